@@ -1,0 +1,11 @@
+package io.pocketto.it.model;
+
+import java.math.BigDecimal;
+
+/** One line of an invoice, stored inside the invoice as JSON. */
+public record InvoiceLine(String description, int quantity, BigDecimal unitPrice) {
+  /** quantity times unit price. */
+  public BigDecimal amount() {
+    return unitPrice.multiply(BigDecimal.valueOf(quantity));
+  }
+}

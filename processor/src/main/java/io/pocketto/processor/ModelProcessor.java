@@ -1,0 +1,106 @@
+package io.pocketto.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates an active record for every {@code @Model} class. Each model is validated first and
+ * generated only when clean; a problem with one model is reported on its element and does not stop
+ * the others, so a user sees every error at once. A model whose field types are not generated yet
+ * is deferred to the next round. Nothing ever escapes into javac, and the annotation is not claimed.
+ */
+@AutoService(Processor.class)
+public final class ModelProcessor extends AbstractProcessor {
+  /** Models waiting for types that another processor generates in a later round, by name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private ModelValidator validator;
+  private final RecordGenerator generator = new RecordGenerator();
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    validator = new ModelValidator(processingEnv);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ModelValidator.MODEL_ANNOTATION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<TypeElement> todo = new LinkedHashSet<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        todo.add(type);
+      }
+    }
+    deferred.clear();
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ModelValidator.MODEL_ANNOTATION);
+    if (annotation != null) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element instanceof TypeElement type) {
+          todo.add(type);
+        } else {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+              Message.MODEL_NOT_A_CLASS.format(element.getKind().toString().toLowerCase()), element);
+        }
+      }
+    }
+    for (TypeElement type : todo) {
+      processOne(type, round.processingOver());
+    }
+    return false;
+  }
+
+  private void processOne(TypeElement type, boolean lastRound) {
+    try {
+      Report report = new Report();
+      ModelDescriptor model = validator.validate(type, report);
+      if (report.isDeferred() && report.isClean() && !lastRound) {
+        deferred.add(type.getQualifiedName().toString());
+        return;
+      }
+      report.printTo(processingEnv.getMessager());
+      if (report.isDeferred() && report.isClean()) {
+        reportUnresolved(type);
+        return;
+      }
+      if (model != null) {
+        generator.generate(model).writeTo(processingEnv.getFiler());
+      }
+    } catch (IOException | RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
+    }
+  }
+
+  /** After the last round, a type that never resolved is the user's error, reported on the field. */
+  private void reportUnresolved(TypeElement type) {
+    for (Element field : javax.lang.model.util.ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (field.asType().getKind() == javax.lang.model.type.TypeKind.ERROR) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.FIELD_UNRESOLVED_TYPE.format(field.getSimpleName(), field.asType()), field);
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package io.pocketto.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Checks one {@code @Model} class against every rule and, when it passes, describes what to
+ * generate. It reports through a {@link Report} and never writes code.
+ */
+final class ModelValidator {
+  static final String MODEL_ANNOTATION = "io.pocketto.Model";
+
+  /** Instance members every generated class declares, by name. */
+  private static final Map<String, String> GENERATED_METHODS = Map.ofEntries(
+      Map.entry("getId", "getId()"), Map.entry("setId", "setId(String)"), Map.entry("meta", "meta()"),
+      Map.entry("save", "save()"), Map.entry("saveTo", "saveTo(Database)"), Map.entry("delete", "delete()"),
+      Map.entry("reload", "reload()"), Map.entry("isDirty", "isDirty()"), Map.entry("toJson", "toJson()"),
+      Map.entry("find", "static find(String)"), Map.entry("in", "static in(Database)"),
+      Map.entry("all", "static all()"));
+
+  /** Field names that would clash with generated members. */
+  private static final Map<String, String> RESERVED_FIELDS = Map.of(
+      "id", "id property (getId/setId); Pocketto manages the document id");
+
+  private final ProcessingEnvironment env;
+  private final TypeClassifier classifier;
+
+  ModelValidator(ProcessingEnvironment env) {
+    this.env = env;
+    this.classifier = new TypeClassifier(env.getTypeUtils());
+  }
+
+  /** Validates; returns the descriptor when the report stays clean and nothing was deferred. */
+  ModelDescriptor validate(TypeElement type, Report report) {
+    if (type.getKind() != ElementKind.CLASS) {
+      report.error(Message.MODEL_NOT_A_CLASS, type, type.getKind().toString().toLowerCase().replace('_', ' '));
+      return null;
+    }
+    String modelName = type.getSimpleName().toString();
+    AnnotationMirror annotation = modelAnnotation(type);
+    String explicitName = stringValue(annotation, "name");
+    String explicitCollection = stringValue(annotation, "collection");
+
+    String generatedName = explicitName.isEmpty() ? Names.derivedClassName(modelName) : explicitName;
+    if (generatedName == null) {
+      report.error(Message.NAME_NOT_DERIVABLE, type, modelName);
+    } else if (!Names.isValidClassName(generatedName)) {
+      report.error(Message.NAME_INVALID, type, generatedName);
+      generatedName = null;
+    } else if (generatedName.equals(modelName)) {
+      report.error(Message.NAME_SAME_AS_MODEL, type, generatedName);
+      generatedName = null;
+    }
+
+    Set<Modifier> modifiers = type.getModifiers();
+    if (modifiers.contains(Modifier.FINAL)) {
+      report.error(Message.MODEL_FINAL, type, modelName);
+    } else if (!modifiers.contains(Modifier.ABSTRACT)) {
+      report.error(Message.MODEL_NOT_ABSTRACT, type, modelName, generatedName == null ? "Xxx" : generatedName);
+    }
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      report.error(Message.MODEL_PRIVATE, type, modelName);
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
+      report.error(Message.MODEL_INNER, type, modelName);
+    } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      report.error(Message.MODEL_INNER, type, modelName);
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      report.error(Message.MODEL_GENERIC, type, modelName);
+    }
+    checkConstructor(type, report);
+
+    String collection = null;
+    if (!explicitCollection.isEmpty()) {
+      collection = explicitCollection;
+    } else if (generatedName != null) {
+      collection = Names.collectionName(generatedName);
+    }
+    if (collection != null && !Names.isValidCollection(collection)) {
+      report.error(Message.COLLECTION_INVALID, type, collection);
+    }
+
+    List<PersistedField> fields = fields(type, report);
+    boolean declaresToString = checkMethods(type, report);
+    if (!report.isClean() || report.isDeferred() || generatedName == null) {
+      return null;
+    }
+    ClassName modelClass = ClassName.get(type);
+    ClassName generated = ClassName.get(modelClass.packageName(), generatedName);
+    return new ModelDescriptor(type, modelClass, generated, collection, fields, !declaresToString);
+  }
+
+  private AnnotationMirror modelAnnotation(TypeElement type) {
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotationType.getQualifiedName().contentEquals(MODEL_ANNOTATION)) {
+        return mirror;
+      }
+    }
+    throw new IllegalStateException("no @Model on " + type);
+  }
+
+  private static String stringValue(AnnotationMirror mirror, String attribute) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(attribute)) {
+        return String.valueOf(e.getValue().getValue());
+      }
+    }
+    return "";
+  }
+
+  private void checkConstructor(TypeElement type, Report report) {
+    List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
+    boolean ok = constructors.isEmpty() || constructors.stream()
+        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    if (!ok) {
+      report.error(Message.MODEL_NO_CONSTRUCTOR, type, type.getSimpleName());
+    }
+  }
+
+  private List<PersistedField> fields(TypeElement type, Report report) {
+    List<PersistedField> fields = new ArrayList<>();
+    Map<String, VariableElement> byColumn = new HashMap<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      Set<Modifier> modifiers = field.getModifiers();
+      if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
+        continue;
+      }
+      String name = field.getSimpleName().toString();
+      boolean valid = true;
+      if (modifiers.contains(Modifier.PRIVATE)) {
+        report.error(Message.FIELD_PRIVATE, field, name);
+        valid = false;
+      }
+      if (modifiers.contains(Modifier.FINAL)) {
+        report.error(Message.FIELD_FINAL, field, name);
+        valid = false;
+      }
+      if (name.startsWith("_") || name.startsWith("$")) {
+        report.error(Message.FIELD_RESERVED, field, name);
+        valid = false;
+      }
+      if (RESERVED_FIELDS.containsKey(name)) {
+        report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name, RESERVED_FIELDS.get(name));
+        valid = false;
+      }
+      TypeClassifier.Result kind = classifier.classify(field.asType());
+      if (kind.unresolved()) {
+        report.defer();
+        continue;
+      }
+      if (!kind.ok()) {
+        report.error(Message.FIELD_UNSUPPORTED_TYPE, field, name, field.asType(), kind.unsupportedReason());
+        continue;
+      }
+      String column = Names.snakeCase(name);
+      VariableElement previous = byColumn.putIfAbsent(column, field);
+      if (previous != null) {
+        report.error(Message.COLUMN_CLASH, field, previous.getSimpleName(), name, column);
+        valid = false;
+      }
+      if (!valid) {
+        continue;
+      }
+      boolean primitive = field.asType().getKind().isPrimitive();
+      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
+      String setter = Names.setter(name);
+      fields.add(new PersistedField(field, name, column, kind.kind(), TypeName.get(field.asType()), primitive,
+          getter, setter, !declaresMethod(type, getter, 0), !declaresMethod(type, setter, 1)));
+    }
+    return fields;
+  }
+
+  private static boolean declaresMethod(TypeElement type, String name, int parameters) {
+    return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+        .anyMatch(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == parameters);
+  }
+
+  /** Reports methods that generated members would override or hide; returns whether toString() is declared. */
+  private boolean checkMethods(TypeElement type, Report report) {
+    boolean declaresToString = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      String name = method.getSimpleName().toString();
+      if (name.equals("toString") && method.getParameters().isEmpty()) {
+        declaresToString = true;
+      }
+      String generated = GENERATED_METHODS.get(name);
+      if (generated != null) {
+        report.error(Message.METHOD_CLASHES_WITH_GENERATED, method, signature(method), generated);
+      }
+    }
+    return declaresToString;
+  }
+
+  private static String signature(ExecutableElement method) {
+    StringBuilder sb = new StringBuilder(method.getSimpleName()).append('(');
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(simpleTypeName(method.getParameters().get(i)));
+    }
+    return sb.append(')').toString();
+  }
+
+  private static String simpleTypeName(Element parameter) {
+    String full = parameter.asType().toString();
+    int lt = full.indexOf('<');
+    String raw = lt < 0 ? full : full.substring(0, lt);
+    return raw.substring(raw.lastIndexOf('.') + 1) + (lt < 0 ? "" : full.substring(lt));
+  }
+}

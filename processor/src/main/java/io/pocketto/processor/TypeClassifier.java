@@ -1,0 +1,203 @@
+package io.pocketto.processor;
+
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Decides how a field type is stored: as one of the runtime's scalar column types, as JSON through
+ * Jackson, or not at all (with the reason a user needs to fix it).
+ */
+final class TypeClassifier {
+
+  /** The outcome: a runtime {@code ColumnType} name, a reason the type is unsupported, or unresolved. */
+  record Result(String kind, String unsupportedReason, boolean unresolved) {
+    static Result of(String kind) {
+      return new Result(kind, null, false);
+    }
+
+    static Result unsupported(String reason) {
+      return new Result(null, reason, false);
+    }
+
+    static Result unresolvedType() {
+      return new Result(null, null, true);
+    }
+
+    boolean ok() {
+      return kind != null;
+    }
+  }
+
+  private static final Map<String, String> SCALARS = Map.ofEntries(
+      Map.entry("java.lang.String", "STRING"),
+      Map.entry("java.lang.Boolean", "BOOLEAN"),
+      Map.entry("java.lang.Byte", "BYTE"),
+      Map.entry("java.lang.Short", "SHORT"),
+      Map.entry("java.lang.Integer", "INT"),
+      Map.entry("java.lang.Long", "LONG"),
+      Map.entry("java.lang.Float", "FLOAT"),
+      Map.entry("java.lang.Double", "DOUBLE"),
+      Map.entry("java.lang.Character", "CHAR"),
+      Map.entry("java.math.BigDecimal", "DECIMAL"),
+      Map.entry("java.util.UUID", "UUID"),
+      Map.entry("java.time.Instant", "INSTANT"),
+      Map.entry("java.time.LocalDate", "LOCAL_DATE"),
+      Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"));
+
+  /** Container interfaces Jackson reads back as concrete collections. */
+  private static final Set<String> CONTAINERS = Set.of(
+      "java.util.List", "java.util.Collection", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet",
+      "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap",
+      "java.util.ArrayList", "java.util.LinkedList", "java.util.HashSet", "java.util.LinkedHashSet",
+      "java.util.TreeSet", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap");
+
+  private static final Set<String> MAPS = Set.of(
+      "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.HashMap",
+      "java.util.LinkedHashMap", "java.util.TreeMap");
+
+  /** JDK value types that have a stable JSON form with Jackson's Java time module. */
+  private static final Set<String> JDK_JSON_VALUES = Set.of(
+      "java.math.BigInteger", "java.net.URI", "java.util.Locale", "java.util.Currency",
+      "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.OffsetTime",
+      "java.time.Duration", "java.time.Period", "java.time.Year", "java.time.YearMonth", "java.time.MonthDay",
+      "java.time.ZoneId", "java.time.ZoneOffset", "java.time.DayOfWeek", "java.time.Month");
+
+  private static final Set<String> LEGACY_DATES = Set.of(
+      "java.util.Date", "java.util.Calendar", "java.util.GregorianCalendar", "java.sql.Date",
+      "java.sql.Timestamp", "java.sql.Time");
+
+  private final Types types;
+
+  TypeClassifier(Types types) {
+    this.types = types;
+  }
+
+  Result classify(TypeMirror type) {
+    switch (type.getKind()) {
+      case BOOLEAN: return Result.of("BOOLEAN");
+      case BYTE: return Result.of("BYTE");
+      case SHORT: return Result.of("SHORT");
+      case INT: return Result.of("INT");
+      case LONG: return Result.of("LONG");
+      case FLOAT: return Result.of("FLOAT");
+      case DOUBLE: return Result.of("DOUBLE");
+      case CHAR: return Result.of("CHAR");
+      case ERROR: return Result.unresolvedType();
+      case DECLARED: break;
+      case ARRAY: {
+        String reason = jsonProblem(((ArrayType) type).getComponentType());
+        return reason == null ? Result.of("JSON") : reasonOrUnresolved(reason);
+      }
+      default: return Result.unsupported("type variables and wildcards cannot be stored; use a concrete type");
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String scalar = SCALARS.get(element.getQualifiedName().toString());
+    if (scalar != null) {
+      return Result.of(scalar);
+    }
+    if (element.getKind() == ElementKind.ENUM) {
+      return Result.of("ENUM");
+    }
+    String reason = jsonProblem(type);
+    return reason == null ? Result.of("JSON") : reasonOrUnresolved(reason);
+  }
+
+  private static Result reasonOrUnresolved(String reason) {
+    return reason.equals(UNRESOLVED) ? Result.unresolvedType() : Result.unsupported(reason);
+  }
+
+  private static final String UNRESOLVED = "\0unresolved";
+
+  /** Why a type cannot be stored as JSON, or {@code null} if it can. */
+  private String jsonProblem(TypeMirror type) {
+    switch (type.getKind()) {
+      case BOOLEAN: case BYTE: case SHORT: case INT: case LONG: case FLOAT: case DOUBLE: case CHAR:
+        return null;
+      case ARRAY:
+        return jsonProblem(((ArrayType) type).getComponentType());
+      case ERROR:
+        return UNRESOLVED;
+      case TYPEVAR:
+      case WILDCARD:
+        return "type variables and wildcards cannot be stored; use a concrete type";
+      case DECLARED:
+        break;
+      default:
+        return type.getKind().name().toLowerCase() + " types cannot be stored";
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    if (SCALARS.containsKey(name) || element.getKind() == ElementKind.ENUM || JDK_JSON_VALUES.contains(name)) {
+      return null;
+    }
+    if (name.equals("java.lang.Object")) {
+      return "Object has no fixed shape to read back; use a concrete type";
+    }
+    if (LEGACY_DATES.contains(name)) {
+      return "legacy date types are not supported; use Instant, LocalDate or LocalDateTime";
+    }
+    if (name.startsWith("java.util.Optional")) {
+      return "Optional cannot be stored; use a nullable field";
+    }
+    if (CONTAINERS.contains(name)) {
+      if (declared.getTypeArguments().isEmpty()) {
+        return "raw " + element.getSimpleName() + " has no element type; give its type arguments, e.g. "
+            + element.getSimpleName() + (MAPS.contains(name) ? "<String, Integer>" : "<String>");
+      }
+      if (MAPS.contains(name)) {
+        String keyProblem = mapKeyProblem(declared.getTypeArguments().get(0));
+        if (keyProblem != null) {
+          return keyProblem;
+        }
+      }
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        String problem = jsonProblem(argument);
+        if (problem != null) {
+          return problem;
+        }
+      }
+      return null;
+    }
+    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")) {
+      return "the JDK type " + name + " has no JSON form Pocketto supports";
+    }
+    if (element.getKind() == ElementKind.INTERFACE || element.getModifiers().contains(Modifier.ABSTRACT)) {
+      return "an interface or abstract class cannot be read back from JSON; use a concrete class or record";
+    }
+    if (!declared.getTypeArguments().isEmpty()) {
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        String problem = jsonProblem(argument);
+        if (problem != null) {
+          return problem;
+        }
+      }
+    }
+    return null;
+  }
+
+  private String mapKeyProblem(TypeMirror key) {
+    if (key.getKind() == TypeKind.ERROR) {
+      return UNRESOLVED;
+    }
+    if (key.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) types.asElement(key);
+      String name = element.getQualifiedName().toString();
+      if (name.equals("java.lang.String") || element.getKind() == ElementKind.ENUM
+          || name.equals("java.util.UUID") || name.equals("java.lang.Integer") || name.equals("java.lang.Long")
+          || name.equals("java.time.LocalDate")) {
+        return null;
+      }
+    }
+    return "map keys must be String, an enum, Integer, Long, UUID or LocalDate, not " + key;
+  }
+}

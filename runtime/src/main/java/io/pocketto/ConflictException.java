@@ -1,0 +1,110 @@
+package io.pocketto;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+
+/**
+ * A write was rejected because the document moved on: the revision this writer started from is no
+ * longer the stored one, or a new document's id is already taken. This is CouchDB's and Pocketto's
+ * {@code 409 conflict}.
+ *
+ * <p>The record that failed to save is left untouched: same revision, still dirty. To resolve, find
+ * the document again, re-apply the change and save (see the README's "Handling conflicts").
+ */
+public class ConflictException extends PockettoException {
+  private static final long serialVersionUID = 1L;
+  /** The seed's message and reason text. */
+  public static final String REASON = "Document update conflict";
+
+  private final String collection;
+  private final String id;
+  private final String expectedRevision;
+  private final String revision;
+  private final Set<String> conflictingFields;
+
+  /**
+   * Creates a conflict.
+   *
+   * @param collection the collection written to
+   * @param id the document id
+   * @param expectedRevision the revision the writer started from, or {@code null} for a create
+   * @param revision the revision stored now
+   */
+  public ConflictException(String collection, String id, String expectedRevision, String revision) {
+    this(collection, id, expectedRevision, revision, Set.of());
+  }
+
+  /** Creates a conflict that names the fields both sides changed to different values. */
+  public ConflictException(
+      String collection, String id, String expectedRevision, String revision, Set<String> conflictingFields) {
+    super(409, REASON, null);
+    this.collection = collection;
+    this.id = id;
+    this.expectedRevision = expectedRevision;
+    this.revision = revision;
+    this.conflictingFields = Set.copyOf(conflictingFields);
+  }
+
+  /** Always {@code "conflict"}, as in CouchDB. */
+  public String name() {
+    return "conflict";
+  }
+
+  /** Always {@value #REASON}. */
+  public String reason() {
+    return REASON;
+  }
+
+  /** The revision stored now, which the writer must start from to succeed. */
+  public String revision() {
+    return revision;
+  }
+
+  /** The revision the rejected write started from; {@code null} when a create hit an existing id. */
+  public String expectedRevision() {
+    return expectedRevision;
+  }
+
+  /** The id of the document. */
+  public String id() {
+    return id;
+  }
+
+  /** The collection of the document. */
+  public String collection() {
+    return collection;
+  }
+
+  /** The fields both writers changed to different values, when a merge found them; otherwise empty. */
+  public Set<String> conflictingFields() {
+    return conflictingFields;
+  }
+
+  /**
+   * The seed's error object, exactly: {@code {"name":"conflict","message":"Document update conflict",
+   * "status":409,"error":true,"reason":"Document update conflict","revision":"10-..."}}.
+   */
+  public ObjectNode toJsonNode() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("name", name());
+    node.put("message", REASON);
+    node.put("status", status());
+    node.put("error", true);
+    node.put("reason", REASON);
+    node.put("revision", revision);
+    return node;
+  }
+
+  /** {@link #toJsonNode()} as a JSON string. */
+  public String toJson() {
+    return toJsonNode().toString();
+  }
+
+  @Override
+  public String toString() {
+    return "ConflictException{collection=" + collection + ", id=" + id + ", expectedRevision="
+        + expectedRevision + ", revision=" + revision
+        + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields) + "}";
+  }
+}

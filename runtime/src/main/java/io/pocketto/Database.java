@@ -1,0 +1,63 @@
+package io.pocketto;
+
+import io.pocketto.internal.Engine;
+import io.pocketto.internal.ModelBinding;
+
+/**
+ * A pooled, thread-safe connection to one database. Open it with {@link Pocketto#connect(String)};
+ * close it when the application stops. Many threads may save the same or different documents at once;
+ * revision checks keep every write safe.
+ *
+ * <p>Tables are created on first use of a model, and a field added to a model adds its column then.
+ */
+public final class Database implements AutoCloseable {
+  /** Connections kept by default; enough for an embedded database or a small server. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
+  private final Engine engine;
+
+  Database(String jdbcUrl, String user, String password, int maxPoolSize) {
+    if (maxPoolSize < 1) {
+      throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
+    }
+    this.engine = new Engine(this, jdbcUrl, user, password, maxPoolSize);
+  }
+
+  /**
+   * The documents of one model in this database. Generated code calls this as
+   * {@code SalesInvoice.in(db)}; prefer that form.
+   */
+  public <T extends ActiveRecord<T>> ModelStore<T> store(ModelBinding<T> binding) {
+    return new ModelStore<>(engine.table(binding));
+  }
+
+  /** The JDBC URL this database was opened with. */
+  public String url() {
+    return engine.url();
+  }
+
+  /** The SQL dialect in use, e.g. {@code "H2"}. */
+  public String dialectName() {
+    return engine.dialect().name();
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return engine.isClosed();
+  }
+
+  /**
+   * Closes the pool. An in-memory H2 database is dropped; a file database is left consistent on disk.
+   * If this was the default database, there is no default afterwards.
+   */
+  @Override
+  public void close() {
+    Pocketto.forget(this);
+    engine.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Database{" + engine.url() + "}";
+  }
+}

@@ -1,0 +1,61 @@
+package io.pocketto;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A snapshot of a record's bookkeeping, the {@code _meta} of the seed documents. Serialised by
+ * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}.
+ */
+@JsonPropertyOrder({"_rev", "_before_update", "_dirty"})
+public final class Meta {
+  private final String rev;
+  private final Map<String, Object> beforeUpdate;
+  private final Set<String> dirty;
+
+  /** Creates a snapshot; the collections are copied into unmodifiable ones. Used by the runtime. */
+  public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty) {
+    this.rev = rev;
+    this.beforeUpdate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(beforeUpdate));
+    this.dirty = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(dirty));
+  }
+
+  /** The current revision, {@code <height>-<32 hex>}, or {@code null} for a record never saved. */
+  @JsonProperty("_rev")
+  public String rev() {
+    return rev;
+  }
+
+  /** For each changed field, the value it had when loaded or last saved. Unmodifiable. */
+  @JsonProperty("_before_update")
+  public Map<String, Object> beforeUpdate() {
+    return beforeUpdate;
+  }
+
+  /** The names of the changed fields, in declaration order. Unmodifiable. */
+  @JsonProperty("_dirty")
+  public Set<String> dirty() {
+    return dirty;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Meta m
+        && Objects.equals(rev, m.rev)
+        && beforeUpdate.equals(m.beforeUpdate)
+        && dirty.equals(m.dirty);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rev, beforeUpdate, dirty);
+  }
+
+  @Override
+  public String toString() {
+    return "{_rev=" + rev + ", _before_update=" + beforeUpdate + ", _dirty=" + dirty + "}";
+  }
+}

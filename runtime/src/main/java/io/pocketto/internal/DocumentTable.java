@@ -1,0 +1,370 @@
+package io.pocketto.internal;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.ConflictException;
+import io.pocketto.Database;
+import io.pocketto.DocumentNotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One model's table in one database: its SQL, built once from the dialect, and the revision-checked
+ * writes. Every write is a single conditional statement ({@code UPDATE ... WHERE _id = ? AND _rev = ?}
+ * or a plain {@code INSERT} guarded by the primary key), so there is no read-then-write race and no
+ * lock. A record's state changes only after its write succeeded.
+ *
+ * <p>Rows hold {@code _id, _rev, _deleted, _seq, _created_at, _updated_at} and one column per field.
+ * Reads select {@code _id, _rev, _deleted} followed by the fields in declaration order.
+ */
+public final class DocumentTable<T extends ActiveRecord<T>> {
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
+  /** Columns 1-3 of every read; fields start at column 4. */
+  public static final int FIRST_FIELD_COLUMN = 4;
+
+  private final Engine engine;
+  private final ModelBinding<T> binding;
+  private final Dialect dialect;
+  private final String table;
+  private final String sequence;
+  private final String selectColumns;
+  private final String selectById;
+  private final String selectAnyById;
+  private final String selectAll;
+  private final String selectHead;
+  private final String insert;
+  private final String update;
+  private final String count;
+
+  DocumentTable(Engine engine, ModelBinding<T> binding) {
+    this.engine = engine;
+    this.binding = binding;
+    this.dialect = engine.dialect();
+    this.table = dialect.quote(binding.collection());
+    this.sequence = binding.collection() + "_seq";
+    List<FieldSpec> fields = binding.fields();
+
+    StringJoiner cols = new StringJoiner(", ");
+    cols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
+    StringJoiner insertCols = new StringJoiner(", ");
+    StringJoiner insertValues = new StringJoiner(", ");
+    insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_seq"));
+    insertValues.add("?").add("?").add("?").add(dialect.nextValue(sequence));
+    StringJoiner sets = new StringJoiner(", ");
+    sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_seq") + " = " + dialect.nextValue(sequence))
+        .add(q("_updated_at") + " = CURRENT_TIMESTAMP");
+    for (FieldSpec f : fields) {
+      cols.add(q(f.column()));
+      insertCols.add(q(f.column()));
+      insertValues.add(dialect.placeholder(f.type()));
+      sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
+    }
+    this.selectColumns = cols.toString();
+    this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
+    this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
+    this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
+    this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + " FROM " + table + " WHERE " + q("_id") + " = ?";
+    this.insert = "INSERT INTO " + table + " (" + insertCols + ") VALUES (" + insertValues + ")";
+    this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
+    this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
+    createOrMigrate();
+  }
+
+  private String q(String identifier) {
+    return dialect.quote(identifier);
+  }
+
+  /** Creates the table, its sequence and indexes, and adds a column for every field that lacks one. */
+  private void createOrMigrate() {
+    engine.withConnection("creating table " + binding.collection(), c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute(dialect.createSequence(sequence));
+        StringJoiner ddl = new StringJoiner(",\n  ", "CREATE TABLE IF NOT EXISTS " + table + " (\n  ", "\n)");
+        ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");
+        ddl.add(q("_rev") + " CHARACTER VARYING(64) NOT NULL");
+        ddl.add(q("_deleted") + " BOOLEAN DEFAULT FALSE NOT NULL");
+        ddl.add(q("_seq") + " BIGINT NOT NULL");
+        ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
+        ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
+        for (FieldSpec f : binding.fields()) {
+          ddl.add(q(f.column()) + " " + dialect.columnType(f.type()));
+        }
+        s.execute(ddl.toString());
+        s.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + q(binding.collection() + "_seq_idx")
+            + " ON " + table + " (" + q("_seq") + ")");
+        Set<String> existing = existingColumns(c);
+        for (FieldSpec f : binding.fields()) {
+          if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
+            LOG.info("adding column {} to {}", f.column(), binding.collection());
+            s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q(f.column()) + " "
+                + dialect.columnType(f.type()));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  private Set<String> existingColumns(Connection c) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (ResultSet rs = c.getMetaData().getColumns(null, null, binding.collection(), null)) {
+      while (rs.next()) {
+        names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  /** The database this table lives in. */
+  public Database database() {
+    return engine.database();
+  }
+
+  /** The model this table stores. */
+  public ModelBinding<T> binding() {
+    return binding;
+  }
+
+  /** The quoted table name, for query builders. */
+  public String quotedTable() {
+    return table;
+  }
+
+  /** {@code _id, _rev, _deleted} and the field columns, quoted, as every read selects them. */
+  public String selectColumns() {
+    return selectColumns;
+  }
+
+  /** The dialect of the database. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The engine, for query execution. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** The live document with this id, if any. */
+  public Optional<T> find(String id) {
+    if (id == null) {
+      throw new IllegalArgumentException("id must not be null");
+    }
+    return engine.withConnection("finding " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(selectById)) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(materialize(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Every live document, ordered by id. */
+  public List<T> all() {
+    return engine.withConnection("listing " + binding.collection(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(selectAll); ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(materialize(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The number of live documents. */
+  public long count() {
+    return engine.withConnection("counting " + binding.collection(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(count); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /** Builds a record from the current row, whose columns are {@link #selectColumns()}. */
+  public T materialize(ResultSet rs) throws SQLException {
+    List<FieldSpec> fields = binding.fields();
+    Object[] stored = new Object[fields.size()];
+    for (int i = 0; i < stored.length; i++) {
+      FieldSpec f = fields.get(i);
+      Object v = f.type().read(rs, FIRST_FIELD_COLUMN + i);
+      if (v == null && f.primitive()) {
+        v = f.type().primitiveDefault();
+      } else if (v != null && f.type() == ColumnType.ENUM) {
+        v = f.enumConstant((String) v);
+      } else if (v != null && f.type() == ColumnType.JSON && !dialect.preservesJsonText()) {
+        v = Json.canonicalize((String) v);
+      }
+      stored[i] = v;
+    }
+    T record = binding.newInstance();
+    binding.load(record, stored);
+    binding.state(record).stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
+    return record;
+  }
+
+  /**
+   * Inserts a new record, or writes a changed one on top of the revision it was loaded with.
+   * A clean stored record is not written.
+   */
+  public T save(T record) {
+    RecordState state = binding.state(record);
+    checkDatabase(state);
+    Object[] stored = binding.storedValues(record);
+    if (!state.persisted()) {
+      insert(record, state, stored);
+    } else if (state.deleted() || !Records.sameValues(stored, state.snapshot())) {
+      write(state, stored, false);
+    }
+    return record;
+  }
+
+  /** Writes a tombstone on top of the record's revision. A record already deleted is left as it is. */
+  public void delete(T record) {
+    RecordState state = binding.state(record);
+    if (!state.persisted()) {
+      throw new IllegalStateException("cannot delete a " + binding.modelName() + " that was never saved");
+    }
+    checkDatabase(state);
+    if (state.deleted()) {
+      return;
+    }
+    write(state, binding.storedValues(record), true);
+  }
+
+  /** Replaces the record's fields and revision with the stored ones. */
+  public T reload(T record) {
+    RecordState state = binding.state(record);
+    if (!state.persisted()) {
+      throw new IllegalStateException("cannot reload a " + binding.modelName() + " that was never saved");
+    }
+    checkDatabase(state);
+    String id = state.id();
+    engine.withConnection("reloading " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(selectAnyById)) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new DocumentNotFoundException(binding.collection(), id, "it is not stored");
+          }
+          if (rs.getBoolean(3)) {
+            throw new DocumentNotFoundException(binding.collection(), id, "it was deleted at revision " + rs.getString(2));
+          }
+          T fresh = materialize(rs);
+          RecordState freshState = binding.state(fresh);
+          binding.load(record, freshState.snapshot());
+          state.stored(engine.database(), id, freshState.rev(), false, freshState.snapshot());
+        }
+      }
+      return null;
+    });
+    return record;
+  }
+
+  private void checkDatabase(RecordState state) {
+    if (state.database() != null && state.database() != engine.database()) {
+      throw new IllegalStateException(binding.modelName() + " '" + state.id() + "' belongs to "
+          + state.database() + ", not to " + engine.database());
+    }
+  }
+
+  private void insert(T record, RecordState state, Object[] stored) {
+    String id = state.id() != null ? state.id() : Ids.uuidV7();
+    String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
+    boolean created = engine.withConnection("inserting " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(insert)) {
+        ps.setString(1, id);
+        ps.setString(2, rev);
+        ps.setBoolean(3, false);
+        bindFields(ps, 4, stored);
+        ps.executeUpdate();
+        return true;
+      } catch (SQLException e) {
+        if (dialect.isUniqueViolation(e)) {
+          return false;
+        }
+        throw e;
+      }
+    });
+    if (created) {
+      state.stored(engine.database(), id, rev, false, stored);
+      return;
+    }
+    // The id is taken. A tombstone may be written over, as in CouchDB; a live document may not.
+    Head head = head(id);
+    if (head == null || !head.deleted()) {
+      throw new ConflictException(binding.collection(), id, null, head == null ? null : head.rev());
+    }
+    RecordState onTombstone = new RecordState();
+    onTombstone.stored(engine.database(), id, head.rev(), true, null);
+    write(onTombstone, stored, false);
+    state.stored(engine.database(), id, onTombstone.rev(), false, stored);
+  }
+
+  /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
+  private void write(RecordState state, Object[] stored, boolean deleted) {
+    String id = state.id();
+    String expected = state.rev();
+    String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
+    int updated = engine.withConnection("updating " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(update)) {
+        ps.setString(1, rev);
+        ps.setBoolean(2, deleted);
+        int next = bindFields(ps, 3, stored);
+        ps.setString(next, id);
+        ps.setString(next + 1, expected);
+        return ps.executeUpdate();
+      }
+    });
+    if (updated == 1) {
+      state.stored(engine.database(), id, rev, deleted, stored);
+      return;
+    }
+    Head head = head(id);
+    if (head == null) {
+      throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
+    }
+    throw new ConflictException(binding.collection(), id, expected, head.rev());
+  }
+
+  private int bindFields(PreparedStatement ps, int first, Object[] stored) throws SQLException {
+    List<FieldSpec> fields = binding.fields();
+    for (int i = 0; i < stored.length; i++) {
+      fields.get(i).type().bind(ps, first + i, stored[i]);
+    }
+    return first + stored.length;
+  }
+
+  /** The stored revision of a document, tombstones included, or {@code null} if there is no row. */
+  public String currentRevision(String id) {
+    Head head = head(id);
+    return head == null ? null : head.rev();
+  }
+
+  /** The revision and deleted flag stored now; read only to describe a failed write, never to decide one. */
+  private Head head(String id) {
+    return engine.withConnection("reading the revision of " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(selectHead)) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? new Head(rs.getString(1), rs.getBoolean(2)) : null;
+        }
+      }
+    });
+  }
+
+  private record Head(String rev, boolean deleted) {}
+}

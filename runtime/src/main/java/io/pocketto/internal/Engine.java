@@ -1,0 +1,155 @@
+package io.pocketto.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pocketto.ActiveRecord;
+import io.pocketto.Database;
+import io.pocketto.StorageException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC side of a {@link Database}: the connection pool, the dialect, and one {@link DocumentTable}
+ * per model, created (and migrated) on first use.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final List<Dialect> DIALECTS = List.of(new H2Dialect());
+
+  private final Database database;
+  private final String url;
+  private final Dialect dialect;
+  private final HikariDataSource pool;
+  private final ConcurrentHashMap<ModelBinding<?>, DocumentTable<?>> tables = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /**
+   * Opens a pool on {@code jdbcUrl}.
+   *
+   * @throws IllegalArgumentException if no dialect serves the URL
+   * @throws StorageException if the database cannot be reached
+   */
+  public Engine(Database database, String jdbcUrl, String user, String password, int maxPoolSize) {
+    this.database = database;
+    this.url = jdbcUrl;
+    this.dialect = dialectFor(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(dialect.prepareUrl(jdbcUrl));
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setAutoCommit(true);
+    config.setPoolName("pocketto-" + Ids.uuidV7().substring(0, 8));
+    try {
+      this.pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StorageException("cannot open database " + jdbcUrl + ": " + rootMessage(e), e);
+    }
+    LOG.debug("opened {} database {}", dialect.name(), jdbcUrl);
+  }
+
+  static Dialect dialectFor(String jdbcUrl) {
+    if (jdbcUrl == null || jdbcUrl.isBlank()) {
+      throw new IllegalArgumentException("a JDBC URL is required, e.g. jdbc:h2:file:./data/app");
+    }
+    for (Dialect d : DIALECTS) {
+      if (d.accepts(jdbcUrl)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("unsupported JDBC URL '" + jdbcUrl + "': Pocketto supports jdbc:h2:");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  /** The public face of this engine. */
+  public Database database() {
+    return database;
+  }
+
+  /** The URL the database was opened with. */
+  public String url() {
+    return url;
+  }
+
+  /** The SQL dialect chosen from the URL. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The table of a model, created or migrated on first use. */
+  @SuppressWarnings("unchecked")
+  public <T extends ActiveRecord<T>> DocumentTable<T> table(ModelBinding<T> binding) {
+    DocumentTable<?> table = tables.get(binding);
+    if (table == null) {
+      table = tables.computeIfAbsent(binding, b -> new DocumentTable<>(this, binding));
+    }
+    return (DocumentTable<T>) table;
+  }
+
+  /**
+   * Runs {@code work} on a pooled connection in auto-commit mode.
+   *
+   * @throws StorageException wrapping any {@link SQLException} the work lets escape
+   */
+  public <R> R withConnection(String what, SqlWork<R> work) {
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    String shutdown = dialect.shutdownStatement(url);
+    if (shutdown != null) {
+      shutDown(shutdown);
+    }
+    pool.close();
+  }
+
+  private void shutDown(String statement) {
+    Connection c = null;
+    try {
+      c = pool.getConnection();
+      try (Statement s = c.createStatement()) {
+        s.execute(statement);
+      }
+    } catch (SQLException e) {
+      LOG.warn("shutting down {} failed: {}", url, e.getMessage());
+    } finally {
+      if (c != null) {
+        // The connection died with the database; the pool must not hand it out or close it again.
+        pool.evictConnection(c);
+      }
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+}

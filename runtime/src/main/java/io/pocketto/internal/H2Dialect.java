@@ -1,0 +1,88 @@
+package io.pocketto.internal;
+
+import java.util.Locale;
+
+/** H2 2.x, the embedded default, in memory or in a file. */
+public final class H2Dialect implements Dialect {
+
+  @Override
+  public String name() {
+    return "H2";
+  }
+
+  @Override
+  public boolean accepts(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:h2:");
+  }
+
+  /**
+   * An unnamed in-memory database would be a different one on each pooled connection, so it is given
+   * a name; a named one is kept open until {@link io.pocketto.Database#close()}.
+   */
+  @Override
+  public String prepareUrl(String jdbcUrl) {
+    String url = jdbcUrl;
+    if (url.equals("jdbc:h2:mem:") || url.startsWith("jdbc:h2:mem:;")) {
+      url = "jdbc:h2:mem:pocketto-" + Ids.uuidV7() + url.substring("jdbc:h2:mem:".length());
+    }
+    if (isInMemory(url) && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY")) {
+      url = url + ";DB_CLOSE_DELAY=-1";
+    }
+    return url;
+  }
+
+  @Override
+  public String shutdownStatement(String jdbcUrl) {
+    // Frees an in-memory database that prepareUrl kept alive. A file database closes by itself when
+    // its last connection does, and must not be shut under another Database open on the same file.
+    return isInMemory(jdbcUrl) ? "SHUTDOWN" : null;
+  }
+
+  private static boolean isInMemory(String url) {
+    return url.startsWith("jdbc:h2:mem:");
+  }
+
+  @Override
+  public String columnType(ColumnType type) {
+    return switch (type) {
+      case STRING, ENUM -> "CHARACTER VARYING";
+      case CHAR -> "CHARACTER(1)";
+      case BOOLEAN -> "BOOLEAN";
+      case BYTE -> "TINYINT";
+      case SHORT -> "SMALLINT";
+      case INT -> "INTEGER";
+      case LONG -> "BIGINT";
+      case FLOAT -> "REAL";
+      case DOUBLE -> "DOUBLE PRECISION";
+      // DECFLOAT keeps any precision a BigDecimal has, where NUMERIC would round to scale 0. It drops
+      // trailing zeros (360.00 comes back as 360), which changes no value and no revision hash.
+      case DECIMAL -> "DECFLOAT";
+      case UUID -> "UUID";
+      case INSTANT -> "TIMESTAMP(9) WITH TIME ZONE";
+      case LOCAL_DATE -> "DATE";
+      case LOCAL_DATE_TIME -> "TIMESTAMP(9)";
+      // Plain text, not H2's JSON type: that one rewrites numbers (120.00 becomes 1.2E+2).
+      case JSON -> "CHARACTER VARYING";
+    };
+  }
+
+  @Override
+  public String timestampType() {
+    return "TIMESTAMP(6) WITH TIME ZONE";
+  }
+
+  @Override
+  public String createSequence(String sequence) {
+    return "CREATE SEQUENCE IF NOT EXISTS " + quote(sequence);
+  }
+
+  @Override
+  public String nextValue(String sequence) {
+    return "NEXT VALUE FOR " + quote(sequence);
+  }
+
+  @Override
+  public boolean preservesJsonText() {
+    return true;
+  }
+}

@@ -1,0 +1,70 @@
+package io.pocketto.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one shared Jackson configuration. JSON fields are written canonically (object keys sorted, dates
+ * as ISO strings) so that the same value always gives the same text, and so the same revision hash
+ * on every machine and database.
+ */
+public final class Json {
+  /** Writes canonical JSON and reads stored JSON fields. Thread-safe; never reconfigured. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      // A property removed from a stored POJO must not make old documents unreadable.
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      // Keep 120.00 as 120.00 in trees (toJson), instead of Jackson's default 1.2E+2.
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
+
+  private Json() {}
+
+  /** The canonical JSON text of a field value. */
+  public static String canonical(String field, Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "field '" + field + "' cannot be stored as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Reads a stored JSON field back as its declared type. */
+  public static Object read(String field, String text, JavaType type) {
+    try {
+      return MAPPER.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "stored JSON of field '" + field + "' cannot be read as " + type + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Rewrites JSON text in canonical form (sorted keys, no whitespace, exact decimals), for databases
+   * such as PostgreSQL's {@code jsonb} that store JSON in a form of their own.
+   */
+  public static String canonicalize(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MAPPER.writeValueAsString(MAPPER.readValue(text, Object.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not valid: " + e.getOriginalMessage(), e);
+    }
+  }
+}

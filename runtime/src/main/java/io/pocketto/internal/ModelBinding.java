@@ -1,0 +1,200 @@
+package io.pocketto.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.pocketto.ActiveRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the processor generates for one model: its names, its fields in declaration order, and plain
+ * field access with no reflection. Everything model-independent (dirty tracking, canonical JSON,
+ * revisions, SQL) lives in the runtime and works on the {@code Object[]} values this class extracts.
+ *
+ * <p>Values come in two forms. The <em>field form</em> is what the Java fields hold. The <em>stored
+ * form</em> holds JSON fields as canonical JSON text instead; it is what is bound, hashed and kept as
+ * the dirty-tracking snapshot.
+ *
+ * @param <T> the generated record class
+ */
+public abstract class ModelBinding<T extends ActiveRecord<T>> {
+  private final String modelName;
+  private final String collection;
+  private final List<FieldSpec> fields;
+  private final Map<String, Integer> indexByName;
+  private final int[] canonicalOrder;
+  private final boolean hasJson;
+  private volatile Object[] initialStoredValues;
+
+  /** Describes a model; the field list is in declaration order and fixes every value array's layout. */
+  protected ModelBinding(String modelName, String collection, List<FieldSpec> fields) {
+    this.modelName = Objects.requireNonNull(modelName);
+    this.collection = Objects.requireNonNull(collection);
+    this.fields = List.copyOf(fields);
+    Map<String, Integer> byName = new HashMap<>();
+    List<Integer> order = new ArrayList<>();
+    boolean json = false;
+    for (int i = 0; i < this.fields.size(); i++) {
+      byName.put(this.fields.get(i).name(), i);
+      order.add(i);
+      json |= this.fields.get(i).type() == ColumnType.JSON;
+    }
+    order.sort(Comparator.comparing(i -> this.fields.get(i).name()));
+    this.indexByName = Collections.unmodifiableMap(byName);
+    this.canonicalOrder = order.stream().mapToInt(Integer::intValue).toArray();
+    this.hasJson = json;
+  }
+
+  /** A new, empty instance of the generated class. */
+  public abstract T newInstance();
+
+  /** The bookkeeping object inside a record. */
+  public abstract RecordState state(T record);
+
+  /** The record's field values in field form, in declaration order. */
+  protected abstract Object[] values(T record);
+
+  /** Sets the record's fields from values in field form (JSON fields already decoded). */
+  protected abstract void apply(T record, Object[] values);
+
+  /** The simple name of the generated class, e.g. {@code SalesInvoice}. */
+  public final String modelName() {
+    return modelName;
+  }
+
+  /** The collection (table) name. */
+  public final String collection() {
+    return collection;
+  }
+
+  /** The persisted fields in declaration order. */
+  public final List<FieldSpec> fields() {
+    return fields;
+  }
+
+  /** The position of a field, or -1. */
+  public final int indexOf(String field) {
+    Integer i = indexByName.get(field);
+    return i == null ? -1 : i;
+  }
+
+  /** The position of a field; an error naming the model's fields if there is none. */
+  final int requireIndex(String field) {
+    int i = indexOf(field);
+    if (i < 0) {
+      List<String> names = fields.stream().map(FieldSpec::name).toList();
+      throw new IllegalArgumentException(modelName + " has no field '" + field + "'; its fields are " + names);
+    }
+    return i;
+  }
+
+  /** The record's values in stored form. */
+  final Object[] storedValues(T record) {
+    Object[] values = values(record);
+    if (hasJson) {
+      for (int i = 0; i < values.length; i++) {
+        FieldSpec f = fields.get(i);
+        if (f.type() == ColumnType.JSON && values[i] != null) {
+          values[i] = Json.canonical(f.name(), values[i]);
+        }
+      }
+    }
+    return values;
+  }
+
+  /** Stored-form values of a fresh instance: the baseline against which a new record's changes count. */
+  final Object[] initialStoredValues() {
+    Object[] initial = initialStoredValues;
+    if (initial == null) {
+      initial = storedValues(newInstance());
+      initialStoredValues = initial;
+    }
+    return initial;
+  }
+
+  /** Decodes one stored value into field form (only JSON fields differ). */
+  final Object decode(int index, Object stored) {
+    FieldSpec f = fields.get(index);
+    if (f.type() == ColumnType.JSON && stored != null) {
+      return Json.read(f.name(), (String) stored, f.jsonType());
+    }
+    return stored;
+  }
+
+  /** Sets a record's fields from stored-form values. */
+  final void load(T record, Object[] stored) {
+    Object[] values = stored;
+    if (hasJson) {
+      values = stored.clone();
+      for (int i = 0; i < values.length; i++) {
+        values[i] = decode(i, values[i]);
+      }
+    }
+    apply(record, values);
+  }
+
+  /** Whether two stored-form values mean the same; decimals compare by value, so 1.50 equals 1.5. */
+  static boolean same(Object a, Object b) {
+    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+      return x.compareTo(y) == 0;
+    }
+    return Objects.equals(a, b);
+  }
+
+  /**
+   * The canonical JSON of a document body: one object with the fields in name order. Decimals are
+   * written without trailing zeros, so a value that a database returns with a different scale still
+   * hashes the same.
+   */
+  final byte[] canonicalBody(Object[] stored) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * stored.length);
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      for (int i : canonicalOrder) {
+        FieldSpec f = fields.get(i);
+        g.writeFieldName(f.name());
+        writeCanonical(g, f.type(), stored[i]);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeCanonical(JsonGenerator g, ColumnType type, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+      return;
+    }
+    switch (type) {
+      case JSON -> g.writeRawValue((String) v);
+      case BOOLEAN -> g.writeBoolean((Boolean) v);
+      case BYTE, SHORT, INT, LONG -> g.writeNumber(((Number) v).longValue());
+      case FLOAT, DOUBLE -> {
+        double d = ((Number) v).doubleValue();
+        if (Double.isFinite(d)) {
+          g.writeNumber(type == ColumnType.FLOAT ? Float.toString((Float) v) : Double.toString(d));
+        } else {
+          g.writeString(Double.toString(d));
+        }
+      }
+      case ENUM -> g.writeString(((Enum<?>) v).name());
+      case DECIMAL -> g.writeNumber(((BigDecimal) v).stripTrailingZeros().toString());
+      default -> g.writeString(v.toString());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ModelBinding{" + modelName + " -> " + collection + ", fields=" + fields + "}";
+  }
+}

@@ -1,0 +1,124 @@
+package io.pocketto.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pocketto.ActiveRecord;
+import io.pocketto.Database;
+import io.pocketto.Meta;
+import io.pocketto.Pocketto;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The behaviour every generated record shares. Generated methods are one-line calls into here, so the
+ * logic exists once, in the runtime.
+ */
+public final class Records {
+  private Records() {}
+
+  /** The database a record saves to: where it came from, else the default. */
+  private static <T extends ActiveRecord<T>> Database home(ModelBinding<T> binding, T record) {
+    Database db = binding.state(record).database();
+    return db != null ? db : Pocketto.defaultDatabase();
+  }
+
+  /** {@link ActiveRecord#save()}. */
+  public static <T extends ActiveRecord<T>> T save(ModelBinding<T> binding, T record) {
+    return home(binding, record).store(binding).save(record);
+  }
+
+  /** {@link ActiveRecord#saveTo(Database)}. */
+  public static <T extends ActiveRecord<T>> T saveTo(ModelBinding<T> binding, T record, Database database) {
+    if (database == null) {
+      throw new IllegalArgumentException("database must not be null");
+    }
+    return database.store(binding).save(record);
+  }
+
+  /** {@link ActiveRecord#delete()}. */
+  public static <T extends ActiveRecord<T>> void delete(ModelBinding<T> binding, T record) {
+    home(binding, record).store(binding).delete(record);
+  }
+
+  /** {@link ActiveRecord#reload()}. */
+  public static <T extends ActiveRecord<T>> T reload(ModelBinding<T> binding, T record) {
+    return home(binding, record).store(binding).reload(record);
+  }
+
+  /** {@link ActiveRecord#setId(String)}. */
+  public static void setId(RecordState state, String id) {
+    Ids.requireValid(id);
+    if (state.persisted() && !id.equals(state.id())) {
+      throw new IllegalStateException(
+          "the id of a saved record cannot change (it is '" + state.id() + "'); create a new record instead");
+    }
+    state.assignId(id);
+  }
+
+  /** {@link ActiveRecord#meta()}: the dirty fields, computed against the stored snapshot. */
+  public static <T extends ActiveRecord<T>> Meta meta(ModelBinding<T> binding, T record) {
+    RecordState state = binding.state(record);
+    Object[] current = binding.storedValues(record);
+    Object[] base = baseline(binding, state);
+    Map<String, Object> before = new LinkedHashMap<>();
+    Set<String> dirty = new LinkedHashSet<>();
+    for (int i = 0; i < current.length; i++) {
+      if (!ModelBinding.same(current[i], base[i])) {
+        String name = binding.fields().get(i).name();
+        dirty.add(name);
+        before.put(name, binding.decode(i, base[i]));
+      }
+    }
+    return new Meta(state.rev(), before, dirty);
+  }
+
+  /** {@link ActiveRecord#isDirty()}. */
+  public static <T extends ActiveRecord<T>> boolean isDirty(ModelBinding<T> binding, T record) {
+    return !sameValues(binding.storedValues(record), baseline(binding, binding.state(record)));
+  }
+
+  /** {@link ActiveRecord#isDirty(String)}. */
+  public static <T extends ActiveRecord<T>> boolean isDirty(ModelBinding<T> binding, T record, String field) {
+    int i = binding.requireIndex(field);
+    Object[] current = binding.storedValues(record);
+    return !ModelBinding.same(current[i], baseline(binding, binding.state(record))[i]);
+  }
+
+  private static Object[] baseline(ModelBinding<?> binding, RecordState state) {
+    Object[] snapshot = state.snapshot();
+    return snapshot != null ? snapshot : binding.initialStoredValues();
+  }
+
+  static boolean sameValues(Object[] a, Object[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (!ModelBinding.same(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link ActiveRecord#toJson()}: {@code id}, the fields in declaration order, then {@code _meta}. */
+  public static <T extends ActiveRecord<T>> String toJson(ModelBinding<T> binding, T record) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("id", binding.state(record).id());
+    Object[] values = binding.values(record);
+    for (int i = 0; i < values.length; i++) {
+      node.set(binding.fields().get(i).name(), Json.MAPPER.valueToTree(values[i]));
+    }
+    node.set("_meta", Json.MAPPER.valueToTree(meta(binding, record)));
+    return node.toString();
+  }
+
+  /** {@link Object#toString()} in the seed's shape: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */
+  public static <T extends ActiveRecord<T>> String toString(ModelBinding<T> binding, T record) {
+    StringBuilder sb = new StringBuilder(binding.modelName()).append("{id=").append(binding.state(record).id());
+    sb.append(", _meta=").append(meta(binding, record));
+    Object[] values = binding.values(record);
+    for (int i = 0; i < values.length; i++) {
+      sb.append(", ").append(binding.fields().get(i).name()).append('=').append(values[i]);
+    }
+    return sb.append('}').toString();
+  }
+}

@@ -29,4 +29,11 @@ public @interface Model {
    * {@code sales_invoices}.
    */
   String collection() default "";
+
+  /**
+   * The conflict handler plain {@code save()} uses for this model, e.g. {@code FieldMerge.class}; it
+   * needs a public no-arg constructor. By default there is none and {@code save()} is strict.
+   */
+  @SuppressWarnings("rawtypes")
+  Class<? extends ConflictHandler> conflictHandler() default ConflictHandler.class;
 }

@@ -18,6 +18,7 @@ enum Message {
   NAME_INVALID("@Model(name = \"%s\") is not a valid Java class name"),
   NAME_SAME_AS_MODEL("@Model(name = \"%s\") must differ from the model class's own name"),
   COLLECTION_INVALID("collection name \"%s\" is invalid: use 1 to 63 lower-case letters, digits or underscores, starting with a letter, e.g. @Model(collection = \"sales_invoices\")"),
+  CONFLICT_HANDLER_INVALID("@Model(conflictHandler = %s.class) must name a concrete class implementing io.pocketto.ConflictHandler with a public no-arg constructor"),
   FIELD_PRIVATE("@Model field '%s' must not be private: make it protected or package-private so the generated class can track it"),
   FIELD_FINAL("@Model field '%s' must not be final: loading a document assigns it (mark it static or transient to keep it out of storage)"),
   FIELD_RESERVED("@Model field '%s' must not start with '_' or '$': those names are reserved for Pocketto's own columns"),

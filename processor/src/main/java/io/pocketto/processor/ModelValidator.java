@@ -17,6 +17,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.ElementFilter;
 
@@ -26,6 +27,7 @@ import javax.lang.model.util.ElementFilter;
  */
 final class ModelValidator {
   static final String MODEL_ANNOTATION = "io.pocketto.Model";
+  static final String CONFLICT_HANDLER = "io.pocketto.ConflictHandler";
 
   /** Instance members every generated class declares, by name. */
   private static final Map<String, String> GENERATED_METHODS = Map.ofEntries(
@@ -33,7 +35,10 @@ final class ModelValidator {
       Map.entry("save", "save()"), Map.entry("saveTo", "saveTo(Database)"), Map.entry("delete", "delete()"),
       Map.entry("reload", "reload()"), Map.entry("isDirty", "isDirty()"), Map.entry("toJson", "toJson()"),
       Map.entry("find", "static find(String)"), Map.entry("in", "static in(Database)"),
-      Map.entry("all", "static all()"));
+      Map.entry("all", "static all()"), Map.entry("incrementalModify", "incrementalModify(Consumer)"),
+      Map.entry("incrementalPatch", "incrementalPatch(Map)"), Map.entry("saveResolving", "saveResolving()"),
+      Map.entry("incrementalUpsert", "static incrementalUpsert(String, Consumer)"),
+      Map.entry("onChange", "static onChange(ChangeListener)"));
 
   /** Field names that would clash with generated members. */
   private static final Map<String, String> RESERVED_FIELDS = Map.of(
@@ -98,6 +103,7 @@ final class ModelValidator {
       report.error(Message.COLLECTION_INVALID, type, collection);
     }
 
+    ClassName handler = conflictHandler(type, annotation, report);
     List<PersistedField> fields = fields(type, report);
     boolean declaresToString = checkMethods(type, report);
     if (!report.isClean() || report.isDeferred() || generatedName == null) {
@@ -105,7 +111,38 @@ final class ModelValidator {
     }
     ClassName modelClass = ClassName.get(type);
     ClassName generated = ClassName.get(modelClass.packageName(), generatedName);
-    return new ModelDescriptor(type, modelClass, generated, collection, fields, !declaresToString);
+    return new ModelDescriptor(type, modelClass, generated, collection, fields, !declaresToString, handler);
+  }
+
+  /** The handler class named by {@code @Model(conflictHandler)}, or {@code null} for the default (none). */
+  private ClassName conflictHandler(TypeElement type, AnnotationMirror annotation, Report report) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : annotation.getElementValues().entrySet()) {
+      if (!e.getKey().getSimpleName().contentEquals("conflictHandler")) {
+        continue;
+      }
+      Object value = e.getValue().getValue();
+      if (!(value instanceof DeclaredType declared)) {
+        report.defer();
+        return null;
+      }
+      TypeElement handler = (TypeElement) declared.asElement();
+      if (handler.getQualifiedName().contentEquals(CONFLICT_HANDLER)) {
+        return null;
+      }
+      TypeElement handlerInterface = env.getElementUtils().getTypeElement(CONFLICT_HANDLER);
+      boolean implementsIt = handlerInterface != null && env.getTypeUtils().isAssignable(
+          env.getTypeUtils().erasure(declared), env.getTypeUtils().erasure(handlerInterface.asType()));
+      boolean concrete = handler.getKind() == ElementKind.CLASS && !handler.getModifiers().contains(Modifier.ABSTRACT)
+          && handler.getModifiers().contains(Modifier.PUBLIC);
+      boolean constructible = ElementFilter.constructorsIn(handler.getEnclosedElements()).stream()
+          .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
+      if (!implementsIt || !concrete || !constructible) {
+        report.error(Message.CONFLICT_HANDLER_INVALID, type, annotation, e.getValue(), handler.getSimpleName());
+        return null;
+      }
+      return ClassName.get(handler);
+    }
+    return null;
   }
 
   private AnnotationMirror modelAnnotation(TypeElement type) {

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -35,6 +36,10 @@ final class RecordGenerator {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
+  private static final ClassName CONFLICT_HANDLER = ClassName.get(RUNTIME, "ConflictHandler");
+  private static final ClassName CHANGE_LISTENER = ClassName.get(RUNTIME, "ChangeListener");
+  private static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
 
   static final String STATE = "$state";
   static final String BINDING = "BINDING";
@@ -80,6 +85,19 @@ final class RecordGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(LIST, self))
         .addStatement("return in($T.defaultDatabase()).all()", POCKETTO).build());
+    type.addMethod(MethodSpec.methodBuilder("incrementalUpsert")
+        .addJavadoc("Creates document {@code id} with {@code mutation} applied, or applies it to the stored one, in the default database.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(String.class, "id")
+        .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(self)), "mutation")
+        .addStatement("return in($T.defaultDatabase()).incrementalUpsert(id, mutation)", POCKETTO).build());
+    type.addMethod(MethodSpec.methodBuilder("onChange")
+        .addJavadoc("Listens to writes of this model made through the default database.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(SUBSCRIPTION)
+        .addParameter(CHANGE_LISTENER, "listener")
+        .addStatement("return in($T.defaultDatabase()).onChange(listener)", POCKETTO).build());
     type.addMethod(MethodSpec.methodBuilder("in")
         .addJavadoc("The same API against an explicit database.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -100,6 +118,18 @@ final class RecordGenerator {
         .addStatement("return $T.saveTo($N, this, database)", RECORDS, BINDING).build());
     type.addMethod(override("delete", TypeName.VOID).addStatement("$T.delete($N, this)", RECORDS, BINDING).build());
     type.addMethod(override("reload", self).addStatement("return $T.reload($N, this)", RECORDS, BINDING).build());
+    type.addMethod(override("save", self)
+        .addParameter(ParameterizedTypeName.get(CONFLICT_HANDLER, WildcardTypeName.supertypeOf(self)), "handler")
+        .addStatement("return $T.save($N, this, handler)", RECORDS, BINDING).build());
+    type.addMethod(override("saveResolving", self)
+        .addStatement("return $T.saveResolving($N, this)", RECORDS, BINDING).build());
+    type.addMethod(override("incrementalModify", self)
+        .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(self)), "mutation")
+        .addStatement("return $T.incrementalModify($N, this, mutation)", RECORDS, BINDING).build());
+    type.addMethod(override("incrementalPatch", self)
+        .addParameter(ParameterizedTypeName.get(ClassName.get("java.util", "Map"), TypeName.get(String.class),
+            WildcardTypeName.subtypeOf(Object.class)), "changes")
+        .addStatement("return $T.incrementalPatch($N, this, changes)", RECORDS, BINDING).build());
     type.addMethod(override("isDirty", TypeName.BOOLEAN).addAnnotation(JSON_IGNORE)
         .addStatement("return $T.isDirty($N, this)", RECORDS, BINDING).build());
     type.addMethod(override("isDirty", TypeName.BOOLEAN).addParameter(String.class, "field")
@@ -163,7 +193,10 @@ final class RecordGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(MODEL_BINDING, self))
         .addMethod(MethodSpec.constructorBuilder()
-            .addStatement("super($S, $S, $T.of($>$L$<))", self.simpleName(), model.collection(), LIST, specs.build())
+            .addCode(model.conflictHandler() == null
+                ? CodeBlock.of("super($T.class, $S, $T.of($>$L$<));\n", self, model.collection(), LIST, specs.build())
+                : CodeBlock.of("super($T.class, $S, $T.of($>$L$<), new $T());\n", self, model.collection(), LIST,
+                    specs.build(), model.conflictHandler()))
             .build())
         .addMethod(MethodSpec.methodBuilder("newInstance").addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC).returns(self).addStatement("return new $T()", self).build())

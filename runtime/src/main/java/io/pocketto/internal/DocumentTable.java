@@ -328,27 +328,21 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    boolean created;
-    try {
-      created = engine.withConnection("inserting " + binding.collection() + "/" + id, c -> {
-        try (PreparedStatement ps = c.prepareStatement(insert)) {
-          ps.setString(1, id);
-          ps.setString(2, rev);
-          ps.setBoolean(3, false);
-          bindFields(ps, 4, stored);
-          ps.executeUpdate();
-          return true;
-        } catch (SQLException e) {
-          if (dialect.isUniqueViolation(e)) {
-            return false;
-          }
-          throw e;
+    boolean created = tracked(pending, "inserting " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(insert)) {
+        ps.setString(1, id);
+        ps.setString(2, rev);
+        ps.setBoolean(3, false);
+        bindFields(ps, 4, stored);
+        ps.executeUpdate();
+        return true;
+      } catch (SQLException e) {
+        if (dialect.isUniqueViolation(e)) {
+          return false;
         }
-      });
-    } catch (RuntimeException e) {
-      engine.failed(pending);
-      throw e;
-    }
+        throw e;
+      }
+    });
     if (created) {
       engine.beforeStateChange(state);
       state.stored(engine.database(), id, rev, false, stored);
@@ -374,22 +368,16 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    int updated;
-    try {
-      updated = engine.withConnection("updating " + binding.collection() + "/" + id, c -> {
-        try (PreparedStatement ps = c.prepareStatement(update)) {
-          ps.setString(1, rev);
-          ps.setBoolean(2, deleted);
-          int next = bindFields(ps, 3, stored);
-          ps.setString(next, id);
-          ps.setString(next + 1, expected);
-          return ps.executeUpdate();
-        }
-      });
-    } catch (RuntimeException e) {
-      engine.failed(pending);
-      throw e;
-    }
+    int updated = tracked(pending, "updating " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(update)) {
+        ps.setString(1, rev);
+        ps.setBoolean(2, deleted);
+        int next = bindFields(ps, 3, stored);
+        ps.setString(next, id);
+        ps.setString(next + 1, expected);
+        return ps.executeUpdate();
+      }
+    });
     if (updated == 1) {
       engine.beforeStateChange(state);
       state.stored(engine.database(), id, rev, deleted, stored);
@@ -402,6 +390,16 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
     throw new ConflictException(binding.collection(), id, expected, head.rev());
+  }
+
+  /** Runs a write's statement; if it throws, the write's change event is dropped. */
+  private <R> R tracked(ChangeFeed.Pending pending, String what, SqlWork<R> work) {
+    try {
+      return engine.withConnection(what, work);
+    } catch (RuntimeException e) {
+      engine.failed(pending);
+      throw e;
+    }
   }
 
   private int bindFields(PreparedStatement ps, int first, Object[] stored) throws SQLException {

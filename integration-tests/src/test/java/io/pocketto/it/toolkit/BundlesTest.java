@@ -8,33 +8,9 @@ import io.pocketto.Database;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BundlesTest {
-  private Database db;
-
-  @BeforeEach
-  void open() {
-    db = Dbs.memory();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  private Counter counter(String id, long value) {
-    Counter c = new Counter();
-    c.setId(id);
-    c.setValue(value);
-    return c.saveTo(db);
-  }
-
-  private long storedValue(String id) {
-    return Counter.in(db).find(id).orElseThrow().getValue();
-  }
+class BundlesTest extends ToolkitTest {
 
   @Test
   void everyWriteInABundleCommitsTogether() {

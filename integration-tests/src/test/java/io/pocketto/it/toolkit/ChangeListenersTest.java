@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pocketto.ChangeEvent;
 import io.pocketto.ConflictHandler;
-import io.pocketto.Database;
 import io.pocketto.Revision;
 import io.pocketto.Subscription;
 import java.util.ArrayList;
@@ -17,23 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ChangeListenersTest {
-  private Database db;
+class ChangeListenersTest extends ToolkitTest {
   private final List<ChangeEvent> events = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void open() {
-    db = Dbs.memory();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
 
   @Test
   void eventsCarryIdRevisionsAndTheDeleteFlag() {

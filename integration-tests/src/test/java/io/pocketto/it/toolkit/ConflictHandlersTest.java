@@ -6,22 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pocketto.ConflictException;
 import io.pocketto.ConflictHandler;
 import io.pocketto.ConflictInput;
-import io.pocketto.Database;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each built-in handler on the seed's invoice: client A edits a stale copy after client B saved. */
-class ConflictHandlersTest {
-  private Database db;
+class ConflictHandlersTest extends ToolkitTest {
   private Invoice clientA;
   private Invoice clientB;
 
   @BeforeEach
   void seed() {
-    db = Dbs.memory();
     Invoice invoice = new Invoice();
     invoice.setId("1");
     invoice.setNumber("INV-001");
@@ -31,10 +27,6 @@ class ConflictHandlersTest {
     clientB = Invoice.in(db).find("1").orElseThrow();
   }
 
-  @AfterEach
-  void close() {
-    db.close();
-  }
 
   private Invoice stored() {
     return Invoice.in(db).find("1").orElseThrow();

@@ -20,33 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class IncrementalWritesTest {
+class IncrementalWritesTest extends ToolkitTest {
   @TempDir Path dir;
-  private Database db;
-
-  @BeforeEach
-  void open() {
-    db = Dbs.memory();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  private Counter counter(String id, long value) {
-    Counter c = new Counter();
-    c.setId(id);
-    c.setValue(value);
-    return c.saveTo(db);
-  }
 
   @Test
   void incrementalModifyAppliesTheMutationAndSaves() {

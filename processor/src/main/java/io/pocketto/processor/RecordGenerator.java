@@ -147,7 +147,7 @@ final class RecordGenerator {
     boolean unchecked = false;
     for (int i = 0; i < model.fields().size(); i++) {
       PersistedField f = model.fields().get(i);
-      values.add(i == 0 ? "$N.$N" : ", $N.$N", "record", f.name());
+      values.add(i == 0 ? "$N.$N" : ",$W$N.$N", "record", f.name());
       apply.addStatement("record.$N = ($T) values[$L]", f.name(), f.type().box(), i);
       unchecked |= f.type() instanceof ParameterizedTypeName;
     }
@@ -163,7 +163,7 @@ final class RecordGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(MODEL_BINDING, self))
         .addMethod(MethodSpec.constructorBuilder()
-            .addStatement("super($S, $S, $T.of($>$L$<))", self.simpleName(), model.collection(), LIST, specs.build())
+            .addStatement("super($S, $S, $T.of($L))", self.simpleName(), model.collection(), LIST, specs.build())
             .build())
         .addMethod(MethodSpec.methodBuilder("newInstance").addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC).returns(self).addStatement("return new $T()", self).build())

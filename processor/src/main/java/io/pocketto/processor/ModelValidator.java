@@ -37,7 +37,8 @@ final class ModelValidator {
 
   /** Field names that would clash with generated members. */
   private static final Map<String, String> RESERVED_FIELDS = Map.of(
-      "id", "id property (getId/setId); Pocketto manages the document id");
+      "id", "id property (getId/setId); Pocketto manages the document id",
+      "BINDING", "BINDING constant (the model's description for the runtime)");
 
   private final ProcessingEnvironment env;
   private final TypeClassifier classifier;
@@ -158,8 +159,14 @@ final class ModelValidator {
         report.error(Message.FIELD_RESERVED, field, name);
         valid = false;
       }
+      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
       if (RESERVED_FIELDS.containsKey(name)) {
         report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name, RESERVED_FIELDS.get(name));
+        valid = false;
+      } else if (GENERATED_METHODS.containsKey(getter)) {
+        // A primitive boolean 'dirty' would get the getter isDirty(), which the generated class already has.
+        report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name,
+            "method " + GENERATED_METHODS.get(getter) + ", which would also be its getter");
         valid = false;
       }
       TypeClassifier.Result kind = classifier.classify(field.asType());
@@ -181,7 +188,6 @@ final class ModelValidator {
         continue;
       }
       boolean primitive = field.asType().getKind().isPrimitive();
-      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
       String setter = Names.setter(name);
       fields.add(new PersistedField(field, name, column, kind.kind(), TypeName.get(field.asType()), primitive,
           getter, setter, !declaresMethod(type, getter, 0), !declaresMethod(type, setter, 1)));

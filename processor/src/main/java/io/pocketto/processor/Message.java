@@ -25,6 +25,7 @@ enum Message {
   FIELD_UNRESOLVED_TYPE("@Model field '%s' has a type that could not be resolved: %s"),
   FIELD_CLASHES_WITH_GENERATED("@Model field '%s' clashes with the generated %s: rename the field"),
   COLUMN_CLASH("@Model fields '%s' and '%s' both map to column '%s': rename one of them"),
+  MODEL_ABSTRACT_METHOD("@Model class %s must not declare abstract method %s: the generated class cannot implement it; give it a body"),
   METHOD_CLASHES_WITH_GENERATED("method %s clashes with the generated member %s: rename it"),
   INTERNAL_ERROR("internal error while generating %s: %s. Please report this with the model's source", Diagnostic.Kind.ERROR);
 

@@ -211,6 +211,9 @@ final class ModelValidator {
       String generated = GENERATED_METHODS.get(name);
       if (generated != null) {
         report.error(Message.METHOD_CLASHES_WITH_GENERATED, method, signature(method), generated);
+      } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        // The generated class is final, so javac would reject it with an error in code the user never wrote.
+        report.error(Message.MODEL_ABSTRACT_METHOD, method, type.getSimpleName(), signature(method));
       }
     }
     return declaresToString;

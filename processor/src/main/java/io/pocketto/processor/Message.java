@@ -27,6 +27,7 @@ enum Message {
   COLUMN_CLASH("@Model fields '%s' and '%s' both map to column '%s': rename one of them"),
   MODEL_ABSTRACT_METHOD("@Model class %s must not declare abstract method %s: the generated class cannot implement it; give it a body"),
   METHOD_CLASHES_WITH_GENERATED("method %s clashes with the generated member %s: rename it"),
+  GENERATED_TYPE_EXISTS("cannot generate %s: a type with that name already exists (javac: %s); rename that type or set @Model(name = \"...\")"),
   INTERNAL_ERROR("internal error while generating %s: %s. Please report this with the model's source", Diagnostic.Kind.ERROR);
 
   private final String format;

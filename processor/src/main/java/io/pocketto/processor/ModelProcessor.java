@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -84,13 +85,23 @@ public final class ModelProcessor extends AbstractProcessor {
         return;
       }
       if (model != null) {
-        generator.generate(model).writeTo(processingEnv.getFiler());
+        write(model);
       }
     } catch (IOException | RuntimeException e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
+    }
+  }
+
+  private void write(ModelDescriptor model) throws IOException {
+    try {
+      generator.generate(model).writeTo(processingEnv.getFiler());
+    } catch (FilerException e) {
+      // Almost always a hand-written type with the generated name: the user's error, not ours.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.GENERATED_TYPE_EXISTS.format(model.generatedClass().canonicalName(), e.getMessage()), model.element());
     }
   }
 

@@ -81,7 +81,7 @@ public final class ModelProcessor extends AbstractProcessor {
       }
       report.printTo(processingEnv.getMessager());
       if (report.isDeferred() && report.isClean()) {
-        reportUnresolved(type);
+        report.printUnresolvedTo(processingEnv.getMessager());
         return;
       }
       if (model != null) {
@@ -102,16 +102,6 @@ public final class ModelProcessor extends AbstractProcessor {
       // Almost always a hand-written type with the generated name: the user's error, not ours.
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.GENERATED_TYPE_EXISTS.format(model.generatedClass().canonicalName(), e.getMessage()), model.element());
-    }
-  }
-
-  /** After the last round, a type that never resolved is the user's error, reported on the field. */
-  private void reportUnresolved(TypeElement type) {
-    for (Element field : javax.lang.model.util.ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (field.asType().getKind() == javax.lang.model.type.TypeKind.ERROR) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Message.FIELD_UNRESOLVED_TYPE.format(field.getSimpleName(), field.asType()), field);
-      }
     }
   }
 }

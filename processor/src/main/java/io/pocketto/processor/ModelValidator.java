@@ -171,7 +171,7 @@ final class ModelValidator {
       }
       TypeClassifier.Result kind = classifier.classify(field.asType());
       if (kind.unresolved()) {
-        report.defer();
+        report.defer(field);
         continue;
       }
       if (!kind.ok()) {

@@ -19,6 +19,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Checks one {@code @Model} class against every rule and, when it passes, describes what to
@@ -130,8 +131,10 @@ final class ModelValidator {
 
   private void checkConstructor(TypeElement type, Report report) {
     List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
-    boolean ok = constructors.isEmpty() || constructors.stream()
-        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    // A private class's implicit constructor is private too; MODEL_PRIVATE already says what to fix.
+    Elements elements = env.getElementUtils();
+    boolean ok = constructors.isEmpty() || constructors.stream().anyMatch(c -> c.getParameters().isEmpty()
+        && (!c.getModifiers().contains(Modifier.PRIVATE) || elements.getOrigin(c) == Elements.Origin.MANDATED));
     if (!ok) {
       report.error(Message.MODEL_NO_CONSTRUCTOR, type, type.getSimpleName());
     }

@@ -19,6 +19,7 @@ enum Message {
   NAME_SAME_AS_MODEL("@Model(name = \"%s\") must differ from the model class's own name"),
   COLLECTION_INVALID("collection name \"%s\" is invalid: use 1 to 63 lower-case letters, digits or underscores, starting with a letter, e.g. @Model(collection = \"sales_invoices\")"),
   CONFLICT_HANDLER_INVALID("@Model(conflictHandler = %s.class) must name a concrete class implementing io.pocketto.ConflictHandler with a public no-arg constructor"),
+  CONFLICT_HANDLER_UNRESOLVED("@Model(conflictHandler = ...) on %s names a class that could not be resolved"),
   FIELD_PRIVATE("@Model field '%s' must not be private: make it protected or package-private so the generated class can track it"),
   FIELD_FINAL("@Model field '%s' must not be final: loading a document assigns it (mark it static or transient to keep it out of storage)"),
   FIELD_RESERVED("@Model field '%s' must not start with '_' or '$': those names are reserved for Pocketto's own columns"),
@@ -26,7 +27,9 @@ enum Message {
   FIELD_UNRESOLVED_TYPE("@Model field '%s' has a type that could not be resolved: %s"),
   FIELD_CLASHES_WITH_GENERATED("@Model field '%s' clashes with the generated %s: rename the field"),
   COLUMN_CLASH("@Model fields '%s' and '%s' both map to column '%s': rename one of them"),
+  MODEL_ABSTRACT_METHOD("@Model class %s must not declare abstract method %s: the generated class cannot implement it; give it a body"),
   METHOD_CLASHES_WITH_GENERATED("method %s clashes with the generated member %s: rename it"),
+  GENERATED_TYPE_EXISTS("cannot generate %s: a type with that name already exists (javac: %s); rename that type or set @Model(name = \"...\")"),
   INTERNAL_ERROR("internal error while generating %s: %s. Please report this with the model's source", Diagnostic.Kind.ERROR);
 
   private final String format;

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -80,11 +81,11 @@ public final class ModelProcessor extends AbstractProcessor {
       }
       report.printTo(processingEnv.getMessager());
       if (report.isDeferred() && report.isClean()) {
-        reportUnresolved(type);
+        report.printUnresolvedTo(processingEnv.getMessager());
         return;
       }
       if (model != null) {
-        generator.generate(model).writeTo(processingEnv.getFiler());
+        write(model);
       }
     } catch (IOException | RuntimeException e) {
       StringWriter trace = new StringWriter();
@@ -94,13 +95,13 @@ public final class ModelProcessor extends AbstractProcessor {
     }
   }
 
-  /** After the last round, a type that never resolved is the user's error, reported on the field. */
-  private void reportUnresolved(TypeElement type) {
-    for (Element field : javax.lang.model.util.ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (field.asType().getKind() == javax.lang.model.type.TypeKind.ERROR) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Message.FIELD_UNRESOLVED_TYPE.format(field.getSimpleName(), field.asType()), field);
-      }
+  private void write(ModelDescriptor model) throws IOException {
+    try {
+      generator.generate(model).writeTo(processingEnv.getFiler());
+    } catch (FilerException e) {
+      // Almost always a hand-written type with the generated name: the user's error, not ours.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.GENERATED_TYPE_EXISTS.format(model.generatedClass().canonicalName(), e.getMessage()), model.element());
     }
   }
 }

@@ -20,6 +20,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Checks one {@code @Model} class against every rule and, when it passes, describes what to
@@ -42,7 +43,8 @@ final class ModelValidator {
 
   /** Field names that would clash with generated members. */
   private static final Map<String, String> RESERVED_FIELDS = Map.of(
-      "id", "id property (getId/setId); Pocketto manages the document id");
+      "id", "id property (getId/setId); Pocketto manages the document id",
+      "BINDING", "BINDING constant (the model's description for the runtime)");
 
   private final ProcessingEnvironment env;
   private final TypeClassifier classifier;
@@ -122,7 +124,7 @@ final class ModelValidator {
       }
       Object value = e.getValue().getValue();
       if (!(value instanceof DeclaredType declared)) {
-        report.defer();
+        report.deferHandler(type);
         return null;
       }
       TypeElement handler = (TypeElement) declared.asElement();
@@ -166,8 +168,10 @@ final class ModelValidator {
 
   private void checkConstructor(TypeElement type, Report report) {
     List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
-    boolean ok = constructors.isEmpty() || constructors.stream()
-        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    // A private class's implicit constructor is private too; MODEL_PRIVATE already says what to fix.
+    Elements elements = env.getElementUtils();
+    boolean ok = constructors.isEmpty() || constructors.stream().anyMatch(c -> c.getParameters().isEmpty()
+        && (!c.getModifiers().contains(Modifier.PRIVATE) || elements.getOrigin(c) == Elements.Origin.MANDATED));
     if (!ok) {
       report.error(Message.MODEL_NO_CONSTRUCTOR, type, type.getSimpleName());
     }
@@ -195,13 +199,19 @@ final class ModelValidator {
         report.error(Message.FIELD_RESERVED, field, name);
         valid = false;
       }
+      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
       if (RESERVED_FIELDS.containsKey(name)) {
         report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name, RESERVED_FIELDS.get(name));
+        valid = false;
+      } else if (GENERATED_METHODS.containsKey(getter)) {
+        // A primitive boolean 'dirty' would get the getter isDirty(), which the generated class already has.
+        report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name,
+            "method " + GENERATED_METHODS.get(getter) + ", which would also be its getter");
         valid = false;
       }
       TypeClassifier.Result kind = classifier.classify(field.asType());
       if (kind.unresolved()) {
-        report.defer();
+        report.defer(field);
         continue;
       }
       if (!kind.ok()) {
@@ -218,7 +228,6 @@ final class ModelValidator {
         continue;
       }
       boolean primitive = field.asType().getKind().isPrimitive();
-      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
       String setter = Names.setter(name);
       fields.add(new PersistedField(field, name, column, kind.kind(), TypeName.get(field.asType()), primitive,
           getter, setter, !declaresMethod(type, getter, 0), !declaresMethod(type, setter, 1)));
@@ -242,6 +251,9 @@ final class ModelValidator {
       String generated = GENERATED_METHODS.get(name);
       if (generated != null) {
         report.error(Message.METHOD_CLASHES_WITH_GENERATED, method, signature(method), generated);
+      } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        // The generated class is final, so javac would reject it with an error in code the user never wrote.
+        report.error(Message.MODEL_ABSTRACT_METHOD, method, type.getSimpleName(), signature(method));
       }
     }
     return declaresToString;

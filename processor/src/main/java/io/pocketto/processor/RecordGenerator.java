@@ -177,7 +177,7 @@ final class RecordGenerator {
     boolean unchecked = false;
     for (int i = 0; i < model.fields().size(); i++) {
       PersistedField f = model.fields().get(i);
-      values.add(i == 0 ? "$N.$N" : ", $N.$N", "record", f.name());
+      values.add(i == 0 ? "$N.$N" : ",$W$N.$N", "record", f.name());
       apply.addStatement("record.$N = ($T) values[$L]", f.name(), f.type().box(), i);
       unchecked |= f.type() instanceof ParameterizedTypeName;
     }
@@ -193,9 +193,9 @@ final class RecordGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(MODEL_BINDING, self))
         .addMethod(MethodSpec.constructorBuilder()
-            .addCode(model.conflictHandler() == null
-                ? CodeBlock.of("super($T.class, $S, $T.of($>$L$<));\n", self, model.collection(), LIST, specs.build())
-                : CodeBlock.of("super($T.class, $S, $T.of($>$L$<), new $T());\n", self, model.collection(), LIST,
+            .addStatement(model.conflictHandler() == null
+                ? CodeBlock.of("super($T.class, $S, $T.of($L))", self, model.collection(), LIST, specs.build())
+                : CodeBlock.of("super($T.class, $S, $T.of($L), new $T())", self, model.collection(), LIST,
                     specs.build(), model.conflictHandler()))
             .build())
         .addMethod(MethodSpec.methodBuilder("newInstance").addAnnotation(Override.class)

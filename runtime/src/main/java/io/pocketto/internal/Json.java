@@ -42,6 +42,13 @@ public final class Json {
       .build();
 
   /**
+   * Builds the trees of {@code toJson}: {@link #MAPPER} without {@code USE_BIG_DECIMAL_FOR_FLOATS}, which
+   * would widen a float or double in a tree to its exact decimal (0.1f shown as 0.10000000149011612,
+   * -0.0 as 0.0). Decimals stay exact either way.
+   */
+  static final ObjectMapper VIEW = MAPPER.copy().disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /**
    * {@link #MAPPER} plus sets written in a fixed order. A set's iteration order is arbitrary (a loaded
    * {@code HashSet} and the {@code Set.of} it was saved from differ), so without this an unchanged
    * set would look dirty after a load and the same content would hash to different revisions.

@@ -29,4 +29,10 @@ public @interface Model {
    * {@code sales_invoices}.
    */
   String collection() default "";
+
+  /**
+   * Composite indexes, each listing fields in order: {@code indexes = @Index({"customer", "issuedOn"})}.
+   * For a single field, put {@link Index} on the field instead.
+   */
+  Index[] indexes() default {};
 }

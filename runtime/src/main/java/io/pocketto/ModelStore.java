@@ -1,6 +1,7 @@
 package io.pocketto;
 
 import io.pocketto.internal.DocumentTable;
+import io.pocketto.query.Query;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,19 @@ public final class ModelStore<T extends ActiveRecord<T>> {
   /** Reloads a record from this database; see {@link ActiveRecord#reload()}. */
   public T reload(T record) {
     return table.reload(record);
+  }
+
+  /**
+   * A typed query over this store's live documents, run as one SQL statement:
+   * {@code SalesInvoice.in(db).query().where(SalesInvoice.CUSTOMER.eq("ACME")).list()}.
+   */
+  public Query<T> query() {
+    return Query.on(table);
+  }
+
+  /** The engine's table behind this store; for generated code and the query runtime, not for applications. */
+  public DocumentTable<T> table() {
+    return table;
   }
 
   /** The database. */

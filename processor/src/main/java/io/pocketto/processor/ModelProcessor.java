@@ -16,10 +16,14 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Generates an active record for every {@code @Model} class. Each model is validated first and
+ * Generates an active record for every {@code @Model} class, and an implementation for every
+ * {@code @Repository} interface. Each model is validated first and
  * generated only when clean; a problem with one model is reported on its element and does not stop
  * the others, so a user sees every error at once. A model whose field types are not generated yet
  * is deferred to the next round. Nothing ever escapes into javac, and the annotation is not claimed.
+ *
+ * <p>A repository names the generated model class ({@code CrudRepository<SalesInvoice>}), which does
+ * not exist in the round that generates it; the repository is deferred until a later round sees it.
  */
 @AutoService(Processor.class)
 public final class ModelProcessor extends AbstractProcessor {
@@ -27,16 +31,21 @@ public final class ModelProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private ModelValidator validator;
   private final RecordGenerator generator = new RecordGenerator();
+  /** Repositories waiting for their model's generated class, by name. */
+  private final Set<String> deferredRepositories = new LinkedHashSet<>();
+  private RepositoryValidator repositoryValidator;
+  private final RepositoryGenerator repositoryGenerator = new RepositoryGenerator();
 
   @Override
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     validator = new ModelValidator(processingEnv);
+    repositoryValidator = new RepositoryValidator(processingEnv, validator);
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelValidator.MODEL_ANNOTATION);
+    return Set.of(ModelValidator.MODEL_ANNOTATION, RepositoryValidator.REPOSITORY_ANNOTATION);
   }
 
   @Override
@@ -68,7 +77,58 @@ public final class ModelProcessor extends AbstractProcessor {
     for (TypeElement type : todo) {
       processOne(type, round.processingOver());
     }
+    processRepositories(round);
     return false;
+  }
+
+  private void processRepositories(RoundEnvironment round) {
+    Set<TypeElement> todo = new LinkedHashSet<>();
+    for (String name : deferredRepositories) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        todo.add(type);
+      }
+    }
+    deferredRepositories.clear();
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(RepositoryValidator.REPOSITORY_ANNOTATION);
+    if (annotation != null) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element instanceof TypeElement type) {
+          todo.add(type);
+        } else {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+              Message.REPOSITORY_NOT_INTERFACE.format(element.getKind().toString().toLowerCase()), element);
+        }
+      }
+    }
+    for (TypeElement type : todo) {
+      processRepository(type, round.processingOver());
+    }
+  }
+
+  private void processRepository(TypeElement type, boolean lastRound) {
+    try {
+      Report report = new Report();
+      RepositoryDescriptor repository = repositoryValidator.validate(type, report);
+      if (report.isDeferred() && report.isClean() && !lastRound) {
+        deferredRepositories.add(type.getQualifiedName().toString());
+        return;
+      }
+      report.printTo(processingEnv.getMessager());
+      if (report.isDeferred() && report.isClean()) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.REPOSITORY_UNRESOLVED.format(type.getSimpleName(), type.getInterfaces()), type);
+        return;
+      }
+      if (repository != null) {
+        repositoryGenerator.generate(repository).writeTo(processingEnv.getFiler());
+      }
+    } catch (IOException | RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
+    }
   }
 
   private void processOne(TypeElement type, boolean lastRound) {

@@ -4,6 +4,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,7 @@ import javax.lang.model.util.Elements;
 final class ModelValidator {
   static final String MODEL_ANNOTATION = "io.pocketto.Model";
   static final String CONFLICT_HANDLER = "io.pocketto.ConflictHandler";
+  static final String INDEX_ANNOTATION = "io.pocketto.Index";
 
   /** Instance members every generated class declares, by name. */
   private static final Map<String, String> GENERATED_METHODS = Map.ofEntries(
@@ -39,7 +43,7 @@ final class ModelValidator {
       Map.entry("all", "static all()"), Map.entry("incrementalModify", "incrementalModify(Consumer)"),
       Map.entry("incrementalPatch", "incrementalPatch(Map)"), Map.entry("saveResolving", "saveResolving()"),
       Map.entry("incrementalUpsert", "static incrementalUpsert(String, Consumer)"),
-      Map.entry("onChange", "static onChange(ChangeListener)"));
+      Map.entry("onChange", "static onChange(ChangeListener)"), Map.entry("query", "static query()"));
 
   /** Field names that would clash with generated members. */
   private static final Map<String, String> RESERVED_FIELDS = Map.of(
@@ -107,13 +111,15 @@ final class ModelValidator {
 
     ClassName handler = conflictHandler(type, annotation, report);
     List<PersistedField> fields = fields(type, report);
+    checkConstants(type, fields, report);
+    List<List<String>> indexes = indexes(type, annotation, fields, report);
     boolean declaresToString = checkMethods(type, report);
     if (!report.isClean() || report.isDeferred() || generatedName == null) {
       return null;
     }
     ClassName modelClass = ClassName.get(type);
     ClassName generated = ClassName.get(modelClass.packageName(), generatedName);
-    return new ModelDescriptor(type, modelClass, generated, collection, fields, !declaresToString, handler);
+    return new ModelDescriptor(type, modelClass, generated, collection, fields, !declaresToString, handler, indexes);
   }
 
   /** The handler class named by {@code @Model(conflictHandler)}, or {@code null} for the default (none). */
@@ -233,6 +239,104 @@ final class ModelValidator {
           getter, setter, !declaresMethod(type, getter, 0), !declaresMethod(type, setter, 1)));
     }
     return fields;
+  }
+
+  /** Each field's query constant must not hide or clash with another member of the generated class. */
+  private void checkConstants(TypeElement type, List<PersistedField> fields, Report report) {
+    Map<String, VariableElement> members = new HashMap<>();
+    for (VariableElement member : ElementFilter.fieldsIn(env.getElementUtils().getAllMembers(type))) {
+      members.putIfAbsent(member.getSimpleName().toString(), member);
+    }
+    for (PersistedField f : fields) {
+      String constant = Names.constantName(f.name());
+      VariableElement other = members.get(constant);
+      if (constant.equals(RecordGenerator.BINDING)) {
+        report.error(Message.PROPERTY_CONSTANT_CLASH, f.element(), f.name(), constant, "the generated constant BINDING");
+      } else if (other != null) {
+        report.error(Message.PROPERTY_CONSTANT_CLASH, f.element(), f.name(), constant,
+            "the field " + constant + " of " + other.getEnclosingElement().getSimpleName());
+      }
+    }
+  }
+
+  /** The indexes of {@code @Index} fields and of {@code @Model(indexes = ...)}, in declaration order. */
+  private List<List<String>> indexes(TypeElement type, AnnotationMirror model, List<PersistedField> fields,
+      Report report) {
+    Map<String, PersistedField> byName = new LinkedHashMap<>();
+    for (PersistedField f : fields) {
+      byName.put(f.name(), f);
+    }
+    Set<List<String>> indexes = new LinkedHashSet<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      AnnotationMirror index = annotation(field, INDEX_ANNOTATION);
+      if (index == null) {
+        continue;
+      }
+      String name = field.getSimpleName().toString();
+      PersistedField persisted = byName.get(name);
+      if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)) {
+        report.error(Message.INDEX_NOT_PERSISTED, field, name);
+      } else if (!values(index, "value").isEmpty()) {
+        report.error(Message.INDEX_VALUE_ON_FIELD, field, name);
+      } else if (persisted != null && persisted.isJson()) {
+        report.error(Message.INDEX_JSON_FIELD, field, name);
+      } else if (persisted != null) {
+        indexes.add(List.of(name));
+      }
+    }
+    for (AnnotationValue value : values(model, "indexes")) {
+      List<String> names = new ArrayList<>();
+      for (AnnotationValue v : values((AnnotationMirror) value.getValue(), "value")) {
+        names.add(String.valueOf(v.getValue()));
+      }
+      if (names.isEmpty()) {
+        report.error(Message.INDEX_EMPTY, type);
+        continue;
+      }
+      boolean valid = true;
+      Set<String> seen = new HashSet<>();
+      for (String name : names) {
+        PersistedField f = byName.get(name);
+        if (!seen.add(name)) {
+          report.error(Message.INDEX_DUPLICATE_FIELD, type, name);
+          valid = false;
+        } else if (f == null) {
+          report.error(Message.INDEX_UNKNOWN_FIELD, type, name, type.getSimpleName(),
+              DidYouMean.hint(name, byName.keySet()));
+          valid = false;
+        } else if (f.isJson()) {
+          report.error(Message.INDEX_JSON_FIELD, type, name);
+          valid = false;
+        }
+      }
+      if (valid) {
+        indexes.add(List.copyOf(names));
+      }
+    }
+    return List.copyOf(indexes);
+  }
+
+  private static AnnotationMirror annotation(Element element, String name) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** The elements of an array-valued annotation attribute; empty when it is not set. */
+  private static List<? extends AnnotationValue> values(AnnotationMirror mirror, String attribute) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(attribute) && e.getValue().getValue() instanceof List<?> list) {
+        List<AnnotationValue> out = new ArrayList<>();
+        for (Object o : list) {
+          out.add((AnnotationValue) o);
+        }
+        return out;
+      }
+    }
+    return List.of();
   }
 
   private static boolean declaresMethod(TypeElement type, String name, int parameters) {

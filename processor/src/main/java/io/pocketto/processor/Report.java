@@ -15,6 +15,7 @@ final class Report {
   private final List<Entry> entries = new ArrayList<>();
   private final List<VariableElement> unresolved = new ArrayList<>();
   private final List<Element> unresolvedHandlers = new ArrayList<>();
+  private boolean waiting;
 
   void error(Message message, Element element, Object... args) {
     entries.add(new Entry(message, element, null, null, args));
@@ -30,13 +31,18 @@ final class Report {
     unresolved.add(field);
   }
 
+  /** A type this element needs is not generated yet; try again next round (the caller reports it if it never comes). */
+  void defer() {
+    waiting = true;
+  }
+
   /** The conflict handler named by {@code @Model} on {@code model} is not generated yet. */
   void deferHandler(Element model) {
     unresolvedHandlers.add(model);
   }
 
   boolean isDeferred() {
-    return !unresolved.isEmpty() || !unresolvedHandlers.isEmpty();
+    return waiting || !unresolved.isEmpty() || !unresolvedHandlers.isEmpty();
   }
 
   /** After the last round, a type that never resolved is the user's error, reported on the field. */

@@ -48,10 +48,11 @@ class ProcessorRegistrationTest {
   }
 
   @Test
-  void processorHandlesOnlyModelAndNeverClaimsIt() {
+  void processorHandlesOnlyModelAndRepository() {
     ModelProcessor processor = new ModelProcessor();
 
-    assertThat(processor.getSupportedAnnotationTypes()).containsExactly("io.pocketto.Model");
+    assertThat(processor.getSupportedAnnotationTypes())
+        .containsExactlyInAnyOrder("io.pocketto.Model", "io.pocketto.Repository");
     assertThat(processor.getSupportedOptions()).isEmpty();
   }
 }

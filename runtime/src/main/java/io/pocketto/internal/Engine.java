@@ -244,6 +244,23 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Borrows a pooled connection that the caller must close; for lazy results, such as a query's
+   * stream, that outlive one call.
+   *
+   * @throws StorageException if no connection can be obtained
+   */
+  public Connection borrowConnection(String what) {
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {

@@ -1,7 +1,6 @@
 package com.acme.billing;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
@@ -16,6 +15,11 @@ import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
 import io.pocketto.internal.Records;
+import io.pocketto.query.ComparableProperty;
+import io.pocketto.query.JsonProperty;
+import io.pocketto.query.Query;
+import io.pocketto.query.StringProperty;
+import io.pocketto.query.ValueProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +38,36 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
    * How the runtime reads and writes this model. For generated code and tools.
    */
   public static final ModelBinding<SalesInvoice> BINDING = new Binding();
+
+  /**
+   * The {@code number} field, for typed queries: {@code SalesInvoice.query().where(NUMBER...)}.
+   */
+  public static final StringProperty<SalesInvoice> NUMBER = new StringProperty<>(BINDING, "number");
+
+  /**
+   * The {@code customer} field, for typed queries: {@code SalesInvoice.query().where(CUSTOMER...)}.
+   */
+  public static final StringProperty<SalesInvoice> CUSTOMER = new StringProperty<>(BINDING, "customer");
+
+  /**
+   * The {@code total} field, for typed queries: {@code SalesInvoice.query().where(TOTAL...)}.
+   */
+  public static final ComparableProperty<SalesInvoice, BigDecimal> TOTAL = new ComparableProperty<>(BINDING, "total");
+
+  /**
+   * The {@code issuedOn} field, for typed queries: {@code SalesInvoice.query().where(ISSUED_ON...)}.
+   */
+  public static final ComparableProperty<SalesInvoice, LocalDate> ISSUED_ON = new ComparableProperty<>(BINDING, "issuedOn");
+
+  /**
+   * The {@code status} field, for typed queries: {@code SalesInvoice.query().where(STATUS...)}.
+   */
+  public static final ValueProperty<SalesInvoice, Status> STATUS = new ValueProperty<>(BINDING, "status");
+
+  /**
+   * The {@code lines} field, for typed queries: {@code SalesInvoice.query().where(LINES...)}.
+   */
+  public static final JsonProperty<SalesInvoice, List<InvoiceLine>> LINES = new JsonProperty<>(BINDING, "lines");
 
   private final transient RecordState $state = new RecordState();
 
@@ -78,6 +112,13 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
     return database.store(BINDING);
   }
 
+  /**
+   * A typed query over the live documents in the default database, run as one SQL statement.
+   */
+  public static Query<SalesInvoice> query() {
+    return in(Pocketto.defaultDatabase()).query();
+  }
+
   @Override
   public String getId() {
     return $state.id();
@@ -89,7 +130,7 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
   }
 
   @Override
-  @JsonProperty("_meta")
+  @com.fasterxml.jackson.annotation.JsonProperty("_meta")
   public Meta meta() {
     return Records.meta(BINDING, this);
   }

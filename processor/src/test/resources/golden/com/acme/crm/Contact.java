@@ -15,6 +15,8 @@ import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
 import io.pocketto.internal.Records;
+import io.pocketto.query.Query;
+import io.pocketto.query.StringProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,21 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
    * How the runtime reads and writes this model. For generated code and tools.
    */
   public static final ModelBinding<Contact> BINDING = new Binding();
+
+  /**
+   * The {@code name} field, for typed queries: {@code Contact.query().where(NAME...)}.
+   */
+  public static final StringProperty<Contact> NAME = new StringProperty<>(BINDING, "name");
+
+  /**
+   * The {@code email} field, for typed queries: {@code Contact.query().where(EMAIL...)}.
+   */
+  public static final StringProperty<Contact> EMAIL = new StringProperty<>(BINDING, "email");
+
+  /**
+   * The {@code country} field, for typed queries: {@code Contact.query().where(COUNTRY...)}.
+   */
+  public static final StringProperty<Contact> COUNTRY = new StringProperty<>(BINDING, "country");
 
   private final transient RecordState $state = new RecordState();
 
@@ -73,6 +90,13 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
    */
   public static ModelStore<Contact> in(Database database) {
     return database.store(BINDING);
+  }
+
+  /**
+   * A typed query over the live documents in the default database, run as one SQL statement.
+   */
+  public static Query<Contact> query() {
+    return in(Pocketto.defaultDatabase()).query();
   }
 
   @Override

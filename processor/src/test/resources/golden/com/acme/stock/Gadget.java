@@ -1,7 +1,6 @@
 package com.acme.stock;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
@@ -16,6 +15,11 @@ import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
 import io.pocketto.internal.Records;
+import io.pocketto.query.ComparableProperty;
+import io.pocketto.query.JsonProperty;
+import io.pocketto.query.Query;
+import io.pocketto.query.StringProperty;
+import io.pocketto.query.ValueProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +41,121 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
    * How the runtime reads and writes this model. For generated code and tools.
    */
   public static final ModelBinding<Gadget> BINDING = new Binding();
+
+  /**
+   * The {@code active} field, for typed queries: {@code Gadget.query().where(ACTIVE...)}.
+   */
+  public static final ValueProperty<Gadget, Boolean> ACTIVE = new ValueProperty<>(BINDING, "active");
+
+  /**
+   * The {@code featured} field, for typed queries: {@code Gadget.query().where(FEATURED...)}.
+   */
+  public static final ValueProperty<Gadget, Boolean> FEATURED = new ValueProperty<>(BINDING, "featured");
+
+  /**
+   * The {@code level} field, for typed queries: {@code Gadget.query().where(LEVEL...)}.
+   */
+  public static final ComparableProperty<Gadget, Byte> LEVEL = new ComparableProperty<>(BINDING, "level");
+
+  /**
+   * The {@code levelOverride} field, for typed queries: {@code Gadget.query().where(LEVEL_OVERRIDE...)}.
+   */
+  public static final ComparableProperty<Gadget, Byte> LEVEL_OVERRIDE = new ComparableProperty<>(BINDING, "levelOverride");
+
+  /**
+   * The {@code shelf} field, for typed queries: {@code Gadget.query().where(SHELF...)}.
+   */
+  public static final ComparableProperty<Gadget, Short> SHELF = new ComparableProperty<>(BINDING, "shelf");
+
+  /**
+   * The {@code shelfOverride} field, for typed queries: {@code Gadget.query().where(SHELF_OVERRIDE...)}.
+   */
+  public static final ComparableProperty<Gadget, Short> SHELF_OVERRIDE = new ComparableProperty<>(BINDING, "shelfOverride");
+
+  /**
+   * The {@code quantity} field, for typed queries: {@code Gadget.query().where(QUANTITY...)}.
+   */
+  public static final ComparableProperty<Gadget, Integer> QUANTITY = new ComparableProperty<>(BINDING, "quantity");
+
+  /**
+   * The {@code reorderAt} field, for typed queries: {@code Gadget.query().where(REORDER_AT...)}.
+   */
+  public static final ComparableProperty<Gadget, Integer> REORDER_AT = new ComparableProperty<>(BINDING, "reorderAt");
+
+  /**
+   * The {@code weightGrams} field, for typed queries: {@code Gadget.query().where(WEIGHT_GRAMS...)}.
+   */
+  public static final ComparableProperty<Gadget, Long> WEIGHT_GRAMS = new ComparableProperty<>(BINDING, "weightGrams");
+
+  /**
+   * The {@code barcode} field, for typed queries: {@code Gadget.query().where(BARCODE...)}.
+   */
+  public static final ComparableProperty<Gadget, Long> BARCODE = new ComparableProperty<>(BINDING, "barcode");
+
+  /**
+   * The {@code rating} field, for typed queries: {@code Gadget.query().where(RATING...)}.
+   */
+  public static final ComparableProperty<Gadget, Float> RATING = new ComparableProperty<>(BINDING, "rating");
+
+  /**
+   * The {@code discount} field, for typed queries: {@code Gadget.query().where(DISCOUNT...)}.
+   */
+  public static final ComparableProperty<Gadget, Float> DISCOUNT = new ComparableProperty<>(BINDING, "discount");
+
+  /**
+   * The {@code price} field, for typed queries: {@code Gadget.query().where(PRICE...)}.
+   */
+  public static final ComparableProperty<Gadget, Double> PRICE = new ComparableProperty<>(BINDING, "price");
+
+  /**
+   * The {@code listPrice} field, for typed queries: {@code Gadget.query().where(LIST_PRICE...)}.
+   */
+  public static final ComparableProperty<Gadget, Double> LIST_PRICE = new ComparableProperty<>(BINDING, "listPrice");
+
+  /**
+   * The {@code grade} field, for typed queries: {@code Gadget.query().where(GRADE...)}.
+   */
+  public static final ComparableProperty<Gadget, Character> GRADE = new ComparableProperty<>(BINDING, "grade");
+
+  /**
+   * The {@code sizeCode} field, for typed queries: {@code Gadget.query().where(SIZE_CODE...)}.
+   */
+  public static final ComparableProperty<Gadget, Character> SIZE_CODE = new ComparableProperty<>(BINDING, "sizeCode");
+
+  /**
+   * The {@code name} field, for typed queries: {@code Gadget.query().where(NAME...)}.
+   */
+  public static final StringProperty<Gadget> NAME = new StringProperty<>(BINDING, "name");
+
+  /**
+   * The {@code cost} field, for typed queries: {@code Gadget.query().where(COST...)}.
+   */
+  public static final ComparableProperty<Gadget, BigDecimal> COST = new ComparableProperty<>(BINDING, "cost");
+
+  /**
+   * The {@code supplierId} field, for typed queries: {@code Gadget.query().where(SUPPLIER_ID...)}.
+   */
+  public static final ValueProperty<Gadget, UUID> SUPPLIER_ID = new ValueProperty<>(BINDING, "supplierId");
+
+  /**
+   * The {@code receivedAt} field, for typed queries: {@code Gadget.query().where(RECEIVED_AT...)}.
+   */
+  public static final ComparableProperty<Gadget, Instant> RECEIVED_AT = new ComparableProperty<>(BINDING, "receivedAt");
+
+  /**
+   * The {@code bestBefore} field, for typed queries: {@code Gadget.query().where(BEST_BEFORE...)}.
+   */
+  public static final ComparableProperty<Gadget, LocalDate> BEST_BEFORE = new ComparableProperty<>(BINDING, "bestBefore");
+
+  /**
+   * The {@code lastCountedAt} field, for typed queries: {@code Gadget.query().where(LAST_COUNTED_AT...)}.
+   */
+  public static final ComparableProperty<Gadget, LocalDateTime> LAST_COUNTED_AT = new ComparableProperty<>(BINDING, "lastCountedAt");
+
+  /**
+   * The {@code stockByWarehouse} field, for typed queries: {@code Gadget.query().where(STOCK_BY_WAREHOUSE...)}.
+   */
+  public static final JsonProperty<Gadget, Map<String, Integer>> STOCK_BY_WAREHOUSE = new JsonProperty<>(BINDING, "stockByWarehouse");
 
   private final transient RecordState $state = new RecordState();
 
@@ -81,6 +200,13 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
     return database.store(BINDING);
   }
 
+  /**
+   * A typed query over the live documents in the default database, run as one SQL statement.
+   */
+  public static Query<Gadget> query() {
+    return in(Pocketto.defaultDatabase()).query();
+  }
+
   @Override
   public String getId() {
     return $state.id();
@@ -92,7 +218,7 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
   }
 
   @Override
-  @JsonProperty("_meta")
+  @com.fasterxml.jackson.annotation.JsonProperty("_meta")
   public Meta meta() {
     return Records.meta(BINDING, this);
   }

@@ -1,87 +1,105 @@
 package com.acme.billing;
 
-import io.pocketto.ConflictException;
+import com.acme.billing.web.InvoiceServer;
 import io.pocketto.Database;
 import io.pocketto.Pocketto;
-import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Plays the scenarios of Pocketto's "Data Conflict" page against an embedded H2 file: create, find,
- * edit, the immediate conflict, the eventual conflict with its 409, and the recipe that resolves it.
+ * Starts the sales-invoice web app on an embedded H2 file, {@code ./data/billing}, at
+ * {@code http://localhost:8080/}. SIGTERM or Ctrl+C stops it gracefully: requests in flight finish,
+ * then the database closes.
+ *
+ * <pre>
+ * --db URL      another JDBC URL (or the environment variable BILLING_DB_URL)
+ * --port N      another port (or BILLING_PORT); 0 picks a free one
+ * --host H      the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+ * --scenarios   play the seed's conflict scenarios in the console instead, and exit
+ * </pre>
  */
 public final class SampleApp {
-  private final PrintStream out;
+  /**
+   * The default database. H2 would close a file database in a shutdown hook of its own, possibly before
+   * requests in flight finish; {@code DB_CLOSE_ON_EXIT=FALSE} leaves closing it to our hook.
+   */
+  public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/billing;DB_CLOSE_ON_EXIT=FALSE";
+  /** The default port. */
+  public static final int DEFAULT_PORT = 8080;
 
-  SampleApp(PrintStream out) {
-    this.out = out;
-  }
+  private static final Logger LOG = LoggerFactory.getLogger(SampleApp.class);
 
-  /** Runs the scenarios on {@code ./data/billing} (or the JDBC URL given as the first argument). */
+  private SampleApp() {}
+
+  /** Runs the web app, or the scenarios with {@code --scenarios}; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
-    String url = args.length > 0 ? args[0] : "jdbc:h2:file:./data/billing";
-    if (args.length == 0) {
+    Options options = Options.parse(args, System.getenv());
+    if (options.dbUrl().equals(DEFAULT_DB_URL)) {
       Files.createDirectories(Path.of("data"));
     }
-    try (Database db = Pocketto.connect(url)) {
-      new SampleApp(System.out).run(db, "INV-" + System.currentTimeMillis());
+    if (options.scenarios()) {
+      try (Database db = Pocketto.connect(options.dbUrl())) {
+        new Scenarios(System.out).run(db, "INV-" + System.currentTimeMillis());
+      }
+      return;
     }
+    Database db = Pocketto.connect(options.dbUrl());
+    InvoiceServer server;
+    try {
+      server = InvoiceServer.start(db, options.host(), options.port());
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("Shutdown requested");
+      try {
+        server.close();
+      } finally {
+        db.close();
+        LOG.info("Database {} closed. Bye.", db.url());
+        stopped.countDown();
+      }
+    }, "billing-shutdown"));
+    LOG.info("Sales invoices: open http://localhost:{}/ (Ctrl+C or SIGTERM stops)", server.port());
+    // Keeps the main thread (and so `mvn exec:java`) alive until the hook has closed everything.
+    stopped.await();
   }
 
-  /** Runs every scenario on invoices whose ids start with {@code prefix}; returns the final invoice. */
-  SalesInvoice run(Database db, String prefix) {
-    out.println("== 1. Client A creates invoice '" + prefix + "'");
-    SalesInvoice invoiceA = new SalesInvoice();
-    invoiceA.setId(prefix);
-    invoiceA.setNumber("INV-001");
-    invoiceA.setCustomer("Acme Pte Ltd");
-    invoiceA.setIssuedOn(LocalDate.of(2026, 11, 25));
-    invoiceA.addLine("Consulting", 3, new BigDecimal("120.00"));
-    invoiceA.saveTo(db);
-    out.println("   saved, _rev = " + invoiceA.meta().rev());
-
-    out.println("== 2. Immediate conflict: client B creates a document with the same id");
-    try {
-      SalesInvoice invoiceB = new SalesInvoice();
-      invoiceB.setId(prefix);
-      invoiceB.setNumber("INV-001");
-      invoiceB.saveTo(db);
-      out.println("   unexpected: no conflict");
-    } catch (ConflictException e) {
-      out.println("   Conflict happen!: " + e.toJson());
+  /** The command line, with environment variables as fallbacks. */
+  record Options(String dbUrl, String host, int port, boolean scenarios) {
+    static Options parse(String[] args, Map<String, String> env) {
+      String dbUrl = env.getOrDefault("BILLING_DB_URL", DEFAULT_DB_URL);
+      String host = "127.0.0.1";
+      String port = env.getOrDefault("BILLING_PORT", String.valueOf(DEFAULT_PORT));
+      boolean scenarios = false;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--db" -> dbUrl = value(args, ++i, "--db");
+          case "--host" -> host = value(args, ++i, "--host");
+          case "--port" -> port = value(args, ++i, "--port");
+          case "--scenarios" -> scenarios = true;
+          default -> throw new IllegalArgumentException("unknown option '" + args[i]
+              + "'; the options are --db URL, --host H, --port N and --scenarios");
+        }
+      }
+      try {
+        return new Options(dbUrl, host, Integer.parseInt(port), scenarios);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("the port must be a number, not '" + port + "'");
+      }
     }
 
-    out.println("== 3. Both clients find the document");
-    SalesInvoice a = SalesInvoice.in(db).find(prefix).orElseThrow();
-    SalesInvoice b = SalesInvoice.in(db).find(prefix).orElseThrow();
-    out.println("   " + a);
-
-    out.println("== 4. Client B comes online first and saves INV-002");
-    b.setNumber("INV-002");
-    out.println("   B dirty = " + b.meta().dirty() + ", before update = " + b.meta().beforeUpdate());
-    b.save();
-    out.println("   saved, _rev = " + b.meta().rev());
-
-    out.println("== 5. Eventual conflict: client A saves INV-003 on top of the old revision");
-    a.setNumber("INV-003");
-    try {
-      a.save();
-      out.println("   unexpected: no conflict");
-    } catch (ConflictException e) {
-      out.println("   409: " + e.toJson());
-      out.println("   A is unchanged: _rev = " + a.meta().rev() + ", dirty = " + a.meta().dirty());
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
     }
-
-    out.println("== 6. The recipe: find the latest, re-apply the change, save again");
-    SalesInvoice latest = SalesInvoice.in(db).find(prefix).orElseThrow();
-    latest.setNumber("INV-003");
-    latest.save();
-    out.println("   saved, _rev = " + latest.meta().rev());
-    out.println("   " + latest.toJson());
-    out.println("   total with tax: " + latest.totalWithTax());
-    return latest;
   }
 }

@@ -1,0 +1,184 @@
+package com.acme.billing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Bad requests get a JSON error that says what is wrong, never a 500 or a stack trace. */
+class InvoiceBadInputApiTest extends ApiTestSupport {
+
+  @Test
+  void malformedJsonIs400SayingWhere() {
+    ApiClient.Response response = client.post("/api/invoices", "{\"number\": \"INV-1\",");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("name").asText()).isEqualTo("bad_request");
+    assertThat(response.json().get("message").asText()).startsWith("malformed JSON at line 1");
+    assertThat(response.text()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void bodyThatIsNotAnObjectIs400() {
+    ApiClient.Response response = client.post("/api/invoices", "[1, 2]");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("message").asText()).contains("must be a JSON object");
+  }
+
+  @Test
+  void unknownFieldIs400NamingIt() {
+    ApiClient.Response response = client.post("/api/invoices", "{\"number\": \"INV-1\", \"customer\": \"A\", \"colour\": \"red\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo("colour");
+    assertThat(response.json().get("message").asText()).contains("unknown field 'colour'", "customer");
+  }
+
+  @Test
+  void unknownFieldOfALineIs400NamingIt() {
+    ApiClient.Response response = client.post("/api/invoices", """
+        {"number": "INV-1", "customer": "A", "lines": [{"description": "x", "qty": 1, "unitPrice": 1}]}""");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo("lines[0].qty");
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "number   | 42                                                              | number",
+      "customer | true                                                            | customer",
+      "status   | \"OPEN\"                                                        | status",
+      "issuedOn | \"25/11/2026\"                                                  | issuedOn",
+      "lines    | {}                                                              | lines",
+      "lines    | [{\"description\": \"x\", \"quantity\": \"3\", \"unitPrice\": 1}] | lines[0].quantity",
+      "lines    | [{\"description\": \"x\", \"quantity\": 1.5, \"unitPrice\": 1}]   | lines[0].quantity",
+      "lines    | [{\"description\": \"x\", \"quantity\": 1, \"unitPrice\": \"1\"}] | lines[0].unitPrice",
+      "lines    | [{\"description\": \"x\", \"quantity\": 0, \"unitPrice\": 1}]     | lines[0].quantity",
+      "total    | 1                                                               | total",
+  })
+  void wrongTypeOrValueIs400NamingTheField(String field, String value, String named) {
+    JsonNode created = create("INV-1", "Acme");
+
+    ApiClient.Response response = client.send("PATCH", path(created), "{\"" + field + "\": " + value + "}",
+        "If-Match", quoted(rev(created)));
+
+    assertThat(response.status()).as(response.text()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo(named);
+    assertThat(response.json().get("message").asText()).contains(named);
+    assertThat(client.get(path(created)).json()).isEqualTo(created);
+  }
+
+  @Test
+  void missingRequiredFieldIs400NamingIt() {
+    ApiClient.Response response = client.post("/api/invoices", "{\"number\": \"INV-1\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo("customer");
+  }
+
+  @Test
+  void invalidRevisionInTheBodyIs400() {
+    JsonNode created = create("INV-1", "Acme");
+
+    ApiClient.Response response = client.send("PATCH", path(created), "{\"_rev\": \"10-y\", \"number\": \"X\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo("_rev");
+    assertThat(response.json().get("message").asText()).contains("invalid revision '10-y'");
+  }
+
+  @Test
+  void invalidRevisionInIfMatchIs400() {
+    JsonNode created = create("INV-1", "Acme");
+
+    ApiClient.Response response = client.send("PATCH", path(created), "{\"number\": \"X\"}", "If-Match", "\"abc\"");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo("If-Match");
+  }
+
+  @Test
+  void ifMatchAndARevInTheBodyThatDisagreeAre400() {
+    JsonNode created = create("INV-1", "Acme");
+    String other = "9-0123456789abcdef0123456789abcdef";
+
+    ApiClient.Response response = client.send("PATCH", path(created),
+        "{\"_rev\": \"" + other + "\", \"number\": \"X\"}", "If-Match", quoted(rev(created)));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("message").asText()).contains(rev(created), other);
+  }
+
+  @Test
+  void revisionOnACreateIs400() {
+    ApiClient.Response response = client.post("/api/invoices",
+        "{\"_rev\": \"1-0123456789abcdef0123456789abcdef\", \"number\": \"INV-1\", \"customer\": \"A\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo("_rev");
+  }
+
+  @Test
+  void oversizedBodyIs413() {
+    String huge = "{\"number\": \"" + "x".repeat(InvoiceServer.MAX_BODY_BYTES) + "\", \"customer\": \"A\"}";
+
+    ApiClient.Response response = client.post("/api/invoices", huge);
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.json().get("name").asText()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void oversizedBodyOfUnannouncedLengthIs413() {
+    byte[] huge = ("{\"number\": \"" + "x".repeat(InvoiceServer.MAX_BODY_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+    ApiClient.Response response = client.sendStreamed("POST", "/api/invoices", () -> new ByteArrayInputStream(huge));
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.json().get("message").asText()).contains(String.valueOf(InvoiceServer.MAX_BODY_BYTES));
+  }
+
+  @Test
+  void unknownIdIs404ForEveryMethod() {
+    String path = "/api/invoices/no-such-invoice";
+    String rev = quoted("1-0123456789abcdef0123456789abcdef");
+
+    assertThat(client.get(path).status()).isEqualTo(404);
+    assertThat(client.send("PUT", path, invoiceJson(null, "INV-1", "A"), "If-Match", rev).status()).isEqualTo(404);
+    assertThat(client.send("PATCH", path, "{\"number\": \"X\"}", "If-Match", rev).status()).isEqualTo(404);
+    assertThat(client.send("DELETE", path, null, "If-Match", rev).status()).isEqualTo(404);
+    ApiClient.Response merge = client.post(path + "/merge",
+        "{\"_rev\": \"1-0123456789abcdef0123456789abcdef\", \"changes\": {\"number\": \"X\"}, \"_before_update\": {\"number\": \"Y\"}}");
+    assertThat(merge.status()).isEqualTo(404);
+    assertThat(merge.json().get("name").asText()).isEqualTo("not_found");
+  }
+
+  @Test
+  void unknownRouteIsAJson404() {
+    ApiClient.Response response = client.get("/api/customers");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.json().get("error").asBoolean()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "status=OPEN, status",
+      "from=yesterday, from",
+      "from=2026-02-01&to=2026-01-01, from",
+      "page=0, page",
+      "size=1000, size",
+      "limit=5, limit",
+  })
+  void badListParametersAre400NamingThem(String query, String named) {
+    ApiClient.Response response = client.get("/api/invoices?" + query);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo(named);
+  }
+}

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -38,6 +39,10 @@ class ConflictPageBrowserTest {
   private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
   private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final boolean CHROMIUM_PRESENT = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  private static final String HOW_TO_INSTALL = "Skipping the browser test: no Chromium at " + CHROMIUM
+      + " or no chromedriver at " + CHROMEDRIVER + ". Install them with: sudo apt-get update && sudo apt-get "
+      + "install -y chromium chromium-driver (or point -Dchromium.binary and -Dchromedriver.binary at them)";
 
   private static Database db;
   private static InvoiceServer server;
@@ -47,10 +52,11 @@ class ConflictPageBrowserTest {
 
   @BeforeAll
   static void startServerAndBrowser(@TempDir Path profile) {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Skipping the browser test: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-            + ". Install them with: sudo apt-get update && sudo apt-get install -y chromium chromium-driver "
-            + "(or point -Dchromium.binary and -Dchromedriver.binary at them)");
+    if (!CHROMIUM_PRESENT) {
+      // Said here too, because a skipped test's reason is easy to miss in a build log.
+      System.err.println(HOW_TO_INSTALL);
+      return;
+    }
     db = Pocketto.connect("jdbc:h2:mem:browser-" + UUID.randomUUID());
     server = InvoiceServer.start(db, "127.0.0.1", 0);
     client = new ApiClient(server.port());
@@ -66,6 +72,11 @@ class ConflictPageBrowserTest {
         .usingAnyFreePort()
         .build();
     driver = new ChromeDriver(service, options);
+  }
+
+  @BeforeEach
+  void requireChromium() {
+    Assumptions.assumeTrue(CHROMIUM_PRESENT, HOW_TO_INSTALL);
   }
 
   @AfterAll

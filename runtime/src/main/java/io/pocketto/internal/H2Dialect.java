@@ -72,13 +72,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
-  public String createSequence(String sequence) {
-    return "CREATE SEQUENCE IF NOT EXISTS " + quote(sequence);
-  }
-
-  @Override
-  public String nextValue(String sequence) {
-    return "NEXT VALUE FOR " + quote(sequence);
+  public String assignChangeNumber(String table, String counters) {
+    // A data change delta table draws the number inside the statement that hands it out.
+    return "UPDATE " + table + " SET " + quote("_seq") + " = (SELECT " + quote("last_seq") + " FROM FINAL TABLE ("
+        + "UPDATE " + counters + " SET " + quote("last_seq") + " = " + quote("last_seq") + " + 1 WHERE "
+        + quote("collection") + " = ?)) WHERE " + quote("_id") + " = ?";
   }
 
   @Override

@@ -75,8 +75,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Closes the pool. An in-memory H2 database is dropped; a file database is left consistent on disk.
-   * If this was the default database, there is no default afterwards.
+   * Closes the pool. An in-memory H2 database is dropped once no other {@code Database} in this JVM is
+   * open on the same URL; a file database is left consistent on disk. If this was the default
+   * database, there is no default afterwards.
    */
   @Override
   public void close() {

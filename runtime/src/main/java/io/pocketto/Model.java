@@ -36,4 +36,10 @@ public @interface Model {
    */
   @SuppressWarnings("rawtypes")
   Class<? extends ConflictHandler> conflictHandler() default ConflictHandler.class;
+
+  /**
+   * Composite indexes, each listing fields in order: {@code indexes = @Index({"customer", "issuedOn"})}.
+   * For a single field, put {@link Index} on the field instead.
+   */
+  Index[] indexes() default {};
 }

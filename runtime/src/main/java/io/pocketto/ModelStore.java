@@ -4,6 +4,7 @@ import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.IncrementalWrites;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.pocketto.query.Query;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,6 +110,19 @@ public final class ModelStore<T extends ActiveRecord<T>> {
   /** Listens to writes of this model made through this database; see {@link ChangeListener}. */
   public Subscription onChange(ChangeListener listener) {
     return table.engine().onChange(table.binding().collection(), listener);
+  }
+
+  /**
+   * A typed query over this store's live documents, run as one SQL statement:
+   * {@code SalesInvoice.in(db).query().where(SalesInvoice.CUSTOMER.eq("ACME")).list()}.
+   */
+  public Query<T> query() {
+    return Query.on(table);
+  }
+
+  /** The engine's table behind this store; for generated code and the query runtime, not for applications. */
+  public DocumentTable<T> table() {
+    return table;
   }
 
   /** The database. */

@@ -15,6 +15,7 @@ import javax.lang.model.element.TypeElement;
  * @param fields the persisted fields in declaration order
  * @param generateToString false when the model declares its own {@code toString()}
  * @param conflictHandler the handler class {@code @Model(conflictHandler)} names, or {@code null}
+ * @param indexes the declared indexes, each a list of field names in index order
  */
 record ModelDescriptor(
     TypeElement element,
@@ -23,4 +24,5 @@ record ModelDescriptor(
     String collection,
     List<PersistedField> fields,
     boolean generateToString,
-    ClassName conflictHandler) {}
+    ClassName conflictHandler,
+    List<List<String>> indexes) {}

@@ -135,6 +135,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
                 + dialect.columnType(f.type()));
           }
         }
+        for (List<String> index : binding.indexes()) {
+          s.execute(Indexes.createStatement(dialect, binding, index));
+        }
       }
       return null;
     });

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final List<Dialect> DIALECTS = List.of(new H2Dialect(), new PostgresDialect());
+  /**
+   * Open engines per URL in this JVM. Two databases opened on one in-memory URL share it, so the
+   * shutdown that drops it must wait for the last of them to close.
+   */
+  private static final ConcurrentHashMap<String, Integer> OPEN_PER_URL = new ConcurrentHashMap<>();
 
   private final Database database;
   private final String url;
@@ -62,6 +67,7 @@ public final class Engine implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StorageException("cannot open database " + jdbcUrl + ": " + rootMessage(e), e);
     }
+    OPEN_PER_URL.merge(config.getJdbcUrl(), 1, Integer::sum);
     LOG.debug("opened {} database {}", dialect.name(), jdbcUrl);
   }
 
@@ -310,14 +316,32 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Borrows a pooled connection that the caller must close; for lazy results, such as a query's
+   * stream, that outlive one call.
+   *
+   * @throws StorageException if no connection can be obtained
+   */
+  public Connection borrowConnection(String what) {
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    boolean last = OPEN_PER_URL.compute(pool.getJdbcUrl(), (u, n) -> n == null || n <= 1 ? null : n - 1) == null;
     String shutdown = dialect.shutdownStatement(url);
-    if (shutdown != null) {
+    if (shutdown != null && last) {
       shutDown(shutdown);
     }
     pool.close();

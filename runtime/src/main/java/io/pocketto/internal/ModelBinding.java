@@ -124,6 +124,14 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
   /** Sets the record's fields from values in field form (JSON fields already decoded). */
   protected abstract void apply(T record, Object[] values);
 
+  /**
+   * The indexes declared with {@code @Index}, each a list of field names in index order; created with
+   * the table. Generated bindings override this when the model declares any.
+   */
+  public List<List<String>> indexes() {
+    return List.of();
+  }
+
   /** The simple name of the generated class, e.g. {@code SalesInvoice}. */
   public final String modelName() {
     return modelName;

@@ -137,13 +137,13 @@ public final class Records {
 
   /** {@link ActiveRecord#toJson()}: {@code id}, the fields in declaration order, then {@code _meta}. */
   public static <T extends ActiveRecord<T>> String toJson(ModelBinding<T> binding, T record) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = Json.VIEW.createObjectNode();
     node.put("id", binding.state(record).id());
     Object[] values = binding.values(record);
     for (int i = 0; i < values.length; i++) {
-      node.set(binding.fields().get(i).name(), Json.MAPPER.valueToTree(values[i]));
+      node.set(binding.fields().get(i).name(), Json.VIEW.valueToTree(values[i]));
     }
-    node.set("_meta", Json.MAPPER.valueToTree(meta(binding, record)));
+    node.set("_meta", Json.VIEW.valueToTree(meta(binding, record)));
     return node.toString();
   }
 

@@ -511,7 +511,13 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private int bindFields(PreparedStatement ps, int first, Object[] stored) throws SQLException {
     List<FieldSpec> fields = binding.fields();
     for (int i = 0; i < stored.length; i++) {
-      fields.get(i).type().bind(ps, first + i, stored[i]);
+      FieldSpec f = fields.get(i);
+      Object value = stored[i];
+      if (f.primitive() && f.type() == ColumnType.CHAR && (Character) value == '\0') {
+        // An unset char is stored as NULL, which reads back as '\0': PostgreSQL text cannot hold NUL.
+        value = null;
+      }
+      f.type().bind(ps, first + i, value);
     }
     return first + stored.length;
   }

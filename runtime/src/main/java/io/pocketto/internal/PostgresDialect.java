@@ -107,7 +107,8 @@ public final class PostgresDialect implements Dialect {
     switch (field.type()) {
       case STRING -> checkNoNul(model, field, (String) value);
       case CHAR -> {
-        if ((Character) value == '\0') {
+        // A primitive char's '\0' is stored as NULL, which reads back as '\0'; a Character has no such slot.
+        if ((Character) value == '\0' && !field.primitive()) {
           throw refused(model, field, "the NUL character", "PostgreSQL text cannot hold U+0000");
         }
       }

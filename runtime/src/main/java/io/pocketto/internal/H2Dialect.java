@@ -17,7 +17,9 @@ public final class H2Dialect implements Dialect {
 
   /**
    * An unnamed in-memory database would be a different one on each pooled connection, so it is given
-   * a name; a named one is kept open until {@link io.pocketto.Database#close()}.
+   * a name; a named one is kept open until {@link io.pocketto.Database#close()}. A file database
+   * writes each commit to the file before the commit returns ({@code WRITE_DELAY=0}), so that an
+   * acknowledged write survives the process being killed; the operating system flushes it to disk.
    */
   @Override
   public String prepareUrl(String jdbcUrl) {
@@ -27,6 +29,11 @@ public final class H2Dialect implements Dialect {
     }
     if (isInMemory(url) && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY")) {
       url = url + ";DB_CLOSE_DELAY=-1";
+    }
+    if (!isInMemory(url) && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+      // H2 writes committed changes to the file up to 500 ms later by default, so a killed process
+      // loses writes that save() already acknowledged. 0 writes them before the commit returns.
+      url = url + ";WRITE_DELAY=0";
     }
     return url;
   }

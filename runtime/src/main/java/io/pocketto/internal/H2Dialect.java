@@ -1,9 +1,12 @@
 package io.pocketto.internal;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /** H2 2.x, the embedded default, in memory or in a file. */
 public final class H2Dialect implements Dialect {
+  /** H2's largest numeric precision and scale. */
+  static final int MAX_DECIMAL_DIGITS = 100_000;
 
   @Override
   public String name() {
@@ -84,6 +87,20 @@ public final class H2Dialect implements Dialect {
     return "UPDATE " + table + " SET " + quote("_seq") + " = (SELECT " + quote("last_seq") + " FROM FINAL TABLE ("
         + "UPDATE " + counters + " SET " + quote("last_seq") + " = " + quote("last_seq") + " + 1 WHERE "
         + quote("collection") + " = ?)) WHERE " + quote("_id") + " = ?";
+  }
+
+  /** H2 refuses decimals past its limits with an error of its own; this one names the field first. */
+  @Override
+  public void checkStorable(String model, FieldSpec field, Object value) {
+    if (field.type() == ColumnType.DECIMAL && value != null) {
+      BigDecimal d = (BigDecimal) value;
+      long integerDigits = (long) d.precision() - d.scale();
+      if (integerDigits > MAX_DECIMAL_DIGITS || Math.abs((long) d.scale()) > MAX_DECIMAL_DIGITS) {
+        throw new IllegalArgumentException(model + " field '" + field.name() + "' holds a decimal with "
+            + Math.max(integerDigits, 0) + " digits before the point and scale " + d.scale()
+            + ", which H2 cannot store: it holds at most " + MAX_DECIMAL_DIGITS + " digits on either side");
+      }
+    }
   }
 
   @Override

@@ -1,7 +1,8 @@
 package io.pocketto.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -9,9 +10,9 @@ import java.util.List;
  * change, or that has no revision, is refused with an error naming the field, and nothing is written.
  */
 final class StorableValues {
-  /** The range of {@link OffsetDateTime}, through which every instant is bound. */
-  private static final Instant MIN_INSTANT = OffsetDateTime.MIN.toInstant();
-  private static final Instant MAX_INSTANT = OffsetDateTime.MAX.toInstant();
+  /** Every instant is bound as an {@link java.time.OffsetDateTime} in UTC, so it must fit one. */
+  private static final Instant MIN_INSTANT = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
+  private static final Instant MAX_INSTANT = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
   private StorableValues() {}
 

@@ -33,15 +33,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-abstract class BackendTest {
+public abstract class BackendTest {
   @Parameter
-  Backend backend;
+  protected Backend backend;
 
   @TempDir
-  Path scratchDir;
+  protected Path scratchDir;
 
   /** This test's database, opened first and so the default. */
-  Database db;
+  protected Database db;
 
   private final List<Database> opened = new ArrayList<>();
 
@@ -63,18 +63,18 @@ abstract class BackendTest {
   }
 
   /** Opens another fresh database on this test's backend, closed after the test. */
-  Database open() {
+  protected Database open() {
     return track(backend.open(scratchDir));
   }
 
   /** Registers a database the test opened itself, so it is closed after the test. */
-  Database track(Database database) {
+  protected Database track(Database database) {
     opened.add(database);
     return database;
   }
 
   /** Runs a statement on {@code database} through plain JDBC and returns the update count. */
-  int execute(Database database, String sql, Object... params) {
+  protected int execute(Database database, String sql, Object... params) {
     try (Connection c = backend.jdbc(database); PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       return ps.executeUpdate();
@@ -84,7 +84,7 @@ abstract class BackendTest {
   }
 
   /** Runs a query on {@code database} through plain JDBC; each row maps lower-case column names to values. */
-  List<Map<String, Object>> query(Database database, String sql, Object... params) {
+  protected List<Map<String, Object>> query(Database database, String sql, Object... params) {
     try (Connection c = backend.jdbc(database); PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
@@ -105,7 +105,7 @@ abstract class BackendTest {
   }
 
   /** The raw row of a document, tombstones included; fails if there is none. */
-  Map<String, Object> row(Database database, String collection, String id) {
+  protected Map<String, Object> row(Database database, String collection, String id) {
     List<Map<String, Object>> rows =
         query(database, "SELECT * FROM \"" + collection + "\" WHERE \"_id\" = ?", id);
     if (rows.size() != 1) {

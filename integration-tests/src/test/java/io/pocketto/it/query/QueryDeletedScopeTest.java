@@ -1,5 +1,7 @@
 package io.pocketto.it.query;
 
+import io.pocketto.it.BackendTest;
+
 import static io.pocketto.it.query.Fixtures.ids;
 import static io.pocketto.it.query.Fixtures.saved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,26 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tombstones: left out by default, included on request, and written by deleteAll through the record path. */
-class QueryDeletedScopeTest {
-  private Database db;
+class QueryDeletedScopeTest extends BackendTest {
 
   @BeforeEach
   void seed() {
-    db = Pocketto.connect("jdbc:h2:mem:");
     saved(db, "live-1", i -> i.setCustomer("ACME"));
     saved(db, "live-2", i -> i.setCustomer("Globex"));
     saved(db, "gone-1", i -> i.setCustomer("ACME")).delete();
     saved(db, "gone-2", i -> i.setCustomer("Globex")).delete();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   private Query<Invoice> query() {

@@ -1,5 +1,7 @@
 package io.pocketto.it.query;
 
+import io.pocketto.it.BackendTest;
+
 import static io.pocketto.it.query.Fixtures.ids;
 import static io.pocketto.it.query.Fixtures.saved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,27 +10,19 @@ import io.pocketto.Database;
 import io.pocketto.Pocketto;
 import io.pocketto.Repositories;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Values are always bound parameters: SQL inside an id or a value is just data. */
-class QueryInjectionTest {
+class QueryInjectionTest extends BackendTest {
   private static final String ATTACK = "x' OR 1=1 --";
-  private Database db;
   private InvoiceRepository repository;
 
   @BeforeEach
   void seed() {
-    db = Pocketto.connect("jdbc:h2:mem:");
     repository = Repositories.of(InvoiceRepository.class, db);
     saved(db, "plain", i -> i.setCustomer("ACME"));
     saved(db, ATTACK, i -> i.setCustomer(ATTACK));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

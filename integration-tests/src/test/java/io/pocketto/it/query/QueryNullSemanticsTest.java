@@ -1,5 +1,7 @@
 package io.pocketto.it.query;
 
+import io.pocketto.it.BackendTest;
+
 import static io.pocketto.it.query.Fixtures.ids;
 import static io.pocketto.it.query.Fixtures.saved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,6 @@ import io.pocketto.Repositories;
 import io.pocketto.it.query.InvoiceModel.Status;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +20,16 @@ import org.junit.jupiter.api.Test;
  * The documented null rules: comparisons never take null (use isNull), ne and notIn include null
  * fields, ordering comparisons never match null.
  */
-class QueryNullSemanticsTest {
-  private Database db;
+class QueryNullSemanticsTest extends BackendTest {
 
   @BeforeEach
   void seed() {
-    db = Pocketto.connect("jdbc:h2:mem:");
     saved(db, "set", i -> {
       i.setCustomer("ACME");
       i.setTotal(new BigDecimal("10"));
       i.setStatus(Status.SENT);
     });
     saved(db, "unset", i -> { });
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.pocketto.it.query;
 
+import io.pocketto.it.BackendTest;
+
 import static io.pocketto.it.query.Fixtures.ids;
 import static io.pocketto.it.query.Fixtures.saved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,18 +16,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every operator of the typed query builder, against four invoices; "d" has null fields throughout. */
-class QueryOperatorsTest {
+class QueryOperatorsTest extends BackendTest {
   private static final UUID REF_A = UUID.fromString("00000000-0000-7000-8000-00000000000a");
-  private Database db;
 
   @BeforeEach
   void seed() {
-    db = Pocketto.connect("jdbc:h2:mem:");
     saved(db, "a", i -> {
       i.setNumber("INV-001");
       i.setCustomer("ACME");
@@ -63,11 +62,6 @@ class QueryOperatorsTest {
       i.setNumber("50%_off");
       i.setTags(null);
     });
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   private Query<Invoice> query() {

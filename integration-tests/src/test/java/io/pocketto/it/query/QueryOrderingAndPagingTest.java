@@ -1,5 +1,7 @@
 package io.pocketto.it.query;
 
+import io.pocketto.it.BackendTest;
+
 import static io.pocketto.it.query.Fixtures.ids;
 import static io.pocketto.it.query.Fixtures.saved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +14,6 @@ import io.pocketto.query.Query;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +21,10 @@ import org.junit.jupiter.api.Test;
  * Ordering, windows and pages, all computed by the database. Seven invoices are saved out of id
  * order; their totals tie in pairs so that the id must break the ties.
  */
-class QueryOrderingAndPagingTest {
-  private Database db;
+class QueryOrderingAndPagingTest extends BackendTest {
 
   @BeforeEach
   void seed() {
-    db = Pocketto.connect("jdbc:h2:mem:");
     String[][] rows = {
         {"g", "30", "ACME"}, {"c", "10", "ACME"}, {"e", "20", "Globex"}, {"a", "10", "Globex"},
         {"f", "30", "ACME"}, {"b", null, "ACME"}, {"d", "20", "Initech"}};
@@ -35,11 +34,6 @@ class QueryOrderingAndPagingTest {
         i.setCustomer(row[2]);
       });
     }
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   private Query<Invoice> query() {

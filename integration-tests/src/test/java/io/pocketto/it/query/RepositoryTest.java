@@ -1,5 +1,7 @@
 package io.pocketto.it.query;
 
+import io.pocketto.it.BackendTest;
+
 import static io.pocketto.it.query.Fixtures.ids;
 import static io.pocketto.it.query.Fixtures.saved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,19 +24,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A generated repository: each return type, each keyword, and the CrudRepository operations. */
-class RepositoryTest {
+class RepositoryTest extends BackendTest {
   private static final UUID REF = UUID.fromString("00000000-0000-7000-8000-000000000001");
-  private Database db;
   private InvoiceRepository invoices;
 
   @BeforeEach
   void seed() {
-    db = Pocketto.connect("jdbc:h2:mem:");
     invoices = Repositories.of(InvoiceRepository.class, db);
     saved(db, "a", i -> {
       i.setNumber("INV-001");
@@ -73,11 +72,6 @@ class RepositoryTest {
       i.setCustomer("ACME");
       i.setStatus(Status.DRAFT);
     }).delete();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

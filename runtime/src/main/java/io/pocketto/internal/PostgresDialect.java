@@ -71,6 +71,27 @@ public final class PostgresDialect implements Dialect {
     };
   }
 
+  /** The driver knows array element types by their internal names only ({@code int4}, not {@code integer}). */
+  @Override
+  public String arrayElementType(ColumnType type) {
+    return switch (type) {
+      case STRING, ENUM -> "text";
+      case CHAR -> "bpchar";
+      case BOOLEAN -> "bool";
+      case BYTE, SHORT -> "int2";
+      case INT -> "int4";
+      case LONG -> "int8";
+      case FLOAT -> "float4";
+      case DOUBLE -> "float8";
+      case DECIMAL -> "numeric";
+      case UUID -> "uuid";
+      case INSTANT -> "timestamptz";
+      case LOCAL_DATE -> "date";
+      case LOCAL_DATE_TIME -> "timestamp";
+      case JSON -> "jsonb";
+    };
+  }
+
   /** JSON travels as text and is cast by the server, so the driver needs no jsonb type of its own. */
   @Override
   public String placeholder(ColumnType type) {

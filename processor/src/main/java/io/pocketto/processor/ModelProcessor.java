@@ -55,55 +55,44 @@ public final class ModelProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Set<TypeElement> todo = new LinkedHashSet<>();
-    for (String name : deferred) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-      if (type != null) {
-        todo.add(type);
-      }
-    }
-    deferred.clear();
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ModelValidator.MODEL_ANNOTATION);
-    if (annotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element instanceof TypeElement type) {
-          todo.add(type);
-        } else {
-          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-              Message.MODEL_NOT_A_CLASS.format(element.getKind().toString().toLowerCase()), element);
-        }
-      }
-    }
-    for (TypeElement type : todo) {
+    for (TypeElement type : pending(deferred, ModelValidator.MODEL_ANNOTATION, Message.MODEL_NOT_A_CLASS, round)) {
       processOne(type, round.processingOver());
     }
-    processRepositories(round);
+    // After the models: a repository needs its model's generated class, so it waits for that round.
+    for (TypeElement type : pending(deferredRepositories, RepositoryValidator.REPOSITORY_ANNOTATION,
+        Message.REPOSITORY_NOT_INTERFACE, round)) {
+      processRepository(type, round.processingOver());
+    }
     return false;
   }
 
-  private void processRepositories(RoundEnvironment round) {
+  /**
+   * The types to process this round: those deferred by name from the last round (emptying
+   * {@code deferredNames}), then the new ones carrying {@code annotationName}. An annotated element
+   * that is not a type is reported with {@code notAType}.
+   */
+  private Set<TypeElement> pending(Set<String> deferredNames, String annotationName, Message notAType,
+      RoundEnvironment round) {
     Set<TypeElement> todo = new LinkedHashSet<>();
-    for (String name : deferredRepositories) {
+    for (String name : deferredNames) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
         todo.add(type);
       }
     }
-    deferredRepositories.clear();
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(RepositoryValidator.REPOSITORY_ANNOTATION);
+    deferredNames.clear();
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
     if (annotation != null) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         if (element instanceof TypeElement type) {
           todo.add(type);
         } else {
           processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-              Message.REPOSITORY_NOT_INTERFACE.format(element.getKind().toString().toLowerCase()), element);
+              notAType.format(element.getKind().toString().toLowerCase()), element);
         }
       }
     }
-    for (TypeElement type : todo) {
-      processRepository(type, round.processingOver());
-    }
+    return todo;
   }
 
   private void processRepository(TypeElement type, boolean lastRound) {

@@ -9,7 +9,6 @@ import io.pocketto.internal.RevisionHasher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +92,7 @@ class CrashSafetyTest {
         .start();
     List<String[]> acks = new ArrayList<>();
     CountDownLatch writing = new CountDownLatch(1);
+    AtomicReference<IOException> readFailure = new AtomicReference<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -107,7 +108,7 @@ class CrashSafetyTest {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        readFailure.set(e);
       }
     }, "crash-writer-stdout");
     reader.start();
@@ -115,10 +116,14 @@ class CrashSafetyTest {
       assertThat(writing.await(60, TimeUnit.SECONDS)).as("the writer acknowledged a first write").isTrue();
       Thread.sleep(delayMillis);
     } finally {
-      child.destroyForcibly();
+      // Through the handle: Process.destroyForcibly() also closes our end of the pipe, and the
+      // acknowledgements still in it would be lost.
+      child.toHandle().destroyForcibly();
       child.waitFor(60, TimeUnit.SECONDS);
     }
     reader.join(TimeUnit.SECONDS.toMillis(60));
+    assertThat(reader.isAlive()).as("the writer's output was read to its end").isFalse();
+    assertThat(readFailure.get()).as("reading the writer's output").isNull();
     assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
     synchronized (acks) {
       return new ArrayList<>(acks);

@@ -28,9 +28,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
 /**
  * Random sequences of create, edit, save, delete and reload on two handles to one document, checked
  * step by step against a model of revisions a few lines long. A divergence fails with the shortest
- * sequence jqwik can shrink it to.
+ * sequence jqwik can shrink it to. (Named *Test, not *Properties, so that surefire's default includes find it.)
  */
-class RevisionModelProperties {
+class RevisionModelPropertyTest {
   private static final Map<Backend, Database> DATABASES = new EnumMap<>(Backend.class);
   private static final AtomicInteger DOCUMENTS = new AtomicInteger();
   private static final List<String> VALUES = List.of("", "a", "b", "'; --");

@@ -46,11 +46,12 @@ class JsonViewTest extends BackendTest {
 
   @Test
   void toJsonOfEveryTypeIsValidJsonWithEveryField() throws Exception {
-    EveryType record = ValueRoundTripTest.everyValueSet().save();
+    EveryType record = ValueRoundTripTest.everyValueSet(backend).save();
 
     JsonNode json = PLAIN.readTree(record.toJson());
 
-    assertThat(json.get("happenedAt").asText()).isEqualTo("2024-02-29T23:59:59.123456789Z");
+    assertThat(json.get("happenedAt").asText())
+        .isEqualTo(ValueRoundTripTest.HAPPENED_AT.truncatedTo(backend.timePrecision()).toString());
     assertThat(json.get("dueOn").asText()).isEqualTo("2024-02-29");
     assertThat(json.get("priority").asText()).isEqualTo("HIGH");
     assertThat(json.get("address").get("city").asText()).isEqualTo("Springfield");

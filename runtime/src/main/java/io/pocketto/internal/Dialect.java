@@ -40,11 +40,30 @@ public interface Dialect {
   /** The SQL type of {@code _created_at} and {@code _updated_at}. */
   String timestampType();
 
-  /** Creates the change sequence of a table if it does not exist. */
-  String createSequence(String sequence);
+  /**
+   * The statement that inserts a new document. A duplicate {@code _id} must show as zero rows written
+   * or as a unique violation, and must leave the surrounding transaction usable, so that a bundle can
+   * go on after the conflict is reported.
+   */
+  default String insertNew(String table, String columns, String values) {
+    return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+  }
 
-  /** The expression that draws the next value of a sequence. */
-  String nextValue(String sequence);
+  /**
+   * One statement that draws the next change number of a collection from its counter row and gives it
+   * to one document. Parameters: the collection's name, then the document's {@code _id}. The counter row
+   * stays locked until the transaction ends, so change numbers are handed out in commit order; see
+   * {@link DocumentTable#changesSince}.
+   */
+  String assignChangeNumber(String table, String counters);
+
+  /**
+   * Checks one stored-form value against what this database can hold without altering it; the runtime
+   * has already checked what every database shares (such as well-formed UTF-16).
+   *
+   * @throws IllegalArgumentException naming the field and what to do, before anything is written
+   */
+  default void checkStorable(String model, FieldSpec field, Object value) {}
 
   /** Whether the error is a primary-key or unique violation. */
   default boolean isUniqueViolation(SQLException e) {

@@ -7,6 +7,7 @@ import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,12 +35,18 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
   /** Columns 1-3 of every read; fields start at column 4. */
   public static final int FIRST_FIELD_COLUMN = 4;
+  /** The table of per-collection change counters; see {@link #changesSince}. */
+  public static final String COUNTERS = "pocketto_sequences";
+  /** Marks a column that is {@code NOT NULL} in {@link #existingColumns}. */
+  private static final String NOT_NULL = " not null";
 
   private final Engine engine;
   private final ModelBinding<T> binding;
   private final Dialect dialect;
   private final String table;
-  private final String sequence;
+  private final String counters;
+  private final String assignChangeNumber;
+  private final String changesSince;
   private final String selectColumns;
   private final String selectById;
   private final String selectAnyById;
@@ -55,18 +62,18 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.binding = binding;
     this.dialect = engine.dialect();
     this.table = dialect.quote(binding.collection());
-    this.sequence = binding.collection() + "_seq";
+    this.counters = dialect.quote(COUNTERS);
     List<FieldSpec> fields = binding.fields();
 
     StringJoiner cols = new StringJoiner(", ");
     cols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
     StringJoiner insertCols = new StringJoiner(", ");
     StringJoiner insertValues = new StringJoiner(", ");
-    insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_seq"));
-    insertValues.add("?").add("?").add("?").add(dialect.nextValue(sequence));
+    // _seq is left NULL (or as it was) by the write and set just before commit: see changesSince.
+    insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
+    insertValues.add("?").add("?").add("?");
     StringJoiner sets = new StringJoiner(", ");
-    sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_seq") + " = " + dialect.nextValue(sequence))
-        .add(q("_updated_at") + " = CURRENT_TIMESTAMP");
+    sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_updated_at") + " = CURRENT_TIMESTAMP");
     for (FieldSpec f : fields) {
       cols.add(q(f.column()));
       insertCols.add(q(f.column()));
@@ -78,9 +85,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
     this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + " FROM " + table + " WHERE " + q("_id") + " = ?";
-    this.insert = "INSERT INTO " + table + " (" + insertCols + ") VALUES (" + insertValues + ")";
+    this.insert = dialect.insertNew(table, insertCols.toString(), insertValues.toString());
     this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
+    this.assignChangeNumber = dialect.assignChangeNumber(table, counters);
+    this.changesSince = "SELECT " + q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_seq") + " FROM " + table
+        + " WHERE " + q("_seq") + " > ? ORDER BY " + q("_seq") + " FETCH FIRST ? ROWS ONLY";
     createOrMigrate();
   }
 
@@ -88,16 +98,21 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return dialect.quote(identifier);
   }
 
-  /** Creates the table, its sequence and indexes, and adds a column for every field that lacks one. */
+  /**
+   * Creates the table, its change counter and indexes, and adds a column for every field that lacks
+   * one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
+   */
   private void createOrMigrate() {
-    engine.withConnection("creating table " + binding.collection(), c -> {
+    engine.withOwnConnection("creating table " + binding.collection(), c -> {
       try (Statement s = c.createStatement()) {
-        s.execute(dialect.createSequence(sequence));
+        s.execute("CREATE TABLE IF NOT EXISTS " + counters + " (" + q("collection") + " CHARACTER VARYING(255) NOT NULL"
+            + " PRIMARY KEY, " + q("last_seq") + " BIGINT NOT NULL)");
         StringJoiner ddl = new StringJoiner(",\n  ", "CREATE TABLE IF NOT EXISTS " + table + " (\n  ", "\n)");
         ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");
         ddl.add(q("_rev") + " CHARACTER VARYING(64) NOT NULL");
         ddl.add(q("_deleted") + " BOOLEAN DEFAULT FALSE NOT NULL");
-        ddl.add(q("_seq") + " BIGINT NOT NULL");
+        // NULL only inside an uncommitted write: a committed row always has its change number.
+        ddl.add(q("_seq") + " BIGINT");
         ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
         ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
         for (FieldSpec f : binding.fields()) {
@@ -107,6 +122,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         s.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + q(binding.collection() + "_seq_idx")
             + " ON " + table + " (" + q("_seq") + ")");
         Set<String> existing = existingColumns(c);
+        if (existing.contains("_seq" + NOT_NULL)) {
+          // A table from before change numbers were drawn at commit, when inserts drew them at once.
+          LOG.info("letting {}._seq be NULL inside uncommitted writes", binding.collection());
+          s.execute("ALTER TABLE " + table + " ALTER COLUMN " + q("_seq") + " DROP NOT NULL");
+        }
+        createCounter(c);
         for (FieldSpec f : binding.fields()) {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
             LOG.info("adding column {} to {}", f.column(), binding.collection());
@@ -122,14 +143,92 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
   }
 
+  /** The table's column names in lower case, plus {@code "<name> not null"} for each non-nullable one. */
   private Set<String> existingColumns(Connection c) throws SQLException {
     Set<String> names = new HashSet<>();
-    try (ResultSet rs = c.getMetaData().getColumns(null, null, binding.collection(), null)) {
+    DatabaseMetaData meta = c.getMetaData();
+    // Escaped: '_' in a collection name is a pattern wildcard. In the connection's schema only: another
+    // schema may hold a table of the same name.
+    String escape = meta.getSearchStringEscape();
+    String pattern = escape == null ? binding.collection()
+        : binding.collection().replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), pattern, null)) {
       while (rs.next()) {
-        names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+        String name = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+        names.add(name);
+        if ("NO".equals(rs.getString("IS_NULLABLE"))) {
+          names.add(name + NOT_NULL);
+        }
       }
     }
     return names;
+  }
+
+  /**
+   * Adds this collection's change counter, starting above any change number already in the table (one
+   * left by an older version). Two processes may race here; the loser finds the row there.
+   */
+  private void createCounter(Connection c) throws SQLException {
+    String insertCounter = "INSERT INTO " + counters + " (" + q("collection") + ", " + q("last_seq") + ") SELECT ?, "
+        + "COALESCE(MAX(" + q("_seq") + "), 0) FROM " + table + " WHERE NOT EXISTS (SELECT 1 FROM " + counters
+        + " WHERE " + q("collection") + " = ?)";
+    try (PreparedStatement ps = c.prepareStatement(insertCounter)) {
+      ps.setString(1, binding.collection());
+      ps.setString(2, binding.collection());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (!dialect.isUniqueViolation(e)) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Gives document {@code id} the next change number of this collection, on the connection of the
+   * transaction that wrote it, just before that transaction commits. The counter row stays locked until
+   * the commit, so a transaction that draws a number commits before any that draws a later one.
+   */
+  void assignChangeNumber(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(assignChangeNumber)) {
+      ps.setString(1, binding.collection());
+      ps.setString(2, id);
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("no row " + binding.collection() + "/" + id + " to number; it was written in this transaction");
+      }
+    }
+  }
+
+  /** One document's latest change: its revision, whether it is a tombstone, and its change number. */
+  public record Change(String id, String rev, boolean deleted, long seq) {}
+
+  /**
+   * The documents changed after change number {@code since}, at most {@code limit}, in change-number
+   * order, each with its latest change only.
+   *
+   * <p>A reader may keep the last number it saw and ask again from there without ever skipping a
+   * committed change. A database sequence would not allow that: it is not transactional, so a write
+   * that drew 11 can commit before one that drew 10, and a reader who saw 11 would never see 10. Here
+   * a number is drawn from the collection's counter row by the last statement before commit, and the
+   * row stays locked until the commit, so numbers become visible in increasing order. Writes still
+   * run concurrently; only their commits queue on the counter, briefly.
+   */
+  public List<Change> changesSince(long since, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return engine.withConnection("reading the changes of " + binding.collection(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(changesSince)) {
+        ps.setLong(1, since);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<Change> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(new Change(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)));
+          }
+          return out;
+        }
+      }
+    });
   }
 
   /** The database this table lives in. */
@@ -212,7 +311,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       } else if (v != null && f.type() == ColumnType.ENUM) {
         v = f.enumConstant((String) v);
       } else if (v != null && f.type() == ColumnType.JSON && !dialect.preservesJsonText()) {
-        v = Json.canonicalize((String) v);
+        // Through the field's own type, as a save would write it: jsonb prints 1.0E10 as 10000000000,
+        // and the record must not look changed, nor hash differently, for that.
+        v = Json.canonical(f.name(), Json.read(f.name(), (String) v, f.jsonType()));
       }
       stored[i] = v;
     }
@@ -240,6 +341,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     RecordState state = binding.state(record);
     checkDatabase(state);
     Object[] stored = binding.storedValues(record);
+    StorableValues.check(binding, stored, dialect);
     if (!state.persisted()) {
       insert(state, stored, resolvedBy);
     } else if (state.deleted() || !Records.sameValues(stored, state.snapshot())) {
@@ -288,7 +390,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (state.deleted()) {
       return;
     }
-    write(state, binding.storedValues(record), true, null);
+    Object[] stored = binding.storedValues(record);
+    StorableValues.check(binding, stored, dialect);
+    write(state, stored, true, null);
   }
 
   /** Replaces the record's fields and revision with the stored ones. */
@@ -331,14 +435,13 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    boolean created = tracked(pending, "inserting " + binding.collection() + "/" + id, c -> {
+    boolean created = tracked(pending, "inserting " + binding.collection() + "/" + id, id, c -> {
       try (PreparedStatement ps = c.prepareStatement(insert)) {
         ps.setString(1, id);
         ps.setString(2, rev);
         ps.setBoolean(3, false);
         bindFields(ps, 4, stored);
-        ps.executeUpdate();
-        return true;
+        return ps.executeUpdate() == 1;
       } catch (SQLException e) {
         if (dialect.isUniqueViolation(e)) {
           return false;
@@ -371,17 +474,17 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    int updated = tracked(pending, "updating " + binding.collection() + "/" + id, c -> {
+    boolean updated = tracked(pending, "updating " + binding.collection() + "/" + id, id, c -> {
       try (PreparedStatement ps = c.prepareStatement(update)) {
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
         int next = bindFields(ps, 3, stored);
         ps.setString(next, id);
         ps.setString(next + 1, expected);
-        return ps.executeUpdate();
+        return ps.executeUpdate() == 1;
       }
     });
-    if (updated == 1) {
+    if (updated) {
       engine.beforeStateChange(state);
       state.stored(engine.database(), id, rev, deleted, stored);
       engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
@@ -396,9 +499,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /** Runs a write's statement; if it throws, the write's change event is dropped. */
-  private <R> R tracked(ChangeFeed.Pending pending, String what, SqlWork<R> work) {
+  private boolean tracked(ChangeFeed.Pending pending, String what, String id, SqlWork<Boolean> work) {
     try {
-      return engine.withConnection(what, work);
+      return engine.writeDocument(what, this, id, work);
     } catch (RuntimeException e) {
       engine.failed(pending);
       throw e;
@@ -408,7 +511,13 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private int bindFields(PreparedStatement ps, int first, Object[] stored) throws SQLException {
     List<FieldSpec> fields = binding.fields();
     for (int i = 0; i < stored.length; i++) {
-      fields.get(i).type().bind(ps, first + i, stored[i]);
+      FieldSpec f = fields.get(i);
+      Object value = stored[i];
+      if (f.primitive() && f.type() == ColumnType.CHAR && (Character) value == '\0') {
+        // An unset char is stored as NULL, which reads back as '\0': PostgreSQL text cannot hold NUL.
+        value = null;
+      }
+      f.type().bind(ps, first + i, value);
     }
     return first + stored.length;
   }

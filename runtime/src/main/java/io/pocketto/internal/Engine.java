@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  private static final List<Dialect> DIALECTS = List.of(new H2Dialect());
+  private static final List<Dialect> DIALECTS = List.of(new H2Dialect(), new PostgresDialect());
   /**
    * Open engines per URL in this JVM. Two databases opened on one in-memory URL share it, so the
    * shutdown that drops it must wait for the last of them to close.
@@ -80,7 +80,7 @@ public final class Engine implements AutoCloseable {
         return d;
       }
     }
-    throw new IllegalArgumentException("unsupported JDBC URL '" + jdbcUrl + "': Pocketto supports jdbc:h2:");
+    throw new IllegalArgumentException("unsupported JDBC URL '" + jdbcUrl + "': Pocketto supports jdbc:h2: and jdbc:postgresql:");
   }
 
   private static String rootMessage(Throwable e) {
@@ -137,6 +137,77 @@ public final class Engine implements AutoCloseable {
       return work.run(c);
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code work} on a pooled connection of its own in auto-commit mode, outside any bundle on this
+   * thread: for schema changes, which H2 would commit along with a bundle's writes and PostgreSQL would
+   * roll back with them.
+   */
+  <R> R withOwnConnection(String what, SqlWork<R> work) {
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs one document write, {@code statement}, which answers whether it wrote the row; if it did, the
+   * document gets its change number. In a bundle the number is drawn when the bundle commits; otherwise
+   * the write runs in a transaction of its own that draws it just before committing. Either way the
+   * counter is held only from the draw to the commit, so change numbers follow commit order.
+   */
+  boolean writeDocument(String what, DocumentTable<?> table, String id, SqlWork<Boolean> statement) {
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    Transaction tx = transaction.get();
+    if (tx != null) {
+      try {
+        boolean written = statement.run(tx.connection);
+        if (written) {
+          tx.changed(table, id);
+        }
+        return written;
+      } catch (SQLException e) {
+        throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+      }
+    }
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      boolean committed = false;
+      try {
+        boolean written = statement.run(c);
+        if (written) {
+          table.assignChangeNumber(c, id);
+          c.commit();
+        } else {
+          c.rollback();
+        }
+        committed = true;
+        return written;
+      } finally {
+        if (!committed) {
+          rollBackQuietly(c);
+        }
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void rollBackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      // The connection goes back to the pool in a state the pool resets; the first failure is the one to report.
+      LOG.warn("rolling back a failed write failed: {}", e.getMessage());
     }
   }
 
@@ -229,6 +300,7 @@ public final class Engine implements AutoCloseable {
     boolean committed = false;
     try {
       work.run(tx);
+      tx.assignChangeNumbers();
       tx.connection.commit();
       committed = true;
     } catch (SQLException e) {

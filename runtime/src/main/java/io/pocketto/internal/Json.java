@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -76,6 +77,32 @@ public final class Json {
       throw new IllegalStateException(
           "stored JSON of field '" + field + "' cannot be read as " + type + ": " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** Whether any string or property name in the JSON text holds a NUL character. */
+  static boolean containsNul(String text) {
+    try {
+      return containsNul(MAPPER.readTree(text));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("JSON is not valid: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static boolean containsNul(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf('\0') >= 0;
+    }
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (e.getKey().indexOf('\0') >= 0 || containsNul(e.getValue())) {
+        return true;
+      }
+    }
+    for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
+      if (containsNul(element)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

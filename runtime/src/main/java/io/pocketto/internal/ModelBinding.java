@@ -248,7 +248,10 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
       case BYTE, SHORT, INT, LONG -> g.writeNumber(((Number) v).longValue());
       case FLOAT, DOUBLE -> {
         double d = ((Number) v).doubleValue();
-        if (Double.isFinite(d)) {
+        if (d == 0) {
+          // -0.0 hashes as 0.0: H2 stores it as 0.0, and the stored row must still match its revision.
+          g.writeNumber("0.0");
+        } else if (Double.isFinite(d)) {
           g.writeNumber(type == ColumnType.FLOAT ? Float.toString((Float) v) : Double.toString(d));
         } else {
           g.writeString(Double.toString(d));

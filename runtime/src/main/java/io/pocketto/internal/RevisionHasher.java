@@ -1,5 +1,6 @@
 package io.pocketto.internal;
 
+import io.pocketto.ActiveRecord;
 import io.pocketto.Revision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +39,18 @@ public final class RevisionHasher {
     md5.update((byte) 0);
     md5.update(canonicalBody);
     return height + "-" + HEX.formatHex(md5.digest());
+  }
+
+  /**
+   * The revision a loaded record's row should carry if it was written on top of {@code parentRevision}:
+   * a check that a stored row is whole, its revision and body from one write.
+   */
+  public static <T extends ActiveRecord<T>> String revisionOf(ModelBinding<T> binding, T record, String parentRevision) {
+    RecordState state = binding.state(record);
+    if (!state.persisted()) {
+      throw new IllegalArgumentException("the record was never saved or loaded");
+    }
+    return next(parentRevision, state.deleted(), binding.canonicalBody(state.snapshot()));
   }
 
   private static MessageDigest newDigest() {

@@ -6,9 +6,13 @@ import io.pocketto.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,8 @@ final class Transaction implements Bundle {
   final Connection connection;
   final Map<RecordState, RecordState.Memento> mementos = new IdentityHashMap<>();
   final List<Delivery> events = new ArrayList<>();
+  /** The documents written, in write order; each gets its change number at commit. */
+  private final Map<DocumentTable<?>, Set<String>> changed = new LinkedHashMap<>();
   private final Database database;
 
   Transaction(Database database, Connection connection) {
@@ -34,6 +40,26 @@ final class Transaction implements Bundle {
   @Override
   public Database database() {
     return database;
+  }
+
+  /** Notes a written document, to number at commit. */
+  void changed(DocumentTable<?> table, String id) {
+    changed.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(id);
+  }
+
+  /**
+   * Draws the change numbers of every written document, just before commit. Collections go in name
+   * order, so that two bundles committing at once take the counters in the same order and cannot
+   * deadlock on them; the documents' rows are already held by this transaction.
+   */
+  void assignChangeNumbers() throws SQLException {
+    List<DocumentTable<?>> tables = new ArrayList<>(changed.keySet());
+    tables.sort(Comparator.comparing(t -> t.binding().collection()));
+    for (DocumentTable<?> table : tables) {
+      for (String id : changed.get(table)) {
+        table.assignChangeNumber(connection, id);
+      }
+    }
   }
 
   /** After commit: events in write order, each released before the next so a later write of the same document may follow. */

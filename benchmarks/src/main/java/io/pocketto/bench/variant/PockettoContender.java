@@ -1,0 +1,80 @@
+package io.pocketto.bench.variant;
+
+import io.pocketto.ConflictException;
+import io.pocketto.Database;
+import io.pocketto.ModelStore;
+import io.pocketto.Pocketto;
+import io.pocketto.bench.Contender;
+import io.pocketto.bench.Invoices;
+import io.pocketto.bench.model.InvoiceLine;
+import io.pocketto.bench.model.SalesInvoice;
+import java.util.List;
+
+/** The generated active record, used as an application would use it. */
+public final class PockettoContender implements Contender {
+  private final Database db;
+  private final ModelStore<SalesInvoice> invoices;
+
+  /** Opens the database with Pocketto's defaults and creates the table. */
+  public PockettoContender(String url) {
+    this.db = Pocketto.connect(url);
+    this.invoices = SalesInvoice.in(db);
+    invoices.count();
+  }
+
+  @Override
+  public void insert(String id, int n) {
+    SalesInvoice invoice = new SalesInvoice();
+    invoice.setId(id);
+    invoice.setNumber(Invoices.number(n));
+    invoice.setCustomer(Invoices.customer(n));
+    invoice.setIssuedOn(Invoices.issuedOn(n));
+    invoice.setStatus(Invoices.status());
+    List<InvoiceLine> lines = Invoices.lines(n);
+    invoice.setLines(lines);
+    invoice.setTotal(Invoices.total(lines));
+    invoices.save(invoice);
+  }
+
+  @Override
+  public SalesInvoice findById(String id) {
+    return invoices.find(id).orElse(null);
+  }
+
+  @Override
+  public void readModifyWrite(String id) {
+    SalesInvoice invoice = invoices.find(id).orElseThrow();
+    invoice.setReminders(invoice.getReminders() + 1);
+    invoices.save(invoice);
+  }
+
+  // Plain find/set/save with a retry loop; see benchmarks/README.md for the switch to incrementalModify.
+  @Override
+  public int increment(String id) {
+    for (int conflicts = 0; ; conflicts++) {
+      SalesInvoice invoice = invoices.find(id).orElseThrow();
+      invoice.setReminders(invoice.getReminders() + 1);
+      try {
+        invoices.save(invoice);
+        return conflicts;
+      } catch (ConflictException lost) {
+        // Another thread wrote first: read its result and apply the increment again.
+      }
+    }
+  }
+
+  @Override
+  public int reminders(String id) {
+    return invoices.find(id).orElseThrow().getReminders();
+  }
+
+  @Override
+  public String revision(String id) {
+    return invoices.find(id).orElseThrow().meta().rev();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

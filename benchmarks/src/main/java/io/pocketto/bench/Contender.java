@@ -9,6 +9,16 @@ public interface Contender extends AutoCloseable {
   /** Stores invoice {@code n} (see {@link Invoices}) under a new {@code id}. */
   void insert(String id, int n);
 
+  /**
+   * Stores invoices {@code 0..ids.length-1} under {@code ids}, to set up a trial. Not measured, so a
+   * variant may use its bulk path.
+   */
+  default void insertAll(String[] ids) {
+    for (int i = 0; i < ids.length; i++) {
+      insert(ids[i], i);
+    }
+  }
+
   /** Loads an invoice with its lines decoded into objects; {@code null} if there is none. */
   Object findById(String id);
 

@@ -40,8 +40,8 @@ public final class Trial implements AutoCloseable {
     String[] ids = new String[count];
     for (int i = 0; i < count; i++) {
       ids[i] = UuidV7.next();
-      contender.insert(ids[i], i);
     }
+    contender.insertAll(ids);
     return ids;
   }
 

@@ -8,10 +8,11 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The uber-jar's entry point: runs JMH with the usual command line, then prints every variant's score
- * side by side with the ratios the targets are stated in.
+ * The uber-jar's entry point: runs JMH with the usual command line plus {@link CpuTimeProfiler}, then
+ * prints every variant's score side by side with the ratios the targets are stated in.
  */
 public final class BenchmarkMain {
   private BenchmarkMain() {}
@@ -23,7 +24,8 @@ public final class BenchmarkMain {
       org.openjdk.jmh.Main.main(args);
       return;
     }
-    Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
+    Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
+        .addProfiler(CpuTimeProfiler.class).build()).run();
     System.out.println();
     System.out.print(RatioReport.of(results).render());
   }

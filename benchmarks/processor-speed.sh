@@ -20,12 +20,10 @@ WORK=$(mktemp -d /tmp/pocketto-processor-speed.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
 cd "$ROOT"
-./mvnw -o -q package -pl runtime,processor -DskipTests
-./mvnw -o -q dependency:build-classpath -pl runtime -Dmdep.outputFile="$WORK/runtime.cp" >/dev/null
-./mvnw -o -q dependency:build-classpath -pl processor -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$WORK/processor.cp" >/dev/null
-CP="$ROOT/runtime/target/pocketto-runtime-0.1.0-SNAPSHOT.jar:$(cat "$WORK/runtime.cp")"
-PP="$ROOT/processor/target/pocketto-processor-0.1.0-SNAPSHOT.jar:$(cat "$WORK/processor.cp")"
+./mvnw -o -q package dependency:build-classpath -pl runtime,processor -DskipTests \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/speed-classpath.txt
+CP="$ROOT/runtime/target/pocketto-runtime-0.1.0-SNAPSHOT.jar:$(cat runtime/target/speed-classpath.txt)"
+PP="$ROOT/processor/target/pocketto-processor-0.1.0-SNAPSHOT.jar:$(cat processor/target/speed-classpath.txt)"
 
 # The models: a shape like the sample app's invoice, eight fields each, one of them JSON.
 SRC="$WORK/src/com/acme/gen"

@@ -57,6 +57,40 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    */
   T reload();
 
+  /**
+   * Applies {@code mutation} and saves; on a 409, reloads, applies it again to the stored state and
+   * retries, within the database's {@link RetryPolicy}. The mutation may run several times.
+   *
+   * @return this record, saved
+   * @throws IllegalStateException if the record was never saved or has unsaved changes
+   * @throws RetriesExhaustedException when every attempt met a conflict; the record is left as it was
+   */
+  T incrementalModify(java.util.function.Consumer<? super T> mutation);
+
+  /**
+   * {@link #incrementalModify} with field values by name, checked against the model's fields and types.
+   *
+   * @throws IllegalArgumentException for an unknown field or a value of the wrong type, before any write
+   */
+  T incrementalPatch(java.util.Map<String, ?> changes);
+
+  /**
+   * Saves, and on a conflict lets {@code handler} decide what to write on top of the stored revision,
+   * repeating while new conflicts arrive.
+   *
+   * @throws ConflictException if the handler gives up (e.g. {@link FieldMerge} without fallback)
+   * @throws RetriesExhaustedException if conflicts keep arriving; the record is left as it was
+   */
+  T save(ConflictHandler<? super T> handler);
+
+  /**
+   * Saves with the handler configured for this model ({@code @Model(conflictHandler)} or
+   * {@code ModelStore.setConflictHandler}).
+   *
+   * @throws IllegalStateException if none is configured
+   */
+  T saveResolving();
+
   /** Whether any field differs from its value at load or the last save. */
   boolean isDirty();
 

@@ -31,6 +31,34 @@ public final class Database implements AutoCloseable {
     return new ModelStore<>(engine.table(binding));
   }
 
+  /**
+   * Runs {@code work} as one database transaction: every save and delete inside it commits together
+   * or not at all. If a revision check fails, nothing is written, the {@link ConflictException}
+   * names the document, and every record keeps its pre-bundle revision and dirty state. Readers never
+   * see half a bundle. Change events fire after commit only. A bundle inside a bundle joins it.
+   *
+   * <p>Only writes to this database on the calling thread take part. This is something CouchDB and
+   * RxDB cannot offer: their writes are atomic per document only.
+   */
+  public void bundle(BundleWork work) {
+    engine.bundle(work);
+  }
+
+  /** Listens to writes made through this database to one collection; see {@link ChangeListener}. */
+  public Subscription onChange(String collection, ChangeListener listener) {
+    return engine.onChange(collection, listener);
+  }
+
+  /** The retry policy of incremental writes and conflict handlers. */
+  public RetryPolicy retryPolicy() {
+    return engine.retryPolicy();
+  }
+
+  /** Sets the retry policy of incremental writes and conflict handlers. */
+  public void setRetryPolicy(RetryPolicy policy) {
+    engine.setRetryPolicy(policy);
+  }
+
   /** The JDBC URL this database was opened with. */
   public String url() {
     return engine.url();
@@ -47,8 +75,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Closes the pool. An in-memory H2 database is dropped; a file database is left consistent on disk.
-   * If this was the default database, there is no default afterwards.
+   * Closes the pool. An in-memory H2 database is dropped once no other {@code Database} in this JVM is
+   * open on the same URL; a file database is left consistent on disk. If this was the default
+   * database, there is no default afterwards.
    */
   @Override
   public void close() {

@@ -29,4 +29,17 @@ public @interface Model {
    * {@code sales_invoices}.
    */
   String collection() default "";
+
+  /**
+   * The conflict handler plain {@code save()} uses for this model, e.g. {@code FieldMerge.class}; it
+   * needs a public no-arg constructor. By default there is none and {@code save()} is strict.
+   */
+  @SuppressWarnings("rawtypes")
+  Class<? extends ConflictHandler> conflictHandler() default ConflictHandler.class;
+
+  /**
+   * Composite indexes, each listing fields in order: {@code indexes = @Index({"customer", "issuedOn"})}.
+   * For a single field, put {@link Index} on the field instead.
+   */
+  Index[] indexes() default {};
 }

@@ -14,6 +14,8 @@ import javax.lang.model.element.TypeElement;
  * @param collection the table name
  * @param fields the persisted fields in declaration order
  * @param generateToString false when the model declares its own {@code toString()}
+ * @param conflictHandler the handler class {@code @Model(conflictHandler)} names, or {@code null}
+ * @param indexes the declared indexes, each a list of field names in index order
  */
 record ModelDescriptor(
     TypeElement element,
@@ -21,4 +23,6 @@ record ModelDescriptor(
     ClassName generatedClass,
     String collection,
     List<PersistedField> fields,
-    boolean generateToString) {}
+    boolean generateToString,
+    ClassName conflictHandler,
+    List<List<String>> indexes) {}

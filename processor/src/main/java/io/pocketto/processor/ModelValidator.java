@@ -4,6 +4,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +20,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Checks one {@code @Model} class against every rule and, when it passes, describes what to
@@ -26,6 +31,8 @@ import javax.lang.model.util.ElementFilter;
  */
 final class ModelValidator {
   static final String MODEL_ANNOTATION = "io.pocketto.Model";
+  static final String CONFLICT_HANDLER = "io.pocketto.ConflictHandler";
+  static final String INDEX_ANNOTATION = "io.pocketto.Index";
 
   /** Instance members every generated class declares, by name. */
   private static final Map<String, String> GENERATED_METHODS = Map.ofEntries(
@@ -33,11 +40,15 @@ final class ModelValidator {
       Map.entry("save", "save()"), Map.entry("saveTo", "saveTo(Database)"), Map.entry("delete", "delete()"),
       Map.entry("reload", "reload()"), Map.entry("isDirty", "isDirty()"), Map.entry("toJson", "toJson()"),
       Map.entry("find", "static find(String)"), Map.entry("in", "static in(Database)"),
-      Map.entry("all", "static all()"));
+      Map.entry("all", "static all()"), Map.entry("incrementalModify", "incrementalModify(Consumer)"),
+      Map.entry("incrementalPatch", "incrementalPatch(Map)"), Map.entry("saveResolving", "saveResolving()"),
+      Map.entry("incrementalUpsert", "static incrementalUpsert(String, Consumer)"),
+      Map.entry("onChange", "static onChange(ChangeListener)"), Map.entry("query", "static query()"));
 
   /** Field names that would clash with generated members. */
   private static final Map<String, String> RESERVED_FIELDS = Map.of(
-      "id", "id property (getId/setId); Pocketto manages the document id");
+      "id", "id property (getId/setId); Pocketto manages the document id",
+      "BINDING", "BINDING constant (the model's description for the runtime)");
 
   private final ProcessingEnvironment env;
   private final TypeClassifier classifier;
@@ -98,14 +109,48 @@ final class ModelValidator {
       report.error(Message.COLLECTION_INVALID, type, collection);
     }
 
+    ClassName handler = conflictHandler(type, annotation, report);
     List<PersistedField> fields = fields(type, report);
+    checkConstants(type, fields, report);
+    List<List<String>> indexes = indexes(type, annotation, fields, report);
     boolean declaresToString = checkMethods(type, report);
     if (!report.isClean() || report.isDeferred() || generatedName == null) {
       return null;
     }
     ClassName modelClass = ClassName.get(type);
     ClassName generated = ClassName.get(modelClass.packageName(), generatedName);
-    return new ModelDescriptor(type, modelClass, generated, collection, fields, !declaresToString);
+    return new ModelDescriptor(type, modelClass, generated, collection, fields, !declaresToString, handler, indexes);
+  }
+
+  /** The handler class named by {@code @Model(conflictHandler)}, or {@code null} for the default (none). */
+  private ClassName conflictHandler(TypeElement type, AnnotationMirror annotation, Report report) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : annotation.getElementValues().entrySet()) {
+      if (!e.getKey().getSimpleName().contentEquals("conflictHandler")) {
+        continue;
+      }
+      Object value = e.getValue().getValue();
+      if (!(value instanceof DeclaredType declared)) {
+        report.deferHandler(type);
+        return null;
+      }
+      TypeElement handler = (TypeElement) declared.asElement();
+      if (handler.getQualifiedName().contentEquals(CONFLICT_HANDLER)) {
+        return null;
+      }
+      TypeElement handlerInterface = env.getElementUtils().getTypeElement(CONFLICT_HANDLER);
+      boolean implementsIt = handlerInterface != null && env.getTypeUtils().isAssignable(
+          env.getTypeUtils().erasure(declared), env.getTypeUtils().erasure(handlerInterface.asType()));
+      boolean concrete = handler.getKind() == ElementKind.CLASS && !handler.getModifiers().contains(Modifier.ABSTRACT)
+          && handler.getModifiers().contains(Modifier.PUBLIC);
+      boolean constructible = ElementFilter.constructorsIn(handler.getEnclosedElements()).stream()
+          .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
+      if (!implementsIt || !concrete || !constructible) {
+        report.error(Message.CONFLICT_HANDLER_INVALID, type, annotation, e.getValue(), handler.getSimpleName());
+        return null;
+      }
+      return ClassName.get(handler);
+    }
+    return null;
   }
 
   private AnnotationMirror modelAnnotation(TypeElement type) {
@@ -129,8 +174,10 @@ final class ModelValidator {
 
   private void checkConstructor(TypeElement type, Report report) {
     List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
-    boolean ok = constructors.isEmpty() || constructors.stream()
-        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    // A private class's implicit constructor is private too; MODEL_PRIVATE already says what to fix.
+    Elements elements = env.getElementUtils();
+    boolean ok = constructors.isEmpty() || constructors.stream().anyMatch(c -> c.getParameters().isEmpty()
+        && (!c.getModifiers().contains(Modifier.PRIVATE) || elements.getOrigin(c) == Elements.Origin.MANDATED));
     if (!ok) {
       report.error(Message.MODEL_NO_CONSTRUCTOR, type, type.getSimpleName());
     }
@@ -158,13 +205,19 @@ final class ModelValidator {
         report.error(Message.FIELD_RESERVED, field, name);
         valid = false;
       }
+      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
       if (RESERVED_FIELDS.containsKey(name)) {
         report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name, RESERVED_FIELDS.get(name));
+        valid = false;
+      } else if (GENERATED_METHODS.containsKey(getter)) {
+        // A primitive boolean 'dirty' would get the getter isDirty(), which the generated class already has.
+        report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name,
+            "method " + GENERATED_METHODS.get(getter) + ", which would also be its getter");
         valid = false;
       }
       TypeClassifier.Result kind = classifier.classify(field.asType());
       if (kind.unresolved()) {
-        report.defer();
+        report.defer(field);
         continue;
       }
       if (!kind.ok()) {
@@ -181,12 +234,109 @@ final class ModelValidator {
         continue;
       }
       boolean primitive = field.asType().getKind().isPrimitive();
-      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
       String setter = Names.setter(name);
       fields.add(new PersistedField(field, name, column, kind.kind(), TypeName.get(field.asType()), primitive,
           getter, setter, !declaresMethod(type, getter, 0), !declaresMethod(type, setter, 1)));
     }
     return fields;
+  }
+
+  /** Each field's query constant must not hide or clash with another member of the generated class. */
+  private void checkConstants(TypeElement type, List<PersistedField> fields, Report report) {
+    Map<String, VariableElement> members = new HashMap<>();
+    for (VariableElement member : ElementFilter.fieldsIn(env.getElementUtils().getAllMembers(type))) {
+      members.putIfAbsent(member.getSimpleName().toString(), member);
+    }
+    for (PersistedField f : fields) {
+      String constant = Names.constantName(f.name());
+      VariableElement other = members.get(constant);
+      if (constant.equals(RecordGenerator.BINDING)) {
+        report.error(Message.PROPERTY_CONSTANT_CLASH, f.element(), f.name(), constant, "the generated constant BINDING");
+      } else if (other != null) {
+        report.error(Message.PROPERTY_CONSTANT_CLASH, f.element(), f.name(), constant,
+            "the field " + constant + " of " + other.getEnclosingElement().getSimpleName());
+      }
+    }
+  }
+
+  /** The indexes of {@code @Index} fields and of {@code @Model(indexes = ...)}, in declaration order. */
+  private List<List<String>> indexes(TypeElement type, AnnotationMirror model, List<PersistedField> fields,
+      Report report) {
+    Map<String, PersistedField> byName = new LinkedHashMap<>();
+    for (PersistedField f : fields) {
+      byName.put(f.name(), f);
+    }
+    Set<List<String>> indexes = new LinkedHashSet<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      AnnotationMirror index = annotation(field, INDEX_ANNOTATION);
+      if (index == null) {
+        continue;
+      }
+      String name = field.getSimpleName().toString();
+      PersistedField persisted = byName.get(name);
+      if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)) {
+        report.error(Message.INDEX_NOT_PERSISTED, field, name);
+      } else if (!values(index, "value").isEmpty()) {
+        report.error(Message.INDEX_VALUE_ON_FIELD, field, name);
+      } else if (persisted != null && persisted.isJson()) {
+        report.error(Message.INDEX_JSON_FIELD, field, name);
+      } else if (persisted != null) {
+        indexes.add(List.of(name));
+      }
+    }
+    for (AnnotationValue value : values(model, "indexes")) {
+      List<String> names = new ArrayList<>();
+      for (AnnotationValue v : values((AnnotationMirror) value.getValue(), "value")) {
+        names.add(String.valueOf(v.getValue()));
+      }
+      if (names.isEmpty()) {
+        report.error(Message.INDEX_EMPTY, type);
+        continue;
+      }
+      boolean valid = true;
+      Set<String> seen = new HashSet<>();
+      for (String name : names) {
+        PersistedField f = byName.get(name);
+        if (!seen.add(name)) {
+          report.error(Message.INDEX_DUPLICATE_FIELD, type, name);
+          valid = false;
+        } else if (f == null) {
+          report.error(Message.INDEX_UNKNOWN_FIELD, type, name, type.getSimpleName(),
+              DidYouMean.hint(name, byName.keySet()));
+          valid = false;
+        } else if (f.isJson()) {
+          report.error(Message.INDEX_JSON_FIELD, type, name);
+          valid = false;
+        }
+      }
+      if (valid) {
+        indexes.add(List.copyOf(names));
+      }
+    }
+    return List.copyOf(indexes);
+  }
+
+  private static AnnotationMirror annotation(Element element, String name) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** The elements of an array-valued annotation attribute; empty when it is not set. */
+  private static List<? extends AnnotationValue> values(AnnotationMirror mirror, String attribute) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(attribute) && e.getValue().getValue() instanceof List<?> list) {
+        List<AnnotationValue> out = new ArrayList<>();
+        for (Object o : list) {
+          out.add((AnnotationValue) o);
+        }
+        return out;
+      }
+    }
+    return List.of();
   }
 
   private static boolean declaresMethod(TypeElement type, String name, int parameters) {
@@ -205,6 +355,9 @@ final class ModelValidator {
       String generated = GENERATED_METHODS.get(name);
       if (generated != null) {
         report.error(Message.METHOD_CLASHES_WITH_GENERATED, method, signature(method), generated);
+      } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        // The generated class is final, so javac would reject it with an error in code the user never wrote.
+        report.error(Message.MODEL_ABSTRACT_METHOD, method, type.getSimpleName(), signature(method));
       }
     }
     return declaresToString;

@@ -68,4 +68,9 @@ final class Names {
   static String capitalize(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
+
+  /** The query constant of a field: {@code issuedOn} gives {@code ISSUED_ON}. */
+  static String constantName(String field) {
+    return snakeCase(field).toUpperCase(Locale.ROOT);
+  }
 }

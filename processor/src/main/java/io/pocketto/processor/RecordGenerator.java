@@ -9,6 +9,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -35,6 +37,12 @@ final class RecordGenerator {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
+  private static final ClassName CONFLICT_HANDLER = ClassName.get(RUNTIME, "ConflictHandler");
+  private static final ClassName CHANGE_LISTENER = ClassName.get(RUNTIME, "ChangeListener");
+  private static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
+  private static final String QUERY_PACKAGE = "io.pocketto.query";
+  private static final ClassName QUERY = ClassName.get(QUERY_PACKAGE, "Query");
 
   static final String STATE = "$state";
   static final String BINDING = "BINDING";
@@ -59,7 +67,9 @@ final class RecordGenerator {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
             .addJavadoc("A new, unsaved record.\n").build());
 
+    addPropertyConstants(type, model);
     addStaticApi(type, self);
+    addQuery(type, self);
     addInstanceApi(type, self, model);
     for (PersistedField f : model.fields()) {
       addAccessors(type, f);
@@ -80,6 +90,19 @@ final class RecordGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(LIST, self))
         .addStatement("return in($T.defaultDatabase()).all()", POCKETTO).build());
+    type.addMethod(MethodSpec.methodBuilder("incrementalUpsert")
+        .addJavadoc("Creates document {@code id} with {@code mutation} applied, or applies it to the stored one, in the default database.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(String.class, "id")
+        .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(self)), "mutation")
+        .addStatement("return in($T.defaultDatabase()).incrementalUpsert(id, mutation)", POCKETTO).build());
+    type.addMethod(MethodSpec.methodBuilder("onChange")
+        .addJavadoc("Listens to writes of this model made through the default database.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(SUBSCRIPTION)
+        .addParameter(CHANGE_LISTENER, "listener")
+        .addStatement("return in($T.defaultDatabase()).onChange(listener)", POCKETTO).build());
     type.addMethod(MethodSpec.methodBuilder("in")
         .addJavadoc("The same API against an explicit database.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -100,6 +123,18 @@ final class RecordGenerator {
         .addStatement("return $T.saveTo($N, this, database)", RECORDS, BINDING).build());
     type.addMethod(override("delete", TypeName.VOID).addStatement("$T.delete($N, this)", RECORDS, BINDING).build());
     type.addMethod(override("reload", self).addStatement("return $T.reload($N, this)", RECORDS, BINDING).build());
+    type.addMethod(override("save", self)
+        .addParameter(ParameterizedTypeName.get(CONFLICT_HANDLER, WildcardTypeName.supertypeOf(self)), "handler")
+        .addStatement("return $T.save($N, this, handler)", RECORDS, BINDING).build());
+    type.addMethod(override("saveResolving", self)
+        .addStatement("return $T.saveResolving($N, this)", RECORDS, BINDING).build());
+    type.addMethod(override("incrementalModify", self)
+        .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(self)), "mutation")
+        .addStatement("return $T.incrementalModify($N, this, mutation)", RECORDS, BINDING).build());
+    type.addMethod(override("incrementalPatch", self)
+        .addParameter(ParameterizedTypeName.get(ClassName.get("java.util", "Map"), TypeName.get(String.class),
+            WildcardTypeName.subtypeOf(Object.class)), "changes")
+        .addStatement("return $T.incrementalPatch($N, this, changes)", RECORDS, BINDING).build());
     type.addMethod(override("isDirty", TypeName.BOOLEAN).addAnnotation(JSON_IGNORE)
         .addStatement("return $T.isDirty($N, this)", RECORDS, BINDING).build());
     type.addMethod(override("isDirty", TypeName.BOOLEAN).addParameter(String.class, "field")
@@ -147,7 +182,7 @@ final class RecordGenerator {
     boolean unchecked = false;
     for (int i = 0; i < model.fields().size(); i++) {
       PersistedField f = model.fields().get(i);
-      values.add(i == 0 ? "$N.$N" : ", $N.$N", "record", f.name());
+      values.add(i == 0 ? "$N.$N" : ",$W$N.$N", "record", f.name());
       apply.addStatement("record.$N = ($T) values[$L]", f.name(), f.type().box(), i);
       unchecked |= f.type() instanceof ParameterizedTypeName;
     }
@@ -163,7 +198,10 @@ final class RecordGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(MODEL_BINDING, self))
         .addMethod(MethodSpec.constructorBuilder()
-            .addStatement("super($S, $S, $T.of($>$L$<))", self.simpleName(), model.collection(), LIST, specs.build())
+            .addStatement(model.conflictHandler() == null
+                ? CodeBlock.of("super($T.class, $S, $T.of($L))", self, model.collection(), LIST, specs.build())
+                : CodeBlock.of("super($T.class, $S, $T.of($L), new $T())", self, model.collection(), LIST,
+                    specs.build(), model.conflictHandler()))
             .build())
         .addMethod(MethodSpec.methodBuilder("newInstance").addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC).returns(self).addStatement("return new $T()", self).build())
@@ -174,6 +212,56 @@ final class RecordGenerator {
             .addModifiers(Modifier.PROTECTED).returns(Object[].class).addParameter(self, "record")
             .addCode(values.build()).build())
         .addMethod(applyMethod.build())
+        .addMethods(indexes(model))
         .build();
+  }
+
+  /** One typed constant per field, {@code CUSTOMER}, after {@code BINDING} so that it is initialised first. */
+  private static void addPropertyConstants(TypeSpec.Builder type, ModelDescriptor model) {
+    ClassName self = model.generatedClass();
+    for (PersistedField f : model.fields()) {
+      TypeName propertyType = propertyType(self, f);
+      type.addField(FieldSpec.builder(propertyType, Names.constantName(f.name()),
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The {@code $L} field, for typed queries: {@code $T.query().where($L...)}.\n",
+              f.name(), self, Names.constantName(f.name()))
+          .initializer("new $T<>($N, $S)", ((ParameterizedTypeName) propertyType).rawType(), BINDING, f.name())
+          .build());
+    }
+  }
+
+  /** The property class whose operators suit the field's type, e.g. {@code StringProperty<SalesInvoice>}. */
+  private static TypeName propertyType(ClassName self, PersistedField f) {
+    return switch (f.kind()) {
+      case "STRING" -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "StringProperty"), self);
+      case "BOOLEAN", "ENUM", "UUID" ->
+          ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ValueProperty"), self, f.type().box());
+      case "JSON" -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "JsonProperty"), self, f.type().box());
+      default -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ComparableProperty"), self, f.type().box());
+    };
+  }
+
+  private static void addQuery(TypeSpec.Builder type, ClassName self) {
+    type.addMethod(MethodSpec.methodBuilder("query")
+        .addJavadoc("A typed query over the live documents in the default database, run as one SQL statement.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(QUERY, self))
+        .addStatement("return in($T.defaultDatabase()).query()", POCKETTO).build());
+  }
+
+  private static List<MethodSpec> indexes(ModelDescriptor model) {
+    if (model.indexes().isEmpty()) {
+      return List.of();
+    }
+    CodeBlock.Builder lists = CodeBlock.builder();
+    for (int i = 0; i < model.indexes().size(); i++) {
+      lists.add(i == 0 ? "\n" : ",\n");
+      CodeBlock names = model.indexes().get(i).stream().map(n -> CodeBlock.of("$S", n)).collect(CodeBlock.joining(", "));
+      lists.add("$T.of($L)", LIST, names);
+    }
+    TypeName returns = ParameterizedTypeName.get(LIST, ParameterizedTypeName.get(LIST, TypeName.get(String.class)));
+    return List.of(MethodSpec.methodBuilder("indexes").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(returns)
+        .addStatement("return $T.of($>$L$<)", LIST, lists.build()).build());
   }
 }

@@ -1,6 +1,8 @@
 package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ChangeEvent;
+import io.pocketto.ConflictHandler;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
@@ -46,6 +48,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String insert;
   private final String update;
   private final String count;
+  private volatile ConflictHandler<? super T> conflictHandler;
 
   DocumentTable(Engine engine, ModelBinding<T> binding) {
     this.engine = engine;
@@ -110,6 +113,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
             s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q(f.column()) + " "
                 + dialect.columnType(f.type()));
           }
+        }
+        for (List<String> index : binding.indexes()) {
+          s.execute(Indexes.createStatement(dialect, binding, index));
         }
       }
       return null;
@@ -217,19 +223,59 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Inserts a new record, or writes a changed one on top of the revision it was loaded with.
-   * A clean stored record is not written.
+   * Inserts a new record, or writes a changed one on top of the revision it was loaded with. A clean
+   * stored record is not written. With a conflict handler configured for this model, a conflict is
+   * resolved by it; otherwise it is thrown.
    */
   public T save(T record) {
+    ConflictHandler<? super T> handler = conflictHandler();
+    if (handler != null) {
+      return ConflictResolver.save(this, record, handler, engine.retryPolicy());
+    }
+    return saveStrict(record, null);
+  }
+
+  /** The strict save: a conflict is always thrown. {@code resolvedBy} names a handler for the change event. */
+  public T saveStrict(T record, String resolvedBy) {
     RecordState state = binding.state(record);
     checkDatabase(state);
     Object[] stored = binding.storedValues(record);
     if (!state.persisted()) {
-      insert(record, state, stored);
+      insert(state, stored, resolvedBy);
     } else if (state.deleted() || !Records.sameValues(stored, state.snapshot())) {
-      write(state, stored, false);
+      write(state, stored, false, resolvedBy);
     }
     return record;
+  }
+
+  /** Saves with {@code handler} resolving conflicts, whatever handler is configured. */
+  public T save(T record, ConflictHandler<? super T> handler) {
+    if (handler == null) {
+      throw new IllegalArgumentException("conflict handler must not be null; use save() for a strict save");
+    }
+    return ConflictResolver.save(this, record, handler, engine.retryPolicy());
+  }
+
+  /** Saves with the configured handler resolving conflicts. */
+  public T saveResolving(T record) {
+    ConflictHandler<? super T> handler = conflictHandler();
+    if (handler == null) {
+      throw new IllegalStateException("no conflict handler is configured for " + binding.modelName()
+          + ": name one in @Model(conflictHandler = ...), set one with " + binding.modelName()
+          + ".in(db).setConflictHandler(...), or call save(handler)");
+    }
+    return ConflictResolver.save(this, record, handler, engine.retryPolicy());
+  }
+
+  /** The handler used by {@link #save}: set at run time, else the one {@code @Model} names, else none. */
+  public ConflictHandler<? super T> conflictHandler() {
+    ConflictHandler<? super T> handler = conflictHandler;
+    return handler != null ? handler : binding.conflictHandler();
+  }
+
+  /** Sets the handler for this model in this database; {@code null} returns to the {@code @Model} default. */
+  public void setConflictHandler(ConflictHandler<? super T> handler) {
+    this.conflictHandler = handler;
   }
 
   /** Writes a tombstone on top of the record's revision. A record already deleted is left as it is. */
@@ -242,7 +288,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (state.deleted()) {
       return;
     }
-    write(state, binding.storedValues(record), true);
+    write(state, binding.storedValues(record), true, null);
   }
 
   /** Replaces the record's fields and revision with the stored ones. */
@@ -281,10 +327,11 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
   }
 
-  private void insert(T record, RecordState state, Object[] stored) {
+  private void insert(RecordState state, Object[] stored, String resolvedBy) {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
-    boolean created = engine.withConnection("inserting " + binding.collection() + "/" + id, c -> {
+    ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
+    boolean created = tracked(pending, "inserting " + binding.collection() + "/" + id, c -> {
       try (PreparedStatement ps = c.prepareStatement(insert)) {
         ps.setString(1, id);
         ps.setString(2, rev);
@@ -300,9 +347,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       }
     });
     if (created) {
+      engine.beforeStateChange(state);
       state.stored(engine.database(), id, rev, false, stored);
+      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy));
       return;
     }
+    engine.failed(pending);
     // The id is taken. A tombstone may be written over, as in CouchDB; a live document may not.
     Head head = head(id);
     if (head == null || !head.deleted()) {
@@ -310,16 +360,18 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     RecordState onTombstone = new RecordState();
     onTombstone.stored(engine.database(), id, head.rev(), true, null);
-    write(onTombstone, stored, false);
+    write(onTombstone, stored, false, resolvedBy);
+    engine.beforeStateChange(state);
     state.stored(engine.database(), id, onTombstone.rev(), false, stored);
   }
 
   /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
-  private void write(RecordState state, Object[] stored, boolean deleted) {
+  private void write(RecordState state, Object[] stored, boolean deleted, String resolvedBy) {
     String id = state.id();
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
-    int updated = engine.withConnection("updating " + binding.collection() + "/" + id, c -> {
+    ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
+    int updated = tracked(pending, "updating " + binding.collection() + "/" + id, c -> {
       try (PreparedStatement ps = c.prepareStatement(update)) {
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
@@ -330,14 +382,27 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       }
     });
     if (updated == 1) {
+      engine.beforeStateChange(state);
       state.stored(engine.database(), id, rev, deleted, stored);
+      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
       return;
     }
+    engine.failed(pending);
     Head head = head(id);
     if (head == null) {
       throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
     throw new ConflictException(binding.collection(), id, expected, head.rev());
+  }
+
+  /** Runs a write's statement; if it throws, the write's change event is dropped. */
+  private <R> R tracked(ChangeFeed.Pending pending, String what, SqlWork<R> work) {
+    try {
+      return engine.withConnection(what, work);
+    } catch (RuntimeException e) {
+      engine.failed(pending);
+      throw e;
+    }
   }
 
   private int bindFields(PreparedStatement ps, int first, Object[] stored) throws SQLException {

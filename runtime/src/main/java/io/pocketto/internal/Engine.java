@@ -4,7 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pocketto.ActiveRecord;
 import io.pocketto.Database;
+import io.pocketto.BundleWork;
+import io.pocketto.ChangeEvent;
+import io.pocketto.ChangeListener;
+import io.pocketto.RetryPolicy;
 import io.pocketto.StorageException;
+import io.pocketto.Subscription;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,12 +25,20 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final List<Dialect> DIALECTS = List.of(new H2Dialect());
+  /**
+   * Open engines per URL in this JVM. Two databases opened on one in-memory URL share it, so the
+   * shutdown that drops it must wait for the last of them to close.
+   */
+  private static final ConcurrentHashMap<String, Integer> OPEN_PER_URL = new ConcurrentHashMap<>();
 
   private final Database database;
   private final String url;
   private final Dialect dialect;
   private final HikariDataSource pool;
   private final ConcurrentHashMap<ModelBinding<?>, DocumentTable<?>> tables = new ConcurrentHashMap<>();
+  private final ChangeFeed feed = new ChangeFeed();
+  private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
+  private volatile RetryPolicy retryPolicy = RetryPolicy.defaults();
   private volatile boolean closed;
 
   /**
@@ -54,6 +67,7 @@ public final class Engine implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StorageException("cannot open database " + jdbcUrl + ": " + rootMessage(e), e);
     }
+    OPEN_PER_URL.merge(config.getJdbcUrl(), 1, Integer::sum);
     LOG.debug("opened {} database {}", dialect.name(), jdbcUrl);
   }
 
@@ -111,6 +125,14 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
+    Transaction tx = transaction.get();
+    if (tx != null) {
+      try {
+        return work.run(tx.connection);
+      } catch (SQLException e) {
+        throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+      }
+    }
     try (Connection c = pool.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -118,14 +140,136 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** The retry policy of incremental writes and conflict handlers that name none. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Changes the default retry policy. */
+  public void setRetryPolicy(RetryPolicy policy) {
+    if (policy == null) {
+      throw new IllegalArgumentException("retry policy must not be null");
+    }
+    this.retryPolicy = policy;
+  }
+
+  /** Registers a listener for one collection. */
+  public Subscription onChange(String collection, ChangeListener listener) {
+    if (collection == null || collection.isEmpty()) {
+      throw new IllegalArgumentException("collection must not be empty");
+    }
+    return feed.subscribe(collection, listener);
+  }
+
+  /**
+   * Starts tracking a write for change events; {@code null} when nobody listens. The caller must
+   * pass the result to {@link #written} or {@link #failed}.
+   */
+  ChangeFeed.Pending beginWrite(String collection, String id, String revision) {
+    return feed.hasListeners(collection) ? feed.begin(collection, id, revision) : null;
+  }
+
+  /** A write succeeded: deliver its event now, or at commit inside a bundle. */
+  void written(ChangeFeed.Pending pending, ChangeEvent event) {
+    if (pending == null) {
+      return;
+    }
+    Transaction tx = transaction.get();
+    if (tx != null) {
+      tx.events.add(new Transaction.Delivery(pending, event));
+      return;
+    }
+    try {
+      feed.deliver(event);
+    } finally {
+      pending.finish();
+    }
+  }
+
+  /** A write failed or was rolled back. */
+  void failed(ChangeFeed.Pending pending) {
+    if (pending != null) {
+      pending.finish();
+    }
+  }
+
+  /** Inside a bundle, remembers a record's state before its first write, to restore it on rollback. */
+  void beforeStateChange(RecordState state) {
+    Transaction tx = transaction.get();
+    if (tx != null) {
+      tx.mementos.putIfAbsent(state, state.capture());
+    }
+  }
+
+  /**
+   * Runs {@code work} in one database transaction; see {@link Database#bundle(BundleWork)}. A bundle
+   * inside a bundle joins the outer one.
+   */
+  public void bundle(BundleWork work) {
+    if (work == null) {
+      throw new IllegalArgumentException("bundle work must not be null");
+    }
+    Transaction outer = transaction.get();
+    if (outer != null) {
+      work.run(outer);
+      return;
+    }
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    Transaction tx;
+    try {
+      Connection c = pool.getConnection();
+      c.setAutoCommit(false);
+      tx = new Transaction(database, c);
+    } catch (SQLException e) {
+      throw new StorageException("starting a bundle failed: " + e.getMessage(), e);
+    }
+    transaction.set(tx);
+    boolean committed = false;
+    try {
+      work.run(tx);
+      tx.connection.commit();
+      committed = true;
+    } catch (SQLException e) {
+      throw new StorageException("committing a bundle failed on " + dialect.name() + ": " + e.getMessage(), e);
+    } finally {
+      transaction.remove();
+      if (committed) {
+        tx.deliver(feed);
+      } else {
+        tx.rollBack();
+      }
+      tx.release();
+    }
+  }
+
+  /**
+   * Borrows a pooled connection that the caller must close; for lazy results, such as a query's
+   * stream, that outlive one call.
+   *
+   * @throws StorageException if no connection can be obtained
+   */
+  public Connection borrowConnection(String what) {
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    boolean last = OPEN_PER_URL.compute(pool.getJdbcUrl(), (u, n) -> n == null || n <= 1 ? null : n - 1) == null;
     String shutdown = dialect.shutdownStatement(url);
-    if (shutdown != null) {
+    if (shutdown != null && last) {
       shutDown(shutdown);
     }
     pool.close();

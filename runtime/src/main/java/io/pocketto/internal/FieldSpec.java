@@ -2,6 +2,7 @@ package io.pocketto.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -95,6 +96,143 @@ public final class FieldSpec {
           + enumType.getName() + " (renamed or removed?); its constants are " + constants.keySet());
     }
     return constant;
+  }
+
+  /**
+   * Converts a value given by name (an incremental patch, an HTTP body) to this field's type. Numbers
+   * convert only when no digit is lost; text converts to UUIDs, dates, instants and enum constants.
+   *
+   * @throws IllegalArgumentException naming the model, the field, the expected type and the value
+   */
+  public Object coerce(String model, Object value) {
+    if (value == null) {
+      if (primitive) {
+        throw new IllegalArgumentException(model + " field '" + name + "' is a primitive and cannot be null");
+      }
+      return null;
+    }
+    try {
+      Object converted = convert(value);
+      if (converted != null) {
+        return converted;
+      }
+    } catch (ArithmeticException | IllegalArgumentException | java.time.DateTimeException e) {
+      throw wrongType(model, value, e.getMessage());
+    }
+    throw wrongType(model, value, null);
+  }
+
+  private IllegalArgumentException wrongType(String model, Object value, String detail) {
+    String shown = String.valueOf(value);
+    if (shown.length() > 60) {
+      shown = shown.substring(0, 60) + "...";
+    }
+    return new IllegalArgumentException(model + " field '" + name + "' takes " + expectedType() + ", not "
+        + value.getClass().getSimpleName() + " '" + shown + "'" + (detail == null ? "" : " (" + detail + ")"));
+  }
+
+  /** The Java type this field holds, for messages. */
+  public String expectedType() {
+    return switch (type) {
+      case STRING -> "String";
+      case ENUM -> enumType.getSimpleName() + " (one of " + constants.keySet() + ")";
+      case CHAR -> "char";
+      case BOOLEAN -> "boolean";
+      case BYTE -> "byte";
+      case SHORT -> "short";
+      case INT -> "int";
+      case LONG -> "long";
+      case FLOAT -> "float";
+      case DOUBLE -> "double";
+      case DECIMAL -> "BigDecimal";
+      case UUID -> "UUID";
+      case INSTANT -> "Instant";
+      case LOCAL_DATE -> "LocalDate";
+      case LOCAL_DATE_TIME -> "LocalDateTime";
+      case JSON -> jsonType.toCanonical();
+    };
+  }
+
+  /** The converted value, or {@code null} when the value's type cannot convert. */
+  private Object convert(Object v) {
+    switch (type) {
+      case STRING:
+        return v instanceof String ? v : null;
+      case CHAR:
+        if (v instanceof Character) {
+          return v;
+        }
+        return v instanceof String s && s.length() == 1 ? s.charAt(0) : null;
+      case BOOLEAN:
+        return v instanceof Boolean ? v : null;
+      case BYTE:
+        return integral(v) == null ? null : integral(v).byteValueExact();
+      case SHORT:
+        return integral(v) == null ? null : integral(v).shortValueExact();
+      case INT:
+        return integral(v) == null ? null : integral(v).intValueExact();
+      case LONG:
+        return integral(v) == null ? null : integral(v).longValueExact();
+      case FLOAT:
+        return v instanceof Number n ? n.floatValue() : null;
+      case DOUBLE:
+        return v instanceof Number n ? n.doubleValue() : null;
+      case DECIMAL:
+        if (v instanceof BigDecimal) {
+          return v;
+        }
+        return v instanceof Number n ? new BigDecimal(n.toString()) : null;
+      case UUID:
+        if (v instanceof java.util.UUID) {
+          return v;
+        }
+        return v instanceof String s ? java.util.UUID.fromString(s) : null;
+      case INSTANT:
+        if (v instanceof java.time.Instant) {
+          return v;
+        }
+        return v instanceof String s ? java.time.Instant.parse(s) : null;
+      case LOCAL_DATE:
+        if (v instanceof java.time.LocalDate) {
+          return v;
+        }
+        return v instanceof String s ? java.time.LocalDate.parse(s) : null;
+      case LOCAL_DATE_TIME:
+        if (v instanceof java.time.LocalDateTime) {
+          return v;
+        }
+        return v instanceof String s ? java.time.LocalDateTime.parse(s) : null;
+      case ENUM:
+        if (enumType.isInstance(v)) {
+          return v;
+        }
+        if (v instanceof String s) {
+          Enum<?> constant = constants.get(s);
+          if (constant == null) {
+            throw new IllegalArgumentException("no constant named '" + s + "'");
+          }
+          return constant;
+        }
+        return null;
+      case JSON:
+        return Json.MAPPER.convertValue(v, jsonType);
+      default:
+        throw new IllegalStateException(type.name());
+    }
+  }
+
+  /** An integral number as BigDecimal with no fraction, or {@code null}. */
+  private static BigDecimal integral(Object v) {
+    if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
+      return BigDecimal.valueOf(((Number) v).longValue());
+    }
+    if (v instanceof java.math.BigInteger b) {
+      return new BigDecimal(b);
+    }
+    if (v instanceof BigDecimal d) {
+      return d.stripTrailingZeros().scale() <= 0 ? d : null;
+    }
+    return null;
   }
 
   @Override

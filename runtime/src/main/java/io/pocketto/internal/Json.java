@@ -1,14 +1,24 @@
 package io.pocketto.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The one shared Jackson configuration. JSON fields are written canonically (object keys sorted, dates
@@ -31,12 +41,27 @@ public final class Json {
       .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .build();
 
+  /**
+   * Builds the trees of {@code toJson}: {@link #MAPPER} without {@code USE_BIG_DECIMAL_FOR_FLOATS}, which
+   * would widen a float or double in a tree to its exact decimal (0.1f shown as 0.10000000149011612,
+   * -0.0 as 0.0). Decimals stay exact either way.
+   */
+  static final ObjectMapper VIEW = MAPPER.copy().disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /**
+   * {@link #MAPPER} plus sets written in a fixed order. A set's iteration order is arbitrary (a loaded
+   * {@code HashSet} and the {@code Set.of} it was saved from differ), so without this an unchanged
+   * set would look dirty after a load and the same content would hash to different revisions.
+   */
+  private static final ObjectMapper CANONICAL =
+      MAPPER.copy().registerModule(new SimpleModule("pocketto-canonical-sets").addSerializer(new SortedSetSerializer()));
+
   private Json() {}
 
   /** The canonical JSON text of a field value. */
   public static String canonical(String field, Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return CANONICAL.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "field '" + field + "' cannot be stored as JSON: " + e.getOriginalMessage(), e);
@@ -65,6 +90,29 @@ public final class Json {
       return MAPPER.writeValueAsString(MAPPER.readValue(text, Object.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON is not valid: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Writes a set's elements ordered by their canonical JSON text. */
+  private static final class SortedSetSerializer extends StdSerializer<Set<?>> {
+    private static final long serialVersionUID = 1L;
+
+    SortedSetSerializer() {
+      super(Set.class, false);
+    }
+
+    @Override
+    public void serialize(Set<?> set, JsonGenerator g, SerializerProvider provider) throws IOException {
+      List<Map.Entry<String, Object>> byText = new ArrayList<>(set.size());
+      for (Object element : set) {
+        byText.add(new SimpleEntry<>(CANONICAL.writeValueAsString(element), element));
+      }
+      byText.sort(Map.Entry.comparingByKey());
+      g.writeStartArray(set, set.size());
+      for (Map.Entry<String, Object> e : byText) {
+        provider.defaultSerializeValue(e.getValue(), g);
+      }
+      g.writeEndArray();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.pocketto.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pocketto.ActiveRecord;
+import io.pocketto.ConflictHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,16 +27,28 @@ import java.util.Objects;
  * @param <T> the generated record class
  */
 public abstract class ModelBinding<T extends ActiveRecord<T>> {
+  private static final Map<Class<?>, ModelBinding<?>> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final Class<T> type;
   private final String modelName;
   private final String collection;
   private final List<FieldSpec> fields;
   private final Map<String, Integer> indexByName;
   private final int[] canonicalOrder;
   private final boolean hasJson;
+  private final ConflictHandler<? super T> conflictHandler;
   private volatile Object[] initialStoredValues;
 
   /** Describes a model; the field list is in declaration order and fixes every value array's layout. */
-  protected ModelBinding(String modelName, String collection, List<FieldSpec> fields) {
+  protected ModelBinding(Class<T> type, String collection, List<FieldSpec> fields) {
+    this(type, collection, fields, null);
+  }
+
+  /** Describes a model whose {@code @Model(conflictHandler = ...)} names a default conflict handler. */
+  protected ModelBinding(Class<T> type, String collection, List<FieldSpec> fields, ConflictHandler<? super T> handler) {
+    this.type = Objects.requireNonNull(type);
+    this.conflictHandler = handler;
+    String modelName = type.getSimpleName();
     this.modelName = Objects.requireNonNull(modelName);
     this.collection = Objects.requireNonNull(collection);
     this.fields = List.copyOf(fields);
@@ -51,6 +64,52 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     this.indexByName = Collections.unmodifiableMap(byName);
     this.canonicalOrder = order.stream().mapToInt(Integer::intValue).toArray();
     this.hasJson = json;
+    BY_TYPE.put(type, this);
+  }
+
+  /** The binding of a generated record's class. */
+  public static ModelBinding<?> of(Object record) {
+    ModelBinding<?> binding = BY_TYPE.get(record.getClass());
+    if (binding == null) {
+      throw new IllegalArgumentException(record.getClass().getName() + " is not a generated Pocketto model");
+    }
+    return binding;
+  }
+
+  /** Whether two records of this model hold the same value in every persisted field. */
+  final boolean sameFields(Object a, Object b) {
+    return Records.sameValues(storedValues(type.cast(a)), storedValues(type.cast(b)));
+  }
+
+  /** The generated class. */
+  public final Class<T> type() {
+    return type;
+  }
+
+  /** The handler named by {@code @Model(conflictHandler = ...)}, or {@code null}. */
+  public final ConflictHandler<? super T> conflictHandler() {
+    return conflictHandler;
+  }
+
+  /** A detached record holding the given stored-form values; it has no id, revision or database. */
+  final T fromStored(Object[] stored) {
+    T record = newInstance();
+    load(record, stored);
+    return record;
+  }
+
+  /**
+   * Sets one field by name, converting the value the way a JSON patch needs.
+   *
+   * @throws IllegalArgumentException for an unknown field or a value of the wrong type
+   */
+  final void patch(T record, Map<String, ?> changes) {
+    Object[] values = values(record);
+    for (Map.Entry<String, ?> e : changes.entrySet()) {
+      int i = requireIndex(e.getKey());
+      values[i] = fields.get(i).coerce(modelName, e.getValue());
+    }
+    apply(record, values);
   }
 
   /** A new, empty instance of the generated class. */
@@ -64,6 +123,14 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
 
   /** Sets the record's fields from values in field form (JSON fields already decoded). */
   protected abstract void apply(T record, Object[] values);
+
+  /**
+   * The indexes declared with {@code @Index}, each a list of field names in index order; created with
+   * the table. Generated bindings override this when the model declares any.
+   */
+  public List<List<String>> indexes() {
+    return List.of();
+  }
 
   /** The simple name of the generated class, e.g. {@code SalesInvoice}. */
   public final String modelName() {
@@ -142,7 +209,7 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
   }
 
   /** Whether two stored-form values mean the same; decimals compare by value, so 1.50 equals 1.5. */
-  static boolean same(Object a, Object b) {
+  public static boolean same(Object a, Object b) {
     if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
       return x.compareTo(y) == 0;
     }

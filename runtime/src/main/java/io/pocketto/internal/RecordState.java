@@ -48,6 +48,19 @@ public final class RecordState {
     this.id = newId;
   }
 
+  /** A copy of this state, to put back when a bundle or a retried write fails. */
+  Memento capture() {
+    return new Memento(id, rev, deleted, database, snapshot);
+  }
+
+  /** Puts back a captured state. */
+  void restore(Memento m) {
+    stored(m.database, m.id, m.rev, m.deleted, m.snapshot);
+  }
+
+  /** An earlier value of a {@link RecordState}. */
+  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot) {}
+
   /** Records a successful load or write. */
   void stored(Database db, String storedId, String storedRev, boolean isDeleted, Object[] storedValues) {
     this.database = db;

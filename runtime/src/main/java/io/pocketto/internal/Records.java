@@ -2,6 +2,7 @@ package io.pocketto.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pocketto.ActiveRecord;
+import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
 import io.pocketto.Meta;
 import io.pocketto.Pocketto;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The behaviour every generated record shares. Generated methods are one-line calls into here, so the
@@ -90,6 +92,40 @@ public final class Records {
     return snapshot != null ? snapshot : binding.initialStoredValues();
   }
 
+  /** Whether two records of one model hold the same value in every persisted field. */
+  public static boolean sameFields(Object a, Object b) {
+    if (a == b) {
+      return true;
+    }
+    if (a == null || b == null || a.getClass() != b.getClass()) {
+      return false;
+    }
+    return ModelBinding.of(a).sameFields(a, b);
+  }
+
+  /** {@link ActiveRecord#incrementalModify}. */
+  public static <T extends ActiveRecord<T>> T incrementalModify(
+      ModelBinding<T> binding, T record, Consumer<? super T> mutation) {
+    return home(binding, record).store(binding).incrementalModify(record, mutation);
+  }
+
+  /** {@link ActiveRecord#incrementalPatch}. */
+  public static <T extends ActiveRecord<T>> T incrementalPatch(
+      ModelBinding<T> binding, T record, Map<String, ?> changes) {
+    return home(binding, record).store(binding).incrementalPatch(record, changes);
+  }
+
+  /** {@link ActiveRecord#save(ConflictHandler)}. */
+  public static <T extends ActiveRecord<T>> T save(
+      ModelBinding<T> binding, T record, ConflictHandler<? super T> handler) {
+    return home(binding, record).store(binding).save(record, handler);
+  }
+
+  /** {@link ActiveRecord#saveResolving()}. */
+  public static <T extends ActiveRecord<T>> T saveResolving(ModelBinding<T> binding, T record) {
+    return home(binding, record).store(binding).saveResolving(record);
+  }
+
   static boolean sameValues(Object[] a, Object[] b) {
     for (int i = 0; i < a.length; i++) {
       if (!ModelBinding.same(a[i], b[i])) {
@@ -101,13 +137,13 @@ public final class Records {
 
   /** {@link ActiveRecord#toJson()}: {@code id}, the fields in declaration order, then {@code _meta}. */
   public static <T extends ActiveRecord<T>> String toJson(ModelBinding<T> binding, T record) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = Json.VIEW.createObjectNode();
     node.put("id", binding.state(record).id());
     Object[] values = binding.values(record);
     for (int i = 0; i < values.length; i++) {
-      node.set(binding.fields().get(i).name(), Json.MAPPER.valueToTree(values[i]));
+      node.set(binding.fields().get(i).name(), Json.VIEW.valueToTree(values[i]));
     }
-    node.set("_meta", Json.MAPPER.valueToTree(meta(binding, record)));
+    node.set("_meta", Json.VIEW.valueToTree(meta(binding, record)));
     return node.toString();
   }
 

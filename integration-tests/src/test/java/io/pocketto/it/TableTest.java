@@ -1,0 +1,170 @@
+package io.pocketto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pocketto.it.model.ContactV1;
+import io.pocketto.it.model.ContactV2;
+import io.pocketto.it.model.EveryType;
+import io.pocketto.it.model.SalesInvoice;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Tables are created on first use with typed columns, and gain the columns of fields added later. */
+class TableTest extends BackendTest {
+  /** The column type each Java type gets, per dialect (as {@code information_schema.columns.data_type}). */
+  private static final Map<String, Map<String, String>> EXPECTED_TYPES = Map.of("H2", Map.ofEntries(
+      Map.entry("_id", "CHARACTER VARYING"),
+      Map.entry("_rev", "CHARACTER VARYING"),
+      Map.entry("_deleted", "BOOLEAN"),
+      Map.entry("_seq", "BIGINT"),
+      Map.entry("_created_at", "TIMESTAMP WITH TIME ZONE"),
+      Map.entry("_updated_at", "TIMESTAMP WITH TIME ZONE"),
+      Map.entry("text", "CHARACTER VARYING"),
+      Map.entry("flag", "BOOLEAN"),
+      Map.entry("count", "INTEGER"),
+      Map.entry("big", "BIGINT"),
+      Map.entry("measure", "DOUBLE PRECISION"),
+      Map.entry("amount", "DECFLOAT"),
+      Map.entry("reference", "UUID"),
+      Map.entry("happened_at", "TIMESTAMP WITH TIME ZONE"),
+      Map.entry("due_on", "DATE"),
+      Map.entry("meeting_at", "TIMESTAMP"),
+      Map.entry("priority", "CHARACTER VARYING"),
+      Map.entry("lines", "CHARACTER VARYING"),
+      Map.entry("address", "CHARACTER VARYING")));
+
+  @Test
+  void tableIsCreatedOnFirstUse() {
+    assertThat(columnTypes("every_types")).isEmpty();
+
+    EveryType.in(db).count();
+
+    assertThat(columnTypes("every_types")).isNotEmpty();
+  }
+
+  @Test
+  void columnsAreTypedForTheirJavaTypes() {
+    EveryType.in(db).count();
+
+    Map<String, String> expected = EXPECTED_TYPES.get(backend.dialect());
+    assertThat(columnTypes("every_types")).containsAllEntriesOf(expected);
+  }
+
+  @Test
+  void everyFieldHasASnakeCaseColumn() {
+    EveryType.in(db).count();
+
+    assertThat(columnTypes("every_types").keySet()).containsExactlyInAnyOrder(
+        "_id", "_rev", "_deleted", "_seq", "_created_at", "_updated_at",
+        "text", "flag", "flag_box", "tiny", "tiny_box", "small", "small_box", "count", "count_box",
+        "big", "big_box", "ratio", "ratio_box", "measure", "measure_box", "letter", "letter_box",
+        "amount", "rate", "reference", "happened_at", "due_on", "meeting_at", "priority",
+        "lines", "tags", "stock", "address", "scores");
+  }
+
+  @Test
+  void databaseSetsCreatedAtOnInsertAndUpdatedAtOnEveryWrite() {
+    SalesInvoice invoice = Invoices.newInvoice("1", "INV-001").save();
+    Map<String, Object> inserted = row(db, "sales_invoices", "1");
+    assertThat(inserted.get("_created_at")).isNotNull().isEqualTo(inserted.get("_updated_at"));
+    // Back-date both, so the update below must visibly move one and keep the other.
+    OffsetDateTime longAgo = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+    execute(db, "UPDATE \"sales_invoices\" SET \"_created_at\" = ?, \"_updated_at\" = ? WHERE \"_id\" = ?",
+        longAgo, longAgo, "1");
+
+    invoice.setNumber("INV-002");
+    invoice.save();
+
+    Map<String, Object> updated = row(db, "sales_invoices", "1");
+    assertThat(((OffsetDateTime) updated.get("_created_at")).toInstant()).isEqualTo(longAgo.toInstant());
+    assertThat(((OffsetDateTime) updated.get("_updated_at")).toInstant())
+        .isAfterOrEqualTo(((OffsetDateTime) inserted.get("_updated_at")).toInstant());
+  }
+
+  @Test
+  void eachWriteTakesTheNextSequenceNumber() {
+    SalesInvoice first = Invoices.newInvoice("1", "INV-001").save();
+    Invoices.newInvoice("2", "INV-002").save();
+    first.setNumber("INV-003");
+    first.save();
+
+    long seqOfOne = ((Number) row(db, "sales_invoices", "1").get("_seq")).longValue();
+    long seqOfTwo = ((Number) row(db, "sales_invoices", "2").get("_seq")).longValue();
+    assertThat(seqOfOne).isGreaterThan(seqOfTwo);
+  }
+
+  @Test
+  void fieldAddedToTheModelAddsItsColumnOnFirstUse() {
+    ContactV1.in(db).count();
+    assertThat(columnTypes("contacts")).doesNotContainKeys("email", "visits");
+
+    ContactV2.in(db).count();
+
+    assertThat(columnTypes("contacts")).containsKeys("name", "email", "visits");
+  }
+
+  @Test
+  void rowsWrittenBeforeTheMigrationReadNullAndZeroForNewFields() {
+    ContactV1 old = new ContactV1();
+    old.setId("c1");
+    old.setName("Ada");
+    old.saveTo(db);
+
+    ContactV2 migrated = ContactV2.in(db).find("c1").orElseThrow();
+
+    assertThat(migrated.getName()).isEqualTo("Ada");
+    assertThat(migrated.getEmail()).isNull();
+    assertThat(migrated.getVisits()).isZero();
+    assertThat(migrated.meta().rev()).isEqualTo(old.meta().rev());
+    assertThat(migrated.isDirty()).isFalse();
+  }
+
+  @Test
+  void migratedDocumentCanBeEditedByTheNewModel() {
+    ContactV1 old = new ContactV1();
+    old.setId("c1");
+    old.setName("Ada");
+    old.saveTo(db);
+    ContactV2 migrated = ContactV2.in(db).find("c1").orElseThrow();
+
+    migrated.setEmail("ada@example.com");
+    migrated.setVisits(3);
+    migrated.save();
+
+    ContactV2 stored = ContactV2.in(db).find("c1").orElseThrow();
+    assertThat(stored.getEmail()).isEqualTo("ada@example.com");
+    assertThat(stored.getVisits()).isEqualTo(3);
+    assertThat(stored.meta().rev()).startsWith("2-");
+    assertThat(ContactV1.in(db).find("c1").orElseThrow().getName()).isEqualTo("Ada");
+  }
+
+  @Test
+  void columnsAddedOutsidePockettoAreLeftAlone() {
+    SalesInvoice.in(db).count();
+    execute(db, "ALTER TABLE \"sales_invoices\" ADD COLUMN \"legacy_note\" CHARACTER VARYING");
+    execute(db, "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_seq\", \"number\", \"legacy_note\") "
+        + "VALUES ('old', '1-0123456789abcdef0123456789abcdef', -1, 'INV-OLD', 'kept')");
+
+    SalesInvoice old = SalesInvoice.find("old").orElseThrow();
+    old.setNumber("INV-NEW");
+    old.save();
+
+    assertThat(row(db, "sales_invoices", "old"))
+        .containsEntry("number", "INV-NEW")
+        .containsEntry("legacy_note", "kept");
+  }
+
+  /** Column name to data type of a table; empty if the table does not exist. */
+  private Map<String, String> columnTypes(String table) {
+    List<Map<String, Object>> rows = query(db,
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", table);
+    Map<String, String> types = new HashMap<>();
+    for (Map<String, Object> r : rows) {
+      types.put((String) r.get("column_name"), (String) r.get("data_type"));
+    }
+    return types;
+  }
+}

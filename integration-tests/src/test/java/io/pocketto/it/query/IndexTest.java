@@ -1,0 +1,58 @@
+package io.pocketto.it.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pocketto.Database;
+import io.pocketto.Pocketto;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code @Index} and {@code @Model(indexes)} create their indexes with the table, under derived names. */
+class IndexTest {
+
+  @Test
+  void declaredIndexesAreCreatedWithTheTableUnderDerivedNames() throws Exception {
+    try (Database db = Pocketto.connect("jdbc:h2:mem:index-test")) {
+      Invoice.in(db).count();
+      try (Connection c = DriverManager.getConnection("jdbc:h2:mem:index-test")) {
+        Map<String, List<String>> indexes = indexColumns(c, "query_invoices");
+        assertThat(indexes).containsEntry("query_invoices_number_idx", List.of("number"));
+        assertThat(indexes).containsEntry("query_invoices_customer_issued_on_idx", List.of("customer", "issued_on"));
+      }
+    }
+  }
+
+  @Test
+  void reopeningTheDatabaseKeepsTheSameIndexes(@TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("billing").toAbsolutePath();
+    try (Database first = Pocketto.connect(url)) {
+      Invoice.in(first).count();
+    }
+    try (Database again = Pocketto.connect(url)) {
+      Invoice.in(again).count();
+      try (Connection c = DriverManager.getConnection(url)) {
+        assertThat(indexColumns(c, "query_invoices").keySet())
+            .filteredOn(name -> name.endsWith("_idx") && !name.endsWith("_seq_idx"))
+            .containsExactlyInAnyOrder("query_invoices_number_idx", "query_invoices_customer_issued_on_idx");
+      }
+    }
+  }
+
+  private static Map<String, List<String>> indexColumns(Connection c, String table) throws Exception {
+    Map<String, List<String>> indexes = new LinkedHashMap<>();
+    try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+      while (rs.next()) {
+        indexes.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new ArrayList<>()).add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return indexes;
+  }
+}

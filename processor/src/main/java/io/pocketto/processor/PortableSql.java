@@ -1,0 +1,116 @@
+package io.pocketto.processor;
+
+import io.pocketto.processor.DerivedQuery.Criterion;
+import io.pocketto.processor.DerivedQuery.Sort;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Writes a repository method's SQL at compile time, in the portable SQL every supported dialect
+ * accepts and that the runtime's typed query builder also produces: double-quoted identifiers,
+ * {@code x = ANY(?)} for lists, {@code LOWER(x) LIKE LOWER(?) ESCAPE '\'},
+ * {@code NULLS FIRST}/{@code NULLS LAST}, and {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}. The runtime
+ * passes it through {@code Dialect.nativeSql} once per database, the one place it may change.
+ */
+final class PortableSql {
+  static final String LIKE_ESCAPE = " ESCAPE '\\'";
+  static final String PAGE_WINDOW = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+
+  private PortableSql() {}
+
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** {@code _id, _rev, _deleted} and the fields in declaration order, as {@code DocumentTable} reads them. */
+  static String selectColumns(ModelDescriptor model) {
+    StringJoiner cols = new StringJoiner(", ");
+    cols.add(quote("_id")).add(quote("_rev")).add(quote("_deleted"));
+    for (PersistedField f : model.fields()) {
+      cols.add(quote(f.column()));
+    }
+    return cols.toString();
+  }
+
+  /** A row query; {@code limit} > 0 appends {@code FETCH FIRST n ROWS ONLY}, {@code paged} the page window. */
+  static String select(ModelDescriptor model, DerivedQuery query, int limit, boolean paged) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(selectColumns(model)).append(" FROM ")
+        .append(quote(model.collection()));
+    where(sql, query);
+    sql.append(" ORDER BY ");
+    for (Sort sort : query.sorts()) {
+      sql.append(quote(sort.property().column())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
+          .append(", ");
+    }
+    sql.append(quote("_id")).append(" ASC");
+    if (paged) {
+      sql.append(PAGE_WINDOW);
+    } else if (limit > 0) {
+      sql.append(" FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    }
+    return sql.toString();
+  }
+
+  static String count(ModelDescriptor model, DerivedQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(quote(model.collection()));
+    where(sql, query);
+    return sql.toString();
+  }
+
+  static String exists(ModelDescriptor model, DerivedQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(quote(model.collection()));
+    where(sql, query);
+    return sql.append(" FETCH FIRST 1 ROWS ONLY").toString();
+  }
+
+  private static void where(StringBuilder sql, DerivedQuery query) {
+    sql.append(" WHERE ").append(quote("_deleted")).append(" = FALSE");
+    List<List<Criterion>> groups = query.orGroups();
+    if (groups.isEmpty()) {
+      return;
+    }
+    sql.append(" AND (");
+    for (int g = 0; g < groups.size(); g++) {
+      List<Criterion> group = groups.get(g);
+      if (g > 0) {
+        sql.append(" OR ");
+      }
+      boolean parenthesise = groups.size() > 1 && group.size() > 1;
+      if (parenthesise) {
+        sql.append('(');
+      }
+      for (int c = 0; c < group.size(); c++) {
+        if (c > 0) {
+          sql.append(" AND ");
+        }
+        criterion(sql, group.get(c));
+      }
+      if (parenthesise) {
+        sql.append(')');
+      }
+    }
+    sql.append(')');
+  }
+
+  private static void criterion(StringBuilder sql, Criterion c) {
+    String column = quote(c.property().column());
+    String operand = c.ignoreCase() ? "LOWER(" + column + ")" : column;
+    String value = c.ignoreCase() ? "LOWER(?)" : "?";
+    switch (c.operator()) {
+      case EQ -> sql.append(operand).append(" = ").append(value);
+      case NE -> sql.append('(').append(operand).append(" <> ").append(value).append(" OR ").append(column)
+          .append(" IS NULL)");
+      case GT -> sql.append(column).append(" > ?");
+      case GTE -> sql.append(column).append(" >= ?");
+      case LT -> sql.append(column).append(" < ?");
+      case LTE -> sql.append(column).append(" <= ?");
+      case BETWEEN -> sql.append(column).append(" BETWEEN ? AND ?");
+      case IN -> sql.append(column).append(" = ANY(?)");
+      case NOT_IN -> sql.append("(NOT (").append(column).append(" = ANY(?)) OR ").append(column).append(" IS NULL)");
+      case IS_NULL -> sql.append(column).append(" IS NULL");
+      case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
+      case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
+          sql.append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE);
+    }
+  }
+}

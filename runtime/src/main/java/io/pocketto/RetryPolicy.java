@@ -1,0 +1,88 @@
+package io.pocketto;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How often and how patiently incremental writes and conflict handlers retry after a 409. Between
+ * attempts the writer sleeps a random time up to an exponentially growing bound ("full jitter"), so
+ * that contending writers spread out instead of colliding again. Immutable.
+ */
+public final class RetryPolicy {
+  private static final RetryPolicy DEFAULTS = new RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(50));
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+
+  private RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+    }
+    if (initialBackoff.isNegative() || maxBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException(
+          "backoff must satisfy 0 <= initial <= max, was " + initialBackoff + " and " + maxBackoff);
+    }
+    this.maxAttempts = maxAttempts;
+    this.initialBackoff = initialBackoff;
+    this.maxBackoff = maxBackoff;
+  }
+
+  /** 100 attempts, backoff from 1 ms growing to at most 50 ms. */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** The same policy with at most {@code attempts} writes in all (1 means no retry). */
+  public RetryPolicy withMaxAttempts(int attempts) {
+    return new RetryPolicy(attempts, initialBackoff, maxBackoff);
+  }
+
+  /** The same policy with another backoff range; {@code Duration.ZERO} twice disables sleeping. */
+  public RetryPolicy withBackoff(Duration initial, Duration max) {
+    return new RetryPolicy(maxAttempts, initial, max);
+  }
+
+  /** The most writes attempted in all. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** The bound of the first pause. */
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  /** The largest bound a pause grows to. */
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /**
+   * Sleeps before retry number {@code retry} (1 for the first retry).
+   *
+   * @throws IllegalStateException if the thread is interrupted; the interrupt flag is kept
+   */
+  public void pauseBeforeRetry(int retry) {
+    long maxNanos = maxBackoff.toNanos();
+    if (maxNanos == 0) {
+      return;
+    }
+    long bound = initialBackoff.toNanos() << Math.min(retry - 1, 20);
+    if (bound <= 0 || bound > maxNanos) {
+      bound = maxNanos;
+    }
+    long nanos = ThreadLocalRandom.current().nextLong(bound + 1);
+    try {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry a conflicting write", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", backoff=" + initialBackoff + ".." + maxBackoff + "}";
+  }
+}

@@ -1,0 +1,81 @@
+package io.pocketto.internal;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.ConflictException;
+import io.pocketto.ConflictHandler;
+import io.pocketto.RetriesExhaustedException;
+import io.pocketto.RetryPolicy;
+import java.util.Optional;
+
+/**
+ * Saves with a {@link ConflictHandler}: on a 409 it builds the three states, asks the handler, and
+ * writes the resolved state on top of the stored revision, again while new conflicts arrive. If it
+ * cannot finish, the record is put back exactly as it was before the call.
+ */
+final class ConflictResolver {
+  private ConflictResolver() {}
+
+  @SuppressWarnings("unchecked")
+  static <T extends ActiveRecord<T>> T save(
+      DocumentTable<T> table, T record, ConflictHandler<? super T> handler, RetryPolicy policy) {
+    ModelBinding<T> binding = table.binding();
+    RecordState state = binding.state(record);
+    RecordState.Memento before = state.capture();
+    Object[] original = binding.storedValues(record);
+    ConflictHandler<T> typed = (ConflictHandler<T>) handler;
+    String resolvedBy = null;
+    boolean done = false;
+    try {
+      ConflictException last = null;
+      for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 2) {
+          policy.pauseBeforeRetry(attempt - 2);
+        }
+        try {
+          table.saveStrict(record, resolvedBy);
+          done = true;
+          return record;
+        } catch (ConflictException e) {
+          last = e;
+        }
+        Optional<T> stored = table.find(state.id());
+        if (stored.isEmpty()) {
+          // Deleted (or a tombstone took the id): there is no state to merge with.
+          throw last;
+        }
+        T real = stored.get();
+        RecordState realState = binding.state(real);
+        Object[] mine = binding.storedValues(record);
+        if (typed.isEqual(binding.fromStored(mine), binding.fromStored(realState.snapshot()))) {
+          adopt(binding, record, state, realState, realState.snapshot());
+          done = true;
+          return record;
+        }
+        Object[] assumed = state.persisted() ? state.snapshot() : binding.initialStoredValues();
+        T resolved = typed.resolve(new ConflictInputImpl<>(binding, state.id(), state.rev(), realState.rev(),
+            assumed, mine, realState.snapshot()));
+        if (resolved == null) {
+          throw new IllegalStateException("conflict handler " + handler.name() + " returned null for "
+              + binding.collection() + "/" + state.id());
+        }
+        // Rebase: the resolved values on top of what is stored, so the next save is a plain update of it.
+        binding.load(record, binding.storedValues(resolved));
+        state.stored(realState.database(), state.id() == null ? real.getId() : state.id(), realState.rev(), false,
+            realState.snapshot());
+        resolvedBy = handler.name();
+      }
+      throw new RetriesExhaustedException(policy.maxAttempts(), last);
+    } finally {
+      if (!done) {
+        binding.load(record, original);
+        state.restore(before);
+      }
+    }
+  }
+
+  private static <T extends ActiveRecord<T>> void adopt(
+      ModelBinding<T> binding, T record, RecordState state, RecordState realState, Object[] realValues) {
+    binding.load(record, realValues);
+    state.stored(realState.database(), realState.id(), realState.rev(), false, realValues);
+  }
+}

@@ -1,0 +1,106 @@
+package io.pocketto.internal;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.ConflictException;
+import io.pocketto.RetriesExhaustedException;
+import io.pocketto.RetryPolicy;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * RxDB's incremental writes: apply a mutation, save, and on a 409 reload and apply it again to the
+ * stored state. The mutation must therefore be safe to run more than once, each time on fresh state.
+ */
+public final class IncrementalWrites {
+  private IncrementalWrites() {}
+
+  /**
+   * {@link ActiveRecord#incrementalModify}. The first attempt applies the mutation to the record as
+   * loaded; each retry reloads it first. If every attempt fails, the record is put back as it was.
+   */
+  public static <T extends ActiveRecord<T>> T modify(
+      DocumentTable<T> table, T record, Consumer<? super T> mutation, RetryPolicy policy) {
+    if (mutation == null) {
+      throw new IllegalArgumentException("mutation must not be null");
+    }
+    ModelBinding<T> binding = table.binding();
+    RecordState state = binding.state(record);
+    if (!state.persisted()) {
+      throw new IllegalStateException("incrementalModify needs a saved " + binding.modelName()
+          + "; use " + binding.modelName() + ".incrementalUpsert(id, ...) to create one");
+    }
+    if (Records.isDirty(binding, record)) {
+      throw new IllegalStateException("this " + binding.modelName() + " has unsaved changes to "
+          + Records.meta(binding, record).dirty() + ": save or reload it before an incremental write, "
+          + "so that a retry cannot drop them");
+    }
+    RecordState.Memento before = state.capture();
+    Object[] original = binding.storedValues(record);
+    boolean done = false;
+    try {
+      ConflictException last = null;
+      for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 1) {
+          policy.pauseBeforeRetry(attempt - 1);
+          table.reload(record);
+        }
+        mutation.accept(record);
+        try {
+          table.saveStrict(record, null);
+          done = true;
+          return record;
+        } catch (ConflictException e) {
+          last = e;
+        }
+      }
+      throw new RetriesExhaustedException(policy.maxAttempts(), last);
+    } finally {
+      if (!done) {
+        binding.load(record, original);
+        state.restore(before);
+      }
+    }
+  }
+
+  /** {@link ActiveRecord#incrementalPatch}: the values are checked against the model before any write. */
+  public static <T extends ActiveRecord<T>> T patch(
+      DocumentTable<T> table, T record, Map<String, ?> changes, RetryPolicy policy) {
+    if (changes == null) {
+      throw new IllegalArgumentException("changes must not be null");
+    }
+    ModelBinding<T> binding = table.binding();
+    binding.patch(binding.newInstance(), changes);
+    return modify(table, record, r -> binding.patch(r, changes), policy);
+  }
+
+  /**
+   * Creates the document with {@code mutation} applied to a new record, or modifies the stored one.
+   * Two upserts racing on a new id both succeed: the loser of the insert retries as a modification.
+   */
+  public static <T extends ActiveRecord<T>> T upsert(
+      DocumentTable<T> table, String id, Consumer<? super T> mutation, RetryPolicy policy) {
+    Ids.requireValid(id);
+    if (mutation == null) {
+      throw new IllegalArgumentException("mutation must not be null");
+    }
+    ModelBinding<T> binding = table.binding();
+    ConflictException last = null;
+    for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+      if (attempt > 1) {
+        policy.pauseBeforeRetry(attempt - 1);
+      }
+      T record = table.find(id).orElseGet(() -> {
+        T created = binding.newInstance();
+        binding.state(created).assignId(id);
+        return created;
+      });
+      mutation.accept(record);
+      try {
+        return table.saveStrict(record, null);
+      } catch (ConflictException e) {
+        last = e;
+      }
+    }
+    throw new RetriesExhaustedException(policy.maxAttempts(), last);
+  }
+}

@@ -1,0 +1,225 @@
+package io.pocketto.internal;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.StorageException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Runs finished query statements against one model's table: binds the parameters, reads rows with
+ * {@link DocumentTable#materialize}, and nothing else. Filtering, sorting, counting and windowing are
+ * all in the SQL it is given; the typed query builder and the generated repositories both end here.
+ *
+ * @param <T> the generated model class
+ */
+public final class QueryExecutor<T extends ActiveRecord<T>> {
+  /** Rows fetched per round trip when streaming, so a large result is not read into memory at once. */
+  private static final int STREAM_FETCH_SIZE = 256;
+
+  private final DocumentTable<T> table;
+  private final Engine engine;
+  private final Dialect dialect;
+  private final String what;
+
+  /** An executor for one table. */
+  public QueryExecutor(DocumentTable<T> table) {
+    this.table = table;
+    this.engine = table.engine();
+    this.dialect = table.dialect();
+    this.what = "querying " + table.binding().collection();
+  }
+
+  /** The table queried. */
+  public DocumentTable<T> table() {
+    return table;
+  }
+
+  /** The records a {@code SELECT} of {@link DocumentTable#selectColumns()} returns, in its order. */
+  public List<T> list(String sql, List<SqlParameter> params) {
+    return engine.withConnection(what, c -> {
+      try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(table.materialize(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The single number a {@code SELECT COUNT(*)} returns. */
+  public long count(String sql, List<SqlParameter> params) {
+    return engine.withConnection(what, c -> {
+      try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /** Whether the statement returns any row. */
+  public boolean exists(String sql, List<SqlParameter> params) {
+    return engine.withConnection(what, c -> {
+      try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    });
+  }
+
+  /**
+   * The records of a {@code SELECT}, read lazily on a connection held until the stream is closed or
+   * exhausted; the caller must close it (try-with-resources).
+   */
+  public Stream<T> stream(String sql, List<SqlParameter> params) {
+    Connection c = engine.borrowConnection(what);
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(c, sql, params);
+      ps.setFetchSize(STREAM_FETCH_SIZE);
+      ResultSet rs = ps.executeQuery();
+      Cursor cursor = new Cursor(c, ps, rs);
+      return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    } catch (SQLException | RuntimeException e) {
+      closeAll(e, ps, c);
+      throw e instanceof SQLException failed ? failure(failed) : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Writes a tombstone for each live record through the record delete path, so each gets its own new
+   * revision and its own conflict check. Stops at the first failure; records before it stay deleted.
+   *
+   * @return the number of tombstones written
+   */
+  public int deleteAll(List<T> records) {
+    int deleted = 0;
+    for (T record : records) {
+      if (!table.binding().state(record).deleted()) {
+        table.delete(record);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private PreparedStatement prepare(Connection c, String sql, List<SqlParameter> params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        bind(c, ps, i + 1, params.get(i));
+      }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  private void bind(Connection c, PreparedStatement ps, int index, SqlParameter p) throws SQLException {
+    if (!p.array()) {
+      p.type().bind(ps, index, p.value());
+      return;
+    }
+    List<?> values = (List<?>) p.value();
+    Object[] elements = new Object[values.size()];
+    for (int i = 0; i < elements.length; i++) {
+      elements[i] = jdbcValue(p.type(), values.get(i));
+    }
+    Array array = c.createArrayOf(dialect.arrayElementType(p.type()), elements);
+    ps.setArray(index, array);
+  }
+
+  /** A value as JDBC binds it, matching {@link ColumnType#bind} for array elements. */
+  private static Object jdbcValue(ColumnType type, Object value) {
+    return switch (type) {
+      case ENUM -> ((Enum<?>) value).name();
+      case CHAR -> String.valueOf((char) (Character) value);
+      case INSTANT -> OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
+      case BYTE -> ((Byte) value).shortValue();
+      default -> value;
+    };
+  }
+
+  private StorageException failure(SQLException e) {
+    return new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+  }
+
+  private static void closeAll(Throwable primary, AutoCloseable... resources) {
+    for (AutoCloseable r : resources) {
+      if (r == null) {
+        continue;
+      }
+      try {
+        r.close();
+      } catch (Exception e) {
+        primary.addSuppressed(e);
+      }
+    }
+  }
+
+  /** The rows of an open result set, one record per advance; releases the connection when done. */
+  private final class Cursor extends Spliterators.AbstractSpliterator<T> {
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private boolean closed;
+
+    Cursor(Connection connection, PreparedStatement statement, ResultSet rows) {
+      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+      this.connection = connection;
+      this.statement = statement;
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super T> action) {
+      if (closed) {
+        return false;
+      }
+      T next;
+      try {
+        if (!rows.next()) {
+          close();
+          return false;
+        }
+        next = table.materialize(rows);
+      } catch (SQLException e) {
+        StorageException failure = failure(e);
+        closeAll(failure, rows, statement, connection);
+        closed = true;
+        throw failure;
+      } catch (RuntimeException e) {
+        closeAll(e, rows, statement, connection);
+        closed = true;
+        throw e;
+      }
+      action.accept(next);
+      return true;
+    }
+
+    void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      StorageException failure = new StorageException("closing a stream over " + table.binding().collection() + " failed", null);
+      closeAll(failure, rows, statement, connection);
+      if (failure.getSuppressed().length > 0) {
+        throw failure;
+      }
+    }
+  }
+}

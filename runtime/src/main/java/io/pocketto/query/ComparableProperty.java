@@ -1,0 +1,62 @@
+package io.pocketto.query;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.ModelBinding;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A field with a natural order: numbers, decimals, characters and dates. Comparisons never match a
+ * document whose field is null.
+ *
+ * @param <T> the model class
+ * @param <V> the field's type, boxed
+ */
+public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comparable<? super V>>
+    extends ValueProperty<T, V> permits StringProperty {
+  private static final Set<ColumnType> TYPES = EnumSet.of(ColumnType.CHAR, ColumnType.BYTE, ColumnType.SHORT,
+      ColumnType.INT, ColumnType.LONG, ColumnType.FLOAT, ColumnType.DOUBLE, ColumnType.DECIMAL,
+      ColumnType.INSTANT, ColumnType.LOCAL_DATE, ColumnType.LOCAL_DATE_TIME);
+
+  /** The field {@code name} of the model; generated code creates these constants. */
+  public ComparableProperty(ModelBinding<T> binding, String name) {
+    this(binding, name, TYPES);
+  }
+
+  ComparableProperty(ModelBinding<T> binding, String name, Set<ColumnType> types) {
+    super(binding, name, types);
+  }
+
+  /** Documents whose field is greater than {@code value}. */
+  public final Condition<T> gt(V value) {
+    return compare("gt", " > ", value);
+  }
+
+  /** Documents whose field is greater than or equal to {@code value}. */
+  public final Condition<T> gte(V value) {
+    return compare("gte", " >= ", value);
+  }
+
+  /** Documents whose field is less than {@code value}. */
+  public final Condition<T> lt(V value) {
+    return compare("lt", " < ", value);
+  }
+
+  /** Documents whose field is less than or equal to {@code value}. */
+  public final Condition<T> lte(V value) {
+    return compare("lte", " <= ", value);
+  }
+
+  /** Documents whose field lies between {@code from} and {@code to}, both included; none when {@code from > to}. */
+  public final Condition<T> between(V from, V to) {
+    Object low = require("between", from);
+    Object high = require("between", to);
+    return new Condition<>(w -> w.column(this).append(" BETWEEN ").value(this, low).append(" AND ").value(this, high));
+  }
+
+  private Condition<T> compare(String operator, String sql, V value) {
+    Object v = require(operator, value);
+    return new Condition<>(w -> w.column(this).append(sql).value(this, v));
+  }
+}

@@ -1,0 +1,21 @@
+package io.pocketto.query;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.ModelBinding;
+import java.util.Set;
+
+/**
+ * A field stored as JSON (a collection, map, record or other object). Its text has no order or
+ * equality a query could rely on, so it can only be tested with {@link #isNull()} and {@link #isNotNull()}.
+ *
+ * @param <T> the model class
+ * @param <V> the field's type
+ */
+public final class JsonProperty<T extends ActiveRecord<T>, V> extends Property<T, V> {
+
+  /** The JSON field {@code name} of the model; generated code creates these constants. */
+  public JsonProperty(ModelBinding<T> binding, String name) {
+    super(binding, name, Set.of(ColumnType.JSON));
+  }
+}

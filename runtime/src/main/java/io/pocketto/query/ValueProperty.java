@@ -1,0 +1,101 @@
+package io.pocketto.query;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.SqlParameter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A field that can be matched against values and sorted: booleans, enums (sorted by constant name) and
+ * UUIDs, and the base of every comparable field.
+ *
+ * @param <T> the model class
+ * @param <V> the field's type, boxed
+ */
+public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property<T, V> permits ComparableProperty {
+  private static final Set<ColumnType> TYPES = EnumSet.of(ColumnType.BOOLEAN, ColumnType.ENUM, ColumnType.UUID);
+
+  /** The field {@code name} of the model; generated code creates these constants. */
+  public ValueProperty(ModelBinding<T> binding, String name) {
+    this(binding, name, TYPES);
+  }
+
+  ValueProperty(ModelBinding<T> binding, String name, Set<ColumnType> types) {
+    super(binding, name, types);
+  }
+
+  /**
+   * Documents whose field equals {@code value}.
+   *
+   * @throws IllegalArgumentException if {@code value} is null; use {@link #isNull()}
+   */
+  public final Condition<T> eq(V value) {
+    Object v = require("eq", value);
+    return new Condition<>(w -> w.column(this).append(" = ").value(this, v));
+  }
+
+  /**
+   * Documents whose field differs from {@code value}, <b>including those whose field is null</b>, as
+   * {@code !Objects.equals(field, value)} would say.
+   *
+   * @throws IllegalArgumentException if {@code value} is null; use {@link #isNotNull()}
+   */
+  public final Condition<T> ne(V value) {
+    Object v = require("ne", value);
+    return new Condition<>(w -> w.append("(").column(this).append(" <> ").value(this, v)
+        .append(" OR ").column(this).append(" IS NULL)"));
+  }
+
+  /** Documents whose field equals one of {@code values}; none when there are no values. */
+  @SafeVarargs
+  public final Condition<T> in(V... values) {
+    return in(Arrays.asList(require("in", values)));
+  }
+
+  /** Documents whose field equals one of {@code values}; none when the collection is empty. */
+  public final Condition<T> in(Collection<? extends V> values) {
+    SqlParameter list = list("in", values);
+    return new Condition<>(w -> w.append(w.dialect().equalsAny(w.dialect().quote(field().column()))).param(list));
+  }
+
+  /**
+   * Documents whose field equals none of {@code values}, <b>including those whose field is null</b>;
+   * every document when there are no values.
+   */
+  @SafeVarargs
+  public final Condition<T> notIn(V... values) {
+    return notIn(Arrays.asList(require("notIn", values)));
+  }
+
+  /** As {@link #notIn(Object[])}, for a collection. */
+  public final Condition<T> notIn(Collection<? extends V> values) {
+    SqlParameter list = list("notIn", values);
+    return new Condition<>(w -> w.append("(NOT (").append(w.dialect().equalsAny(w.dialect().quote(field().column())))
+        .param(list).append(") OR ").column(this).append(" IS NULL)"));
+  }
+
+  /** Ascending order, nulls first. */
+  public final Order<T> asc() {
+    return new Order<>(this, false);
+  }
+
+  /** Descending order, nulls last. */
+  public final Order<T> desc() {
+    return new Order<>(this, true);
+  }
+
+  private SqlParameter list(String operator, Collection<? extends V> values) {
+    require(operator, values);
+    for (V v : values) {
+      if (v == null) {
+        throw new IllegalArgumentException(name() + "." + operator + "(...) got a null element; query values must "
+            + "not be null; combine with " + name() + ".isNull() to include null fields");
+      }
+    }
+    return SqlParameter.array(field().type(), values);
+  }
+}

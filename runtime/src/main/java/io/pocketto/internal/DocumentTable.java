@@ -167,7 +167,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (id == null) {
       throw new IllegalArgumentException("id must not be null");
     }
-    return engine.withConnection("finding " + binding.collection() + "/" + id, c -> {
+    return engine.withConnection("finding", binding.collection(), id, c -> {
       try (PreparedStatement ps = c.prepareStatement(selectById)) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -299,7 +299,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     checkDatabase(state);
     String id = state.id();
-    engine.withConnection("reloading " + binding.collection() + "/" + id, c -> {
+    engine.withConnection("reloading", binding.collection(), id, c -> {
       try (PreparedStatement ps = c.prepareStatement(selectAnyById)) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -331,7 +331,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    boolean created = tracked(pending, "inserting " + binding.collection() + "/" + id, c -> {
+    boolean created = tracked(pending, "inserting", id, c -> {
       try (PreparedStatement ps = c.prepareStatement(insert)) {
         ps.setString(1, id);
         ps.setString(2, rev);
@@ -371,7 +371,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    int updated = tracked(pending, "updating " + binding.collection() + "/" + id, c -> {
+    int updated = tracked(pending, "updating", id, c -> {
       try (PreparedStatement ps = c.prepareStatement(update)) {
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
@@ -396,9 +396,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /** Runs a write's statement; if it throws, the write's change event is dropped. */
-  private <R> R tracked(ChangeFeed.Pending pending, String what, SqlWork<R> work) {
+  private <R> R tracked(ChangeFeed.Pending pending, String action, String id, SqlWork<R> work) {
     try {
-      return engine.withConnection(what, work);
+      return engine.withConnection(action, binding.collection(), id, work);
     } catch (RuntimeException e) {
       engine.failed(pending);
       throw e;
@@ -421,7 +421,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
 
   /** The revision and deleted flag stored now; read only to describe a failed write, never to decide one. */
   private Head head(String id) {
-    return engine.withConnection("reading the revision of " + binding.collection() + "/" + id, c -> {
+    return engine.withConnection("reading the revision of", binding.collection(), id, c -> {
       try (PreparedStatement ps = c.prepareStatement(selectHead)) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {

@@ -266,7 +266,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (id == null) {
       throw new IllegalArgumentException("id must not be null");
     }
-    return engine.withConnection("finding " + binding.collection() + "/" + id, c -> {
+    return engine.withConnection("finding", binding.collection(), id, c -> {
       try (PreparedStatement ps = c.prepareStatement(selectById)) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -403,7 +403,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     checkDatabase(state);
     String id = state.id();
-    engine.withConnection("reloading " + binding.collection() + "/" + id, c -> {
+    engine.withConnection("reloading", binding.collection(), id, c -> {
       try (PreparedStatement ps = c.prepareStatement(selectAnyById)) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -530,7 +530,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
 
   /** The revision and deleted flag stored now; read only to describe a failed write, never to decide one. */
   private Head head(String id) {
-    return engine.withConnection("reading the revision of " + binding.collection() + "/" + id, c -> {
+    return engine.withConnection("reading the revision of", binding.collection(), id, c -> {
       try (PreparedStatement ps = c.prepareStatement(selectHead)) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {

@@ -122,6 +122,15 @@ public final class Engine implements AutoCloseable {
    * @throws StorageException wrapping any {@link SQLException} the work lets escape
    */
   public <R> R withConnection(String what, SqlWork<R> work) {
+    return withConnection(what, null, null, work);
+  }
+
+  /**
+   * {@link #withConnection(String, SqlWork)} on one document, e.g. {@code ("finding", "invoices", id)}:
+   * the description {@code finding invoices/<id>} is built only if the work fails. Building it on every
+   * call was 3% of a findById in the benchmarks.
+   */
+  public <R> R withConnection(String action, String collection, String id, SqlWork<R> work) {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
@@ -130,13 +139,15 @@ public final class Engine implements AutoCloseable {
       try {
         return work.run(tx.connection);
       } catch (SQLException e) {
-        throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+        throw new StorageException(describe(action, collection, id) + " failed on " + dialect.name() + ": "
+            + e.getMessage(), e);
       }
     }
     try (Connection c = pool.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+      throw new StorageException(describe(action, collection, id) + " failed on " + dialect.name() + ": "
+          + e.getMessage(), e);
     }
   }
 

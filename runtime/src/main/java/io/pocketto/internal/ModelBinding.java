@@ -222,7 +222,12 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
    * hashes the same.
    */
   final byte[] canonicalBody(Object[] stored) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * stored.length);
+    // Sized from the values, so that a body with JSON fields is written without growing the buffer.
+    int size = 2;
+    for (int i = 0; i < stored.length; i++) {
+      size += fields.get(i).name().length() + 4 + (stored[i] instanceof String s ? s.length() + 2 : 24);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
       for (int i : canonicalOrder) {

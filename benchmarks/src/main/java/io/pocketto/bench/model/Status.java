@@ -1,0 +1,4 @@
+package io.pocketto.bench.model;
+
+/** Workflow state of a benchmark invoice, stored by name. */
+public enum Status { DRAFT, SENT, PAID }

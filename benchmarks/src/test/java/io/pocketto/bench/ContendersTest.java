@@ -1,0 +1,199 @@
+package io.pocketto.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pocketto.bench.model.InvoiceLine;
+import io.pocketto.bench.model.SalesInvoice;
+import io.pocketto.bench.variant.HibernateInvoice;
+import io.pocketto.bench.variant.JdbcContender;
+import io.pocketto.bench.variant.JdbcInvoice;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks, untimed, that every benchmark variant really does the operation it is measured on, on the
+ * same table and the same data: a benchmark of a variant that skipped work would be worthless.
+ */
+class ContendersTest {
+
+  static Stream<Arguments> variantsOnEveryBackend() {
+    return Stream.of(Variant.values()).flatMap(v -> Stream.of(Backend.values()).map(b -> Arguments.of(v, b)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("variantsOnEveryBackend")
+  void findByIdReturnsTheInsertedInvoiceWithItsThreeLines(Variant variant, Backend backend) {
+    try (Trial trial = Trial.open(variant.label(), backend.name())) {
+      String id = trial.fill(3)[2];
+
+      Object found = trial.contender().findById(id);
+
+      assertThat(numberAndLines(found)).containsExactly(Invoices.number(2), Invoices.lines(2));
+      assertThat(trial.contender().findById("no-such-invoice")).isNull();
+    }
+  }
+
+  private static List<Object> numberAndLines(Object invoice) {
+    if (invoice instanceof SalesInvoice p) {
+      return List.of(p.getNumber(), p.getLines());
+    }
+    if (invoice instanceof JdbcInvoice j) {
+      return List.of(j.number, j.lines);
+    }
+    HibernateInvoice h = (HibernateInvoice) invoice;
+    return List.of(h.getNumber(), h.getLines());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void readModifyWriteBumpsTheFieldAndTheRevision(Variant variant) {
+    try (Trial trial = Trial.open(variant.label(), Backend.H2_MEM.name())) {
+      String id = trial.fill(1)[0];
+      String before = trial.contender().revision(id);
+
+      trial.contender().readModifyWrite(id);
+      trial.contender().readModifyWrite(id);
+
+      assertThat(trial.contender().reminders(id)).isEqualTo(2);
+      String after = trial.contender().revision(id);
+      if (variant == Variant.HIBERNATE) {
+        assertThat(Long.parseLong(after)).isEqualTo(Long.parseLong(before) + 2);
+      } else {
+        assertThat(before).startsWith("1-");
+        assertThat(after).startsWith("3-");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void concurrentIncrementsFromTwoThreadsLoseNoUpdate(Variant variant) throws Exception {
+    try (Trial trial = Trial.open(variant.label(), Backend.H2_MEM.name())) {
+      String id = trial.fill(1)[0];
+      int perThread = 40;
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Integer>> conflicts = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+          conflicts.add(threads.submit(() -> {
+            start.await();
+            int lost = 0;
+            for (int i = 0; i < perThread; i++) {
+              lost += trial.contender().increment(id);
+            }
+            return lost;
+          }));
+        }
+        start.countDown();
+        for (Future<Integer> f : conflicts) {
+          assertThat(f.get()).isGreaterThanOrEqualTo(0);
+        }
+      } finally {
+        threads.shutdown();
+      }
+
+      assertThat(trial.contender().reminders(id)).isEqualTo(2 * perThread);
+    }
+  }
+
+  @Test
+  void jdbcWritesTheRevisionsPockettoWrites() {
+    try (Trial pocketto = Trial.open("pocketto", "H2_MEM"); Trial jdbc = Trial.open("jdbc", "H2_MEM")) {
+      String id = UuidV7.next();
+      pocketto.contender().insert(id, 7);
+      jdbc.contender().insert(id, 7);
+      assertThat(jdbc.contender().revision(id)).isEqualTo(pocketto.contender().revision(id));
+
+      pocketto.contender().readModifyWrite(id);
+      jdbc.contender().readModifyWrite(id);
+      assertThat(jdbc.contender().revision(id)).startsWith("2-").isEqualTo(pocketto.contender().revision(id));
+    }
+  }
+
+  @Test
+  void jdbcRunsExactlyTheStatementsPockettoSends() throws SQLException {
+    try (Trial pocketto = Trial.open("pocketto", "H2_MEM");
+        Connection c = DriverManager.getConnection(pocketto.url());
+        Statement s = c.createStatement()) {
+      s.execute("SET QUERY_STATISTICS TRUE");
+      String id = UuidV7.next();
+      pocketto.contender().insert(id, 1);
+      pocketto.contender().readModifyWrite(id);
+
+      List<String> sent = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+        while (rs.next()) {
+          sent.add(rs.getString(1));
+        }
+      }
+      assertThat(sent).contains(JdbcContender.INSERT, JdbcContender.SELECT_BY_ID, JdbcContender.UPDATE);
+    }
+  }
+
+  @Test
+  void everyVariantHasTheSameColumnsSaveHibernatesVersionInPlaceOfTheRevision() throws SQLException {
+    List<String> pocketto = columns("pocketto");
+    List<String> hibernateExpected = new ArrayList<>(pocketto);
+    hibernateExpected.set(pocketto.indexOf("_rev CHARACTER VARYING"), "_version BIGINT");
+
+    assertThat(pocketto).contains("_rev CHARACTER VARYING", "lines CHARACTER VARYING", "total DECFLOAT");
+    assertThat(columns("jdbc")).isEqualTo(pocketto);
+    assertThat(columns("hibernate")).isEqualTo(hibernateExpected);
+  }
+
+  private static List<String> columns(String variant) throws SQLException {
+    try (Trial trial = Trial.open(variant, "H2_MEM"); Connection c = DriverManager.getConnection(trial.url());
+        ResultSet rs = c.createStatement().executeQuery("SELECT COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS "
+            + "WHERE TABLE_NAME = 'sales_invoices' ORDER BY ORDINAL_POSITION")) {
+      List<String> columns = new ArrayList<>();
+      while (rs.next()) {
+        columns.add(rs.getString(1) + " " + rs.getString(2));
+      }
+      return columns;
+    }
+  }
+
+  @Test
+  void everyVariantStoresTheSameLineItemsJson() throws SQLException {
+    List<String> stored = new ArrayList<>();
+    String id = UuidV7.next();
+    for (Variant variant : Variant.values()) {
+      try (Trial trial = Trial.open(variant.label(), "H2_MEM"); Connection c = DriverManager.getConnection(trial.url())) {
+        trial.contender().insert(id, 5);
+        try (ResultSet rs = c.createStatement().executeQuery(
+            "SELECT \"lines\" FROM \"sales_invoices\" WHERE \"_id\" = '" + id + "'")) {
+          rs.next();
+          stored.add(rs.getString(1));
+        }
+      }
+    }
+
+    assertThat(stored.get(0)).startsWith("[{\"description\":\"Consulting, day rate\",\"quantity\":1,\"unitPrice\":120.00}");
+    assertThat(stored).containsOnly(stored.get(0));
+  }
+
+  @Test
+  void theInvoiceHasThreeLineItemsAddingUpToItsTotal() {
+    List<InvoiceLine> lines = Invoices.lines(4);
+
+    assertThat(lines).hasSize(3);
+    assertThat(Invoices.total(lines)).isEqualByComparingTo(lines.get(0).amount().add(lines.get(1).amount())
+        .add(lines.get(2).amount()));
+  }
+}

@@ -142,7 +142,8 @@ class ContendersTest {
           sent.add(rs.getString(1));
         }
       }
-      assertThat(sent).contains(JdbcContender.INSERT, JdbcContender.SELECT_BY_ID, JdbcContender.UPDATE);
+      assertThat(sent).contains(JdbcContender.INSERT, JdbcContender.SELECT_BY_ID, JdbcContender.UPDATE,
+          JdbcContender.ASSIGN_CHANGE_NUMBER);
     }
   }
 

@@ -151,6 +151,10 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  private static String describe(String action, String collection, String id) {
+    return collection == null ? action : action + " " + collection + "/" + id;
+  }
+
   /**
    * Runs {@code work} on a pooled connection of its own in auto-commit mode, outside any bundle on this
    * thread: for schema changes, which H2 would commit along with a bundle's writes and PostgreSQL would

@@ -27,14 +27,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * limit Pocketto is measured against.
  */
 public final class JdbcContender implements Contender {
-  /** The runtime's table, sequence and index DDL for the model. */
+  /** The runtime's change counter, table and index DDL for the model, and the counter's first row. */
   static final String[] DDL = {
-      "CREATE SEQUENCE IF NOT EXISTS \"sales_invoices_seq\"",
+      "CREATE TABLE IF NOT EXISTS \"pocketto_sequences\" (\"collection\" CHARACTER VARYING(255) NOT NULL"
+          + " PRIMARY KEY, \"last_seq\" BIGINT NOT NULL)",
       "CREATE TABLE IF NOT EXISTS \"sales_invoices\" (\n"
           + "  \"_id\" CHARACTER VARYING(255) NOT NULL PRIMARY KEY,\n"
           + "  \"_rev\" CHARACTER VARYING(64) NOT NULL,\n"
           + "  \"_deleted\" BOOLEAN DEFAULT FALSE NOT NULL,\n"
-          + "  \"_seq\" BIGINT NOT NULL,\n"
+          + "  \"_seq\" BIGINT,\n"
           + "  \"_created_at\" TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
           + "  \"_updated_at\" TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
           + "  \"number\" CHARACTER VARYING,\n"
@@ -45,20 +46,26 @@ public final class JdbcContender implements Contender {
           + "  \"reminders\" INTEGER,\n"
           + "  \"lines\" CHARACTER VARYING\n"
           + ")",
-      "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")"};
+      "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")",
+      "MERGE INTO \"pocketto_sequences\" KEY (\"collection\") VALUES ('sales_invoices', 0)"};
   /** The runtime's find. */
   public static final String SELECT_BY_ID = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", "
       + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\" FROM \"sales_invoices\" "
       + "WHERE \"_id\" = ? AND \"_deleted\" = FALSE";
   /** The runtime's insert. */
-  public static final String INSERT = "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_deleted\", \"_seq\", "
+  public static final String INSERT = "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_deleted\", "
       + "\"number\", \"customer\", \"total\", \"issued_on\", \"status\", \"reminders\", \"lines\") "
-      + "VALUES (?, ?, ?, NEXT VALUE FOR \"sales_invoices_seq\", ?, ?, ?, ?, ?, ?, ?)";
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   /** The runtime's conditional update. */
   public static final String UPDATE = "UPDATE \"sales_invoices\" SET \"_rev\" = ?, \"_deleted\" = ?, "
-      + "\"_seq\" = NEXT VALUE FOR \"sales_invoices_seq\", \"_updated_at\" = CURRENT_TIMESTAMP, "
+      + "\"_updated_at\" = CURRENT_TIMESTAMP, "
       + "\"number\" = ?, \"customer\" = ?, \"total\" = ?, \"issued_on\" = ?, \"status\" = ?, \"reminders\" = ?, "
       + "\"lines\" = ? WHERE \"_id\" = ? AND \"_rev\" = ?";
+
+  /** The runtime's change number, drawn by the last statement before commit of the same transaction. */
+  public static final String ASSIGN_CHANGE_NUMBER = "UPDATE \"sales_invoices\" SET \"_seq\" = (SELECT \"last_seq\" "
+      + "FROM FINAL TABLE (UPDATE \"pocketto_sequences\" SET \"last_seq\" = \"last_seq\" + 1 WHERE "
+      + "\"collection\" = ?)) WHERE \"_id\" = ?";
 
   private static final ObjectReader LINES = new ObjectMapper().readerFor(new TypeReference<List<InvoiceLine>>() {});
 
@@ -71,7 +78,9 @@ public final class JdbcContender implements Contender {
   public JdbcContender(String url) {
     this.inMemory = url.startsWith("jdbc:h2:mem:");
     // Like the runtime, keep an in-memory database alive between connections until close().
-    this.url = inMemory ? url + ";DB_CLOSE_DELAY=-1" : url;
+    // Like the runtime, keep an in-memory database alive between connections until close(), and make a
+    // file database write each commit before it returns.
+    this.url = url + (inMemory ? ";DB_CLOSE_DELAY=-1" : ";WRITE_DELAY=0");
     try (Connection c = DriverManager.getConnection(this.url); Statement s = c.createStatement()) {
       for (String ddl : DDL) {
         s.execute(ddl);
@@ -87,13 +96,24 @@ public final class JdbcContender implements Contender {
     final PreparedStatement select;
     final PreparedStatement insert;
     final PreparedStatement update;
+    final PreparedStatement assignChangeNumber;
     final CanonicalInvoice canonical = new CanonicalInvoice();
 
     Session(Connection connection) throws SQLException {
       this.connection = connection;
+      // Each write is a transaction of its own: the conditional write, then the change number, then commit.
+      connection.setAutoCommit(false);
       this.select = connection.prepareStatement(SELECT_BY_ID);
       this.insert = connection.prepareStatement(INSERT);
       this.update = connection.prepareStatement(UPDATE);
+      this.assignChangeNumber = connection.prepareStatement(ASSIGN_CHANGE_NUMBER);
+    }
+
+    /** Draws the document's change number, as the runtime does as the last statement of a write. */
+    void drawChangeNumber(String id) throws SQLException {
+      assignChangeNumber.setString(1, "sales_invoices");
+      assignChangeNumber.setString(2, id);
+      assignChangeNumber.executeUpdate();
     }
   }
 
@@ -110,6 +130,15 @@ public final class JdbcContender implements Contender {
   @Override
   public void insert(String id, int n) {
     Session s = session.get();
+    try {
+      insertUncommitted(s, id, n);
+      s.connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void insertUncommitted(Session s, String id, int n) throws SQLException {
     List<InvoiceLine> lines = Invoices.lines(n);
     String number = Invoices.number(n);
     String customer = Invoices.customer(n);
@@ -118,35 +147,30 @@ public final class JdbcContender implements Contender {
     Status status = Invoices.status();
     String linesJson = s.canonical.lines(lines);
     String rev = s.canonical.revision(null, customer, issuedOn, linesJson, number, 0, status, total);
-    try {
-      PreparedStatement ps = s.insert;
-      ps.setString(1, id);
-      ps.setString(2, rev);
-      ps.setBoolean(3, false);
-      ps.setString(4, number);
-      ps.setString(5, customer);
-      ps.setBigDecimal(6, total);
-      ps.setObject(7, issuedOn);
-      ps.setString(8, status.name());
-      ps.setInt(9, 0);
-      ps.setString(10, linesJson);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    PreparedStatement ps = s.insert;
+    ps.setString(1, id);
+    ps.setString(2, rev);
+    ps.setBoolean(3, false);
+    ps.setString(4, number);
+    ps.setString(5, customer);
+    ps.setBigDecimal(6, total);
+    ps.setObject(7, issuedOn);
+    ps.setString(8, status.name());
+    ps.setInt(9, 0);
+    ps.setString(10, linesJson);
+    ps.executeUpdate();
+    s.drawChangeNumber(id);
   }
 
   /** One transaction: setup is not measured. */
   @Override
   public void insertAll(String[] ids) {
-    Connection c = session.get().connection;
+    Session s = session.get();
     try {
-      c.setAutoCommit(false);
       for (int i = 0; i < ids.length; i++) {
-        insert(ids[i], i);
+        insertUncommitted(s, ids[i], i);
       }
-      c.commit();
-      c.setAutoCommit(true);
+      s.connection.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -228,9 +252,12 @@ public final class JdbcContender implements Contender {
       ps.setString(10, invoice.id);
       ps.setString(11, invoice.rev);
       if (ps.executeUpdate() == 1) {
+        s.drawChangeNumber(invoice.id);
+        s.connection.commit();
         invoice.rev = rev;
         return true;
       }
+      s.connection.rollback();
       return false;
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -1,15 +1,34 @@
 package io.pocketto;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.Records;
+import java.util.Map;
+import java.util.function.Consumer;
+
 /**
  * What every generated model class offers. A record instance is not thread-safe: share the
  * {@link Database}, not the instance; each thread finds its own copy.
+ *
+ * <p>The behaviour lives here, once, as default methods over {@link #modelBinding()}; a generated class
+ * adds only what is specific to its model (field access, accessors, query constants), which keeps
+ * generated sources small and compile times short.
  *
  * @param <T> the generated model class
  */
 public interface ActiveRecord<T extends ActiveRecord<T>> {
 
+  /**
+   * How the runtime reads and writes this model: the generated class's {@code BINDING}. For the
+   * runtime and tools; application code has no need for it.
+   */
+  ModelBinding<T> modelBinding();
+
   /** The document id, or {@code null} before the first save assigns a UUIDv7. */
-  String getId();
+  default String getId() {
+    return modelBinding().state(self()).id();
+  }
 
   /**
    * Sets the id of a record that has not been saved yet.
@@ -18,10 +37,15 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    *     or unpaired surrogates
    * @throws IllegalStateException if the record is already stored under another id
    */
-  void setId(String id);
+  default void setId(String id) {
+    Records.setId(modelBinding().state(self()), id);
+  }
 
   /** The revision, the fields changed since load or the last save, and their values before the change. */
-  Meta meta();
+  @JsonProperty("_meta")
+  default Meta meta() {
+    return Records.meta(modelBinding(), self());
+  }
 
   /**
    * Writes the record if it is new or changed, and gives it a new revision. A clean, stored record is
@@ -32,14 +56,18 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    *     or a new record's id is taken; the record is left exactly as it was, still dirty
    * @throws DocumentNotFoundException if the stored row is gone
    */
-  T save();
+  default T save() {
+    return Records.save(modelBinding(), self());
+  }
 
   /**
    * Saves a new record into {@code database} instead of the default database.
    *
    * @throws IllegalStateException if this record was loaded from, or saved to, another database
    */
-  T saveTo(Database database);
+  default T saveTo(Database database) {
+    return Records.saveTo(modelBinding(), self(), database);
+  }
 
   /**
    * Writes a tombstone: the document is marked deleted under a new revision and disappears from
@@ -48,14 +76,18 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws ConflictException if the stored revision moved on since this record was loaded
    * @throws IllegalStateException if the record was never saved
    */
-  void delete();
+  default void delete() {
+    Records.delete(modelBinding(), self());
+  }
 
   /**
    * Replaces this record's fields and revision with what is stored now, discarding unsaved changes.
    *
    * @throws DocumentNotFoundException if the document no longer exists or is deleted
    */
-  T reload();
+  default T reload() {
+    return Records.reload(modelBinding(), self());
+  }
 
   /**
    * Applies {@code mutation} and saves; on a 409, reloads, applies it again to the stored state and
@@ -65,14 +97,18 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if the record was never saved or has unsaved changes
    * @throws RetriesExhaustedException when every attempt met a conflict; the record is left as it was
    */
-  T incrementalModify(java.util.function.Consumer<? super T> mutation);
+  default T incrementalModify(Consumer<? super T> mutation) {
+    return Records.incrementalModify(modelBinding(), self(), mutation);
+  }
 
   /**
    * {@link #incrementalModify} with field values by name, checked against the model's fields and types.
    *
    * @throws IllegalArgumentException for an unknown field or a value of the wrong type, before any write
    */
-  T incrementalPatch(java.util.Map<String, ?> changes);
+  default T incrementalPatch(Map<String, ?> changes) {
+    return Records.incrementalPatch(modelBinding(), self(), changes);
+  }
 
   /**
    * Saves, and on a conflict lets {@code handler} decide what to write on top of the stored revision,
@@ -81,7 +117,9 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws ConflictException if the handler gives up (e.g. {@link FieldMerge} without fallback)
    * @throws RetriesExhaustedException if conflicts keep arriving; the record is left as it was
    */
-  T save(ConflictHandler<? super T> handler);
+  default T save(ConflictHandler<? super T> handler) {
+    return Records.save(modelBinding(), self(), handler);
+  }
 
   /**
    * Saves with the handler configured for this model ({@code @Model(conflictHandler)} or
@@ -89,18 +127,33 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    *
    * @throws IllegalStateException if none is configured
    */
-  T saveResolving();
+  default T saveResolving() {
+    return Records.saveResolving(modelBinding(), self());
+  }
 
   /** Whether any field differs from its value at load or the last save. */
-  boolean isDirty();
+  @JsonIgnore
+  default boolean isDirty() {
+    return Records.isDirty(modelBinding(), self());
+  }
 
   /**
    * Whether the named field differs from its value at load or the last save.
    *
    * @throws IllegalArgumentException if the model has no such field
    */
-  boolean isDirty(String field);
+  default boolean isDirty(String field) {
+    return Records.isDirty(modelBinding(), self(), field);
+  }
 
   /** The document as JSON: {@code id}, the fields, and {@code _meta} with {@code _rev}, {@code _before_update} and {@code _dirty}. */
-  String toJson();
+  default String toJson() {
+    return Records.toJson(modelBinding(), self());
+  }
+
+  /** This record as its generated class, which is what {@code T} is by construction. */
+  @SuppressWarnings("unchecked")
+  private T self() {
+    return (T) this;
+  }
 }

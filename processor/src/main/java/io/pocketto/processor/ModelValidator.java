@@ -43,7 +43,8 @@ final class ModelValidator {
       Map.entry("all", "static all()"), Map.entry("incrementalModify", "incrementalModify(Consumer)"),
       Map.entry("incrementalPatch", "incrementalPatch(Map)"), Map.entry("saveResolving", "saveResolving()"),
       Map.entry("incrementalUpsert", "static incrementalUpsert(String, Consumer)"),
-      Map.entry("onChange", "static onChange(ChangeListener)"), Map.entry("query", "static query()"));
+      Map.entry("onChange", "static onChange(ChangeListener)"), Map.entry("query", "static query()"),
+      Map.entry("modelBinding", "modelBinding()"));
 
   /** Field names that would clash with generated members. */
   private static final Map<String, String> RESERVED_FIELDS = Map.of(

@@ -23,7 +23,6 @@ final class RecordGenerator {
   private static final String INTERNAL = "io.pocketto.internal";
   private static final ClassName ACTIVE_RECORD = ClassName.get(RUNTIME, "ActiveRecord");
   private static final ClassName DATABASE = ClassName.get(RUNTIME, "Database");
-  private static final ClassName META = ClassName.get(RUNTIME, "Meta");
   private static final ClassName MODEL_STORE = ClassName.get(RUNTIME, "ModelStore");
   private static final ClassName POCKETTO = ClassName.get(RUNTIME, "Pocketto");
   private static final ClassName MODEL_BINDING = ClassName.get(INTERNAL, "ModelBinding");
@@ -32,13 +31,10 @@ final class RecordGenerator {
   private static final ClassName FIELD_SPEC = ClassName.get(INTERNAL, "FieldSpec");
   private static final ClassName COLUMN_TYPE = ClassName.get(INTERNAL, "ColumnType");
   private static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
-  private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
-  private static final ClassName JSON_IGNORE = ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnore");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
-  private static final ClassName CONFLICT_HANDLER = ClassName.get(RUNTIME, "ConflictHandler");
   private static final ClassName CHANGE_LISTENER = ClassName.get(RUNTIME, "ChangeListener");
   private static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
   private static final String QUERY_PACKAGE = "io.pocketto.query";
@@ -111,36 +107,13 @@ final class RecordGenerator {
         .addStatement("return database.store($N)", BINDING).build());
   }
 
+  /**
+   * The one hook the runtime's default methods of {@code ActiveRecord} need; {@code toString()} too when
+   * the model does not declare its own, since an interface cannot supply it.
+   */
   private static void addInstanceApi(TypeSpec.Builder type, ClassName self, ModelDescriptor model) {
-    type.addMethod(override("getId", TypeName.get(String.class)).addStatement("return $N.id()", STATE).build());
-    type.addMethod(override("setId", TypeName.VOID).addParameter(String.class, "id")
-        .addStatement("$T.setId($N, id)", RECORDS, STATE).build());
-    type.addMethod(override("meta", META)
-        .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", "_meta").build())
-        .addStatement("return $T.meta($N, this)", RECORDS, BINDING).build());
-    type.addMethod(override("save", self).addStatement("return $T.save($N, this)", RECORDS, BINDING).build());
-    type.addMethod(override("saveTo", self).addParameter(DATABASE, "database")
-        .addStatement("return $T.saveTo($N, this, database)", RECORDS, BINDING).build());
-    type.addMethod(override("delete", TypeName.VOID).addStatement("$T.delete($N, this)", RECORDS, BINDING).build());
-    type.addMethod(override("reload", self).addStatement("return $T.reload($N, this)", RECORDS, BINDING).build());
-    type.addMethod(override("save", self)
-        .addParameter(ParameterizedTypeName.get(CONFLICT_HANDLER, WildcardTypeName.supertypeOf(self)), "handler")
-        .addStatement("return $T.save($N, this, handler)", RECORDS, BINDING).build());
-    type.addMethod(override("saveResolving", self)
-        .addStatement("return $T.saveResolving($N, this)", RECORDS, BINDING).build());
-    type.addMethod(override("incrementalModify", self)
-        .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(self)), "mutation")
-        .addStatement("return $T.incrementalModify($N, this, mutation)", RECORDS, BINDING).build());
-    type.addMethod(override("incrementalPatch", self)
-        .addParameter(ParameterizedTypeName.get(ClassName.get("java.util", "Map"), TypeName.get(String.class),
-            WildcardTypeName.subtypeOf(Object.class)), "changes")
-        .addStatement("return $T.incrementalPatch($N, this, changes)", RECORDS, BINDING).build());
-    type.addMethod(override("isDirty", TypeName.BOOLEAN).addAnnotation(JSON_IGNORE)
-        .addStatement("return $T.isDirty($N, this)", RECORDS, BINDING).build());
-    type.addMethod(override("isDirty", TypeName.BOOLEAN).addParameter(String.class, "field")
-        .addStatement("return $T.isDirty($N, this, field)", RECORDS, BINDING).build());
-    type.addMethod(override("toJson", TypeName.get(String.class))
-        .addStatement("return $T.toJson($N, this)", RECORDS, BINDING).build());
+    type.addMethod(override("modelBinding", ParameterizedTypeName.get(MODEL_BINDING, self))
+        .addStatement("return $N", BINDING).build());
     if (model.generateToString()) {
       type.addMethod(override("toString", TypeName.get(String.class))
           .addStatement("return $T.toString($N, this)", RECORDS, BINDING).build());

@@ -1,12 +1,9 @@
 package com.acme.billing;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
-import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
-import io.pocketto.Meta;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -23,7 +20,6 @@ import io.pocketto.query.ValueProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
@@ -120,75 +116,8 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
   }
 
   @Override
-  public String getId() {
-    return $state.id();
-  }
-
-  @Override
-  public void setId(String id) {
-    Records.setId($state, id);
-  }
-
-  @Override
-  @com.fasterxml.jackson.annotation.JsonProperty("_meta")
-  public Meta meta() {
-    return Records.meta(BINDING, this);
-  }
-
-  @Override
-  public SalesInvoice save() {
-    return Records.save(BINDING, this);
-  }
-
-  @Override
-  public SalesInvoice saveTo(Database database) {
-    return Records.saveTo(BINDING, this, database);
-  }
-
-  @Override
-  public void delete() {
-    Records.delete(BINDING, this);
-  }
-
-  @Override
-  public SalesInvoice reload() {
-    return Records.reload(BINDING, this);
-  }
-
-  @Override
-  public SalesInvoice save(ConflictHandler<? super SalesInvoice> handler) {
-    return Records.save(BINDING, this, handler);
-  }
-
-  @Override
-  public SalesInvoice saveResolving() {
-    return Records.saveResolving(BINDING, this);
-  }
-
-  @Override
-  public SalesInvoice incrementalModify(Consumer<? super SalesInvoice> mutation) {
-    return Records.incrementalModify(BINDING, this, mutation);
-  }
-
-  @Override
-  public SalesInvoice incrementalPatch(Map<String, ?> changes) {
-    return Records.incrementalPatch(BINDING, this, changes);
-  }
-
-  @Override
-  @JsonIgnore
-  public boolean isDirty() {
-    return Records.isDirty(BINDING, this);
-  }
-
-  @Override
-  public boolean isDirty(String field) {
-    return Records.isDirty(BINDING, this, field);
-  }
-
-  @Override
-  public String toJson() {
-    return Records.toJson(BINDING, this);
+  public ModelBinding<SalesInvoice> modelBinding() {
+    return BINDING;
   }
 
   @Override

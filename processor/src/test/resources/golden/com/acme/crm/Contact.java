@@ -1,12 +1,8 @@
 package com.acme.crm;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
-import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
-import io.pocketto.Meta;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -14,11 +10,9 @@ import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
-import io.pocketto.internal.Records;
 import io.pocketto.query.Query;
 import io.pocketto.query.StringProperty;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
@@ -100,75 +94,8 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
   }
 
   @Override
-  public String getId() {
-    return $state.id();
-  }
-
-  @Override
-  public void setId(String id) {
-    Records.setId($state, id);
-  }
-
-  @Override
-  @JsonProperty("_meta")
-  public Meta meta() {
-    return Records.meta(BINDING, this);
-  }
-
-  @Override
-  public Contact save() {
-    return Records.save(BINDING, this);
-  }
-
-  @Override
-  public Contact saveTo(Database database) {
-    return Records.saveTo(BINDING, this, database);
-  }
-
-  @Override
-  public void delete() {
-    Records.delete(BINDING, this);
-  }
-
-  @Override
-  public Contact reload() {
-    return Records.reload(BINDING, this);
-  }
-
-  @Override
-  public Contact save(ConflictHandler<? super Contact> handler) {
-    return Records.save(BINDING, this, handler);
-  }
-
-  @Override
-  public Contact saveResolving() {
-    return Records.saveResolving(BINDING, this);
-  }
-
-  @Override
-  public Contact incrementalModify(Consumer<? super Contact> mutation) {
-    return Records.incrementalModify(BINDING, this, mutation);
-  }
-
-  @Override
-  public Contact incrementalPatch(Map<String, ?> changes) {
-    return Records.incrementalPatch(BINDING, this, changes);
-  }
-
-  @Override
-  @JsonIgnore
-  public boolean isDirty() {
-    return Records.isDirty(BINDING, this);
-  }
-
-  @Override
-  public boolean isDirty(String field) {
-    return Records.isDirty(BINDING, this, field);
-  }
-
-  @Override
-  public String toJson() {
-    return Records.toJson(BINDING, this);
+  public ModelBinding<Contact> modelBinding() {
+    return BINDING;
   }
 
   public String getName() {

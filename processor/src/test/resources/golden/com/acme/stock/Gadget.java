@@ -1,12 +1,9 @@
 package com.acme.stock;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
-import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
-import io.pocketto.Meta;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -208,75 +205,8 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
   }
 
   @Override
-  public String getId() {
-    return $state.id();
-  }
-
-  @Override
-  public void setId(String id) {
-    Records.setId($state, id);
-  }
-
-  @Override
-  @com.fasterxml.jackson.annotation.JsonProperty("_meta")
-  public Meta meta() {
-    return Records.meta(BINDING, this);
-  }
-
-  @Override
-  public Gadget save() {
-    return Records.save(BINDING, this);
-  }
-
-  @Override
-  public Gadget saveTo(Database database) {
-    return Records.saveTo(BINDING, this, database);
-  }
-
-  @Override
-  public void delete() {
-    Records.delete(BINDING, this);
-  }
-
-  @Override
-  public Gadget reload() {
-    return Records.reload(BINDING, this);
-  }
-
-  @Override
-  public Gadget save(ConflictHandler<? super Gadget> handler) {
-    return Records.save(BINDING, this, handler);
-  }
-
-  @Override
-  public Gadget saveResolving() {
-    return Records.saveResolving(BINDING, this);
-  }
-
-  @Override
-  public Gadget incrementalModify(Consumer<? super Gadget> mutation) {
-    return Records.incrementalModify(BINDING, this, mutation);
-  }
-
-  @Override
-  public Gadget incrementalPatch(Map<String, ?> changes) {
-    return Records.incrementalPatch(BINDING, this, changes);
-  }
-
-  @Override
-  @JsonIgnore
-  public boolean isDirty() {
-    return Records.isDirty(BINDING, this);
-  }
-
-  @Override
-  public boolean isDirty(String field) {
-    return Records.isDirty(BINDING, this, field);
-  }
-
-  @Override
-  public String toJson() {
-    return Records.toJson(BINDING, this);
+  public ModelBinding<Gadget> modelBinding() {
+    return BINDING;
   }
 
   @Override

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How often and how patiently incremental writes and conflict handlers retry after a 409. Between
- * attempts the writer sleeps a random time up to an exponentially growing bound ("full jitter"), so
- * that contending writers spread out instead of colliding again. Immutable.
+ * How often and how patiently incremental writes and conflict handlers retry after a 409. The first
+ * retry follows at once (a first conflict mostly means the record was loaded before the winning write);
+ * before each further one the writer sleeps a random time up to an exponentially growing bound ("full
+ * jitter"), so that contending writers spread out instead of colliding again. Immutable.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = new RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(50));

@@ -55,6 +55,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String insert;
   private final String update;
   private final String count;
+  private final WriteTurns turns = new WriteTurns();
   private volatile ConflictHandler<? super T> conflictHandler;
 
   DocumentTable(Engine engine, ModelBinding<T> binding) {
@@ -254,6 +255,16 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** The dialect of the database. */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Waits for this process's turn to write document {@code id} incrementally, so that its own threads
+   * never conflict with each other there (see {@link WriteTurns}); close the turn after the write.
+   * Inside a bundle it returns {@code null} (no turn): the bundle's row locks order its writes, and a
+   * thread holding them must never wait for a Java lock that a thread waiting on them holds.
+   */
+  WriteTurns.Turn incrementalTurn(String id) {
+    return engine.inBundle() ? null : turns.take(id);
   }
 
   /** The engine, for query execution. */

@@ -279,6 +279,11 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** Whether the current thread is inside a bundle (a database transaction of this engine). */
+  boolean inBundle() {
+    return transaction.get() != null;
+  }
+
   /** Inside a bundle, remembers a record's state before its first write, to restore it on rollback. */
   void beforeStateChange(RecordState state) {
     Transaction tx = transaction.get();

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 /**
  * RxDB's incremental writes: apply a mutation, save, and on a 409 reload and apply it again to the
  * stored state. The mutation must therefore be safe to run more than once, each time on fresh state.
+ * Outside bundles, this process's incremental writes to one document take turns ({@link WriteTurns}),
+ * so retries are only needed against writers elsewhere.
  */
 public final class IncrementalWrites {
   private IncrementalWrites() {}
@@ -37,11 +39,13 @@ public final class IncrementalWrites {
     RecordState.Memento before = state.capture();
     Object[] original = binding.storedValues(record);
     boolean done = false;
-    try {
+    try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
       ConflictException last = null;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 2) {
+          policy.pauseBeforeRetry(attempt - 2);
+        }
         if (attempt > 1) {
-          policy.pauseBeforeRetry(attempt - 1);
           table.reload(record);
         }
         mutation.accept(record);
@@ -85,20 +89,22 @@ public final class IncrementalWrites {
     }
     ModelBinding<T> binding = table.binding();
     ConflictException last = null;
-    for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-      if (attempt > 1) {
-        policy.pauseBeforeRetry(attempt - 1);
-      }
-      T record = table.find(id).orElseGet(() -> {
-        T created = binding.newInstance();
-        binding.state(created).assignId(id);
-        return created;
-      });
-      mutation.accept(record);
-      try {
-        return table.saveStrict(record, null);
-      } catch (ConflictException e) {
-        last = e;
+    try (WriteTurns.Turn turn = table.incrementalTurn(id)) {
+      for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 2) {
+          policy.pauseBeforeRetry(attempt - 2);
+        }
+        T record = table.find(id).orElseGet(() -> {
+          T created = binding.newInstance();
+          binding.state(created).assignId(id);
+          return created;
+        });
+        mutation.accept(record);
+        try {
+          return table.saveStrict(record, null);
+        } catch (ConflictException e) {
+          last = e;
+        }
       }
     }
     throw new RetriesExhaustedException(policy.maxAttempts(), last);

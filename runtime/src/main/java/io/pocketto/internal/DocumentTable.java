@@ -324,7 +324,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       } else if (v != null && f.type() == ColumnType.JSON && !dialect.preservesJsonText()) {
         // Through the field's own type, as a save would write it: jsonb prints 1.0E10 as 10000000000,
         // and the record must not look changed, nor hash differently, for that.
-        v = Json.canonical(f.name(), Json.read(f.name(), (String) v, f.jsonType()));
+        v = Json.canonical(f.name(), f.readJson((String) v));
       }
       stored[i] = v;
     }

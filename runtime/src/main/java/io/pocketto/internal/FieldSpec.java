@@ -2,6 +2,7 @@ package io.pocketto.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class FieldSpec {
   private final ColumnType type;
   private final boolean primitive;
   private final JavaType jsonType;
+  private final ObjectReader jsonReader;
   private final Class<? extends Enum<?>> enumType;
   private final Map<String, Enum<?>> constants;
 
@@ -26,6 +28,7 @@ public final class FieldSpec {
     this.type = type;
     this.primitive = primitive;
     this.jsonType = jsonType;
+    this.jsonReader = jsonType == null ? null : Json.readerFor(jsonType);
     this.enumType = enumType;
     Map<String, Enum<?>> byName = new HashMap<>();
     if (enumType != null) {
@@ -72,6 +75,11 @@ public final class FieldSpec {
   /** Whether the Java field is a primitive, which cannot hold {@code null}. */
   public boolean primitive() {
     return primitive;
+  }
+
+  /** Reads the stored JSON text of this (JSON) field back as its declared type. */
+  Object readJson(String text) {
+    return Json.read(name, text, jsonReader, jsonType);
   }
 
   /** The Jackson type of a JSON field; {@code null} for scalar fields. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -69,10 +70,15 @@ public final class Json {
     }
   }
 
-  /** Reads a stored JSON field back as its declared type. */
-  public static Object read(String field, String text, JavaType type) {
+  /** A reader of {@code type} made once per field: it keeps its root deserializer, so no lookup per value. */
+  static ObjectReader readerFor(JavaType type) {
+    return MAPPER.readerFor(type);
+  }
+
+  /** Reads a stored JSON field back as its declared type with the field's {@link #readerFor reader}. */
+  static Object read(String field, String text, ObjectReader reader, JavaType type) {
     try {
-      return MAPPER.readValue(text, type);
+      return reader.readValue(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "stored JSON of field '" + field + "' cannot be read as " + type + ": " + e.getOriginalMessage(), e);

@@ -191,7 +191,7 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
   final Object decode(int index, Object stored) {
     FieldSpec f = fields.get(index);
     if (f.type() == ColumnType.JSON && stored != null) {
-      return Json.read(f.name(), (String) stored, f.jsonType());
+      return f.readJson((String) stored);
     }
     return stored;
   }

@@ -248,7 +248,12 @@ class NamingRulesTest {
         Arguments.of("public void setId(String id) {}", "setId(String)", "setId(String)"),
         Arguments.of("public void delete() {}", "delete()", "delete()"),
         Arguments.of("public void reload() {}", "reload()", "reload()"),
-        Arguments.of("public String toJson() { return null; }", "toJson()", "toJson()"));
+        Arguments.of("public String toJson() { return null; }", "toJson()", "toJson()"),
+        // The instance API is ActiveRecord's default methods: a model method would silently replace one.
+        Arguments.of("public Object modelBinding() { return null; }", "modelBinding()", "modelBinding()"),
+        Arguments.of("public void saveResolving() {}", "saveResolving()", "saveResolving()"),
+        Arguments.of("public void incrementalModify(Runnable r) {}", "incrementalModify(Runnable)",
+            "incrementalModify(Consumer)"));
   }
 
   @ParameterizedTest(name = "{0}")

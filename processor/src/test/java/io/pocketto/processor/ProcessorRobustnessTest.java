@@ -157,7 +157,7 @@ class ProcessorRobustnessTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.Order")
-        .contentsAsUtf8String().contains("FieldSpec.json(\"customer\", \"customer\", new TypeReference<Customer>() {})");
+        .contentsAsUtf8String().contains("FieldSpec.json(\"customer\", \"customer\", OrderModel.class)");
   }
 
   @Test

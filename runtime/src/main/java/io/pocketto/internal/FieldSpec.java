@@ -1,8 +1,8 @@
 package io.pocketto.internal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,8 +52,23 @@ public final class FieldSpec {
     return new FieldSpec(name, column, ColumnType.ENUM, false, null, enumType);
   }
 
-  /** A field stored as JSON text and read back as {@code type}. */
-  public static FieldSpec json(String name, String column, TypeReference<?> type) {
+  /**
+   * A field stored as JSON text and read back as the full generic type with which {@code model}
+   * declares it (e.g. {@code List<InvoiceLine>}). The type is read from the declaration once, when the
+   * binding is built; generated code names the class instead of spelling the type as an anonymous
+   * {@code TypeReference} subclass, which javac would compile as one more class per JSON field.
+   *
+   * @throws IllegalStateException if {@code model} declares no such field (the model changed after the
+   *     record was generated: recompile)
+   */
+  public static FieldSpec json(String name, String column, Class<?> model) {
+    Type type;
+    try {
+      type = model.getDeclaredField(name).getGenericType();
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(model.getName() + " declares no field '" + name
+          + "' for its generated record: recompile the model", e);
+    }
     return new FieldSpec(name, column, ColumnType.JSON, false, Json.MAPPER.getTypeFactory().constructType(type), null);
   }
 

@@ -1,6 +1,5 @@
 package com.acme.billing;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
@@ -38,32 +37,32 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
   /**
    * The {@code number} field, for typed queries: {@code SalesInvoice.query().where(NUMBER...)}.
    */
-  public static final StringProperty<SalesInvoice> NUMBER = new StringProperty<>(BINDING, "number");
+  public static final StringProperty<SalesInvoice> NUMBER = new StringProperty<SalesInvoice>(BINDING, "number");
 
   /**
    * The {@code customer} field, for typed queries: {@code SalesInvoice.query().where(CUSTOMER...)}.
    */
-  public static final StringProperty<SalesInvoice> CUSTOMER = new StringProperty<>(BINDING, "customer");
+  public static final StringProperty<SalesInvoice> CUSTOMER = new StringProperty<SalesInvoice>(BINDING, "customer");
 
   /**
    * The {@code total} field, for typed queries: {@code SalesInvoice.query().where(TOTAL...)}.
    */
-  public static final ComparableProperty<SalesInvoice, BigDecimal> TOTAL = new ComparableProperty<>(BINDING, "total");
+  public static final ComparableProperty<SalesInvoice, BigDecimal> TOTAL = new ComparableProperty<SalesInvoice, BigDecimal>(BINDING, "total");
 
   /**
    * The {@code issuedOn} field, for typed queries: {@code SalesInvoice.query().where(ISSUED_ON...)}.
    */
-  public static final ComparableProperty<SalesInvoice, LocalDate> ISSUED_ON = new ComparableProperty<>(BINDING, "issuedOn");
+  public static final ComparableProperty<SalesInvoice, LocalDate> ISSUED_ON = new ComparableProperty<SalesInvoice, LocalDate>(BINDING, "issuedOn");
 
   /**
    * The {@code status} field, for typed queries: {@code SalesInvoice.query().where(STATUS...)}.
    */
-  public static final ValueProperty<SalesInvoice, Status> STATUS = new ValueProperty<>(BINDING, "status");
+  public static final ValueProperty<SalesInvoice, Status> STATUS = new ValueProperty<SalesInvoice, Status>(BINDING, "status");
 
   /**
    * The {@code lines} field, for typed queries: {@code SalesInvoice.query().where(LINES...)}.
    */
-  public static final JsonProperty<SalesInvoice, List<InvoiceLine>> LINES = new JsonProperty<>(BINDING, "lines");
+  public static final JsonProperty<SalesInvoice, List<InvoiceLine>> LINES = new JsonProperty<SalesInvoice, List<InvoiceLine>>(BINDING, "lines");
 
   private final transient RecordState $state = new RecordState();
 
@@ -175,13 +174,13 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
 
   private static final class Binding extends ModelBinding<SalesInvoice> {
     Binding() {
-      super(SalesInvoice.class, "sales_invoices", List.of(
+      super(SalesInvoice.class, "sales_invoices", new FieldSpec[] {
           FieldSpec.scalar("number", "number", ColumnType.STRING, false),
           FieldSpec.scalar("customer", "customer", ColumnType.STRING, false),
           FieldSpec.scalar("total", "total", ColumnType.DECIMAL, false),
           FieldSpec.scalar("issuedOn", "issued_on", ColumnType.LOCAL_DATE, false),
           FieldSpec.enumeration("status", "status", Status.class),
-          FieldSpec.json("lines", "lines", new TypeReference<List<InvoiceLine>>() {})));
+          FieldSpec.json("lines", "lines", SalesInvoiceModel.class)});
     }
 
     @Override

@@ -31,17 +31,17 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
   /**
    * The {@code name} field, for typed queries: {@code Contact.query().where(NAME...)}.
    */
-  public static final StringProperty<Contact> NAME = new StringProperty<>(BINDING, "name");
+  public static final StringProperty<Contact> NAME = new StringProperty<Contact>(BINDING, "name");
 
   /**
    * The {@code email} field, for typed queries: {@code Contact.query().where(EMAIL...)}.
    */
-  public static final StringProperty<Contact> EMAIL = new StringProperty<>(BINDING, "email");
+  public static final StringProperty<Contact> EMAIL = new StringProperty<Contact>(BINDING, "email");
 
   /**
    * The {@code country} field, for typed queries: {@code Contact.query().where(COUNTRY...)}.
    */
-  public static final StringProperty<Contact> COUNTRY = new StringProperty<>(BINDING, "country");
+  public static final StringProperty<Contact> COUNTRY = new StringProperty<Contact>(BINDING, "country");
 
   private final transient RecordState $state = new RecordState();
 
@@ -116,10 +116,10 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
 
   private static final class Binding extends ModelBinding<Contact> {
     Binding() {
-      super(Contact.class, "contacts", List.of(
+      super(Contact.class, "contacts", new FieldSpec[] {
           FieldSpec.scalar("name", "name", ColumnType.STRING, false),
           FieldSpec.scalar("email", "email", ColumnType.STRING, false),
-          FieldSpec.scalar("country", "country", ColumnType.STRING, false)));
+          FieldSpec.scalar("country", "country", ColumnType.STRING, false)});
     }
 
     @Override

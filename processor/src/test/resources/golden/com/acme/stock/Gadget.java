@@ -1,6 +1,5 @@
 package com.acme.stock;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
@@ -42,117 +41,117 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
   /**
    * The {@code active} field, for typed queries: {@code Gadget.query().where(ACTIVE...)}.
    */
-  public static final ValueProperty<Gadget, Boolean> ACTIVE = new ValueProperty<>(BINDING, "active");
+  public static final ValueProperty<Gadget, Boolean> ACTIVE = new ValueProperty<Gadget, Boolean>(BINDING, "active");
 
   /**
    * The {@code featured} field, for typed queries: {@code Gadget.query().where(FEATURED...)}.
    */
-  public static final ValueProperty<Gadget, Boolean> FEATURED = new ValueProperty<>(BINDING, "featured");
+  public static final ValueProperty<Gadget, Boolean> FEATURED = new ValueProperty<Gadget, Boolean>(BINDING, "featured");
 
   /**
    * The {@code level} field, for typed queries: {@code Gadget.query().where(LEVEL...)}.
    */
-  public static final ComparableProperty<Gadget, Byte> LEVEL = new ComparableProperty<>(BINDING, "level");
+  public static final ComparableProperty<Gadget, Byte> LEVEL = new ComparableProperty<Gadget, Byte>(BINDING, "level");
 
   /**
    * The {@code levelOverride} field, for typed queries: {@code Gadget.query().where(LEVEL_OVERRIDE...)}.
    */
-  public static final ComparableProperty<Gadget, Byte> LEVEL_OVERRIDE = new ComparableProperty<>(BINDING, "levelOverride");
+  public static final ComparableProperty<Gadget, Byte> LEVEL_OVERRIDE = new ComparableProperty<Gadget, Byte>(BINDING, "levelOverride");
 
   /**
    * The {@code shelf} field, for typed queries: {@code Gadget.query().where(SHELF...)}.
    */
-  public static final ComparableProperty<Gadget, Short> SHELF = new ComparableProperty<>(BINDING, "shelf");
+  public static final ComparableProperty<Gadget, Short> SHELF = new ComparableProperty<Gadget, Short>(BINDING, "shelf");
 
   /**
    * The {@code shelfOverride} field, for typed queries: {@code Gadget.query().where(SHELF_OVERRIDE...)}.
    */
-  public static final ComparableProperty<Gadget, Short> SHELF_OVERRIDE = new ComparableProperty<>(BINDING, "shelfOverride");
+  public static final ComparableProperty<Gadget, Short> SHELF_OVERRIDE = new ComparableProperty<Gadget, Short>(BINDING, "shelfOverride");
 
   /**
    * The {@code quantity} field, for typed queries: {@code Gadget.query().where(QUANTITY...)}.
    */
-  public static final ComparableProperty<Gadget, Integer> QUANTITY = new ComparableProperty<>(BINDING, "quantity");
+  public static final ComparableProperty<Gadget, Integer> QUANTITY = new ComparableProperty<Gadget, Integer>(BINDING, "quantity");
 
   /**
    * The {@code reorderAt} field, for typed queries: {@code Gadget.query().where(REORDER_AT...)}.
    */
-  public static final ComparableProperty<Gadget, Integer> REORDER_AT = new ComparableProperty<>(BINDING, "reorderAt");
+  public static final ComparableProperty<Gadget, Integer> REORDER_AT = new ComparableProperty<Gadget, Integer>(BINDING, "reorderAt");
 
   /**
    * The {@code weightGrams} field, for typed queries: {@code Gadget.query().where(WEIGHT_GRAMS...)}.
    */
-  public static final ComparableProperty<Gadget, Long> WEIGHT_GRAMS = new ComparableProperty<>(BINDING, "weightGrams");
+  public static final ComparableProperty<Gadget, Long> WEIGHT_GRAMS = new ComparableProperty<Gadget, Long>(BINDING, "weightGrams");
 
   /**
    * The {@code barcode} field, for typed queries: {@code Gadget.query().where(BARCODE...)}.
    */
-  public static final ComparableProperty<Gadget, Long> BARCODE = new ComparableProperty<>(BINDING, "barcode");
+  public static final ComparableProperty<Gadget, Long> BARCODE = new ComparableProperty<Gadget, Long>(BINDING, "barcode");
 
   /**
    * The {@code rating} field, for typed queries: {@code Gadget.query().where(RATING...)}.
    */
-  public static final ComparableProperty<Gadget, Float> RATING = new ComparableProperty<>(BINDING, "rating");
+  public static final ComparableProperty<Gadget, Float> RATING = new ComparableProperty<Gadget, Float>(BINDING, "rating");
 
   /**
    * The {@code discount} field, for typed queries: {@code Gadget.query().where(DISCOUNT...)}.
    */
-  public static final ComparableProperty<Gadget, Float> DISCOUNT = new ComparableProperty<>(BINDING, "discount");
+  public static final ComparableProperty<Gadget, Float> DISCOUNT = new ComparableProperty<Gadget, Float>(BINDING, "discount");
 
   /**
    * The {@code price} field, for typed queries: {@code Gadget.query().where(PRICE...)}.
    */
-  public static final ComparableProperty<Gadget, Double> PRICE = new ComparableProperty<>(BINDING, "price");
+  public static final ComparableProperty<Gadget, Double> PRICE = new ComparableProperty<Gadget, Double>(BINDING, "price");
 
   /**
    * The {@code listPrice} field, for typed queries: {@code Gadget.query().where(LIST_PRICE...)}.
    */
-  public static final ComparableProperty<Gadget, Double> LIST_PRICE = new ComparableProperty<>(BINDING, "listPrice");
+  public static final ComparableProperty<Gadget, Double> LIST_PRICE = new ComparableProperty<Gadget, Double>(BINDING, "listPrice");
 
   /**
    * The {@code grade} field, for typed queries: {@code Gadget.query().where(GRADE...)}.
    */
-  public static final ComparableProperty<Gadget, Character> GRADE = new ComparableProperty<>(BINDING, "grade");
+  public static final ComparableProperty<Gadget, Character> GRADE = new ComparableProperty<Gadget, Character>(BINDING, "grade");
 
   /**
    * The {@code sizeCode} field, for typed queries: {@code Gadget.query().where(SIZE_CODE...)}.
    */
-  public static final ComparableProperty<Gadget, Character> SIZE_CODE = new ComparableProperty<>(BINDING, "sizeCode");
+  public static final ComparableProperty<Gadget, Character> SIZE_CODE = new ComparableProperty<Gadget, Character>(BINDING, "sizeCode");
 
   /**
    * The {@code name} field, for typed queries: {@code Gadget.query().where(NAME...)}.
    */
-  public static final StringProperty<Gadget> NAME = new StringProperty<>(BINDING, "name");
+  public static final StringProperty<Gadget> NAME = new StringProperty<Gadget>(BINDING, "name");
 
   /**
    * The {@code cost} field, for typed queries: {@code Gadget.query().where(COST...)}.
    */
-  public static final ComparableProperty<Gadget, BigDecimal> COST = new ComparableProperty<>(BINDING, "cost");
+  public static final ComparableProperty<Gadget, BigDecimal> COST = new ComparableProperty<Gadget, BigDecimal>(BINDING, "cost");
 
   /**
    * The {@code supplierId} field, for typed queries: {@code Gadget.query().where(SUPPLIER_ID...)}.
    */
-  public static final ValueProperty<Gadget, UUID> SUPPLIER_ID = new ValueProperty<>(BINDING, "supplierId");
+  public static final ValueProperty<Gadget, UUID> SUPPLIER_ID = new ValueProperty<Gadget, UUID>(BINDING, "supplierId");
 
   /**
    * The {@code receivedAt} field, for typed queries: {@code Gadget.query().where(RECEIVED_AT...)}.
    */
-  public static final ComparableProperty<Gadget, Instant> RECEIVED_AT = new ComparableProperty<>(BINDING, "receivedAt");
+  public static final ComparableProperty<Gadget, Instant> RECEIVED_AT = new ComparableProperty<Gadget, Instant>(BINDING, "receivedAt");
 
   /**
    * The {@code bestBefore} field, for typed queries: {@code Gadget.query().where(BEST_BEFORE...)}.
    */
-  public static final ComparableProperty<Gadget, LocalDate> BEST_BEFORE = new ComparableProperty<>(BINDING, "bestBefore");
+  public static final ComparableProperty<Gadget, LocalDate> BEST_BEFORE = new ComparableProperty<Gadget, LocalDate>(BINDING, "bestBefore");
 
   /**
    * The {@code lastCountedAt} field, for typed queries: {@code Gadget.query().where(LAST_COUNTED_AT...)}.
    */
-  public static final ComparableProperty<Gadget, LocalDateTime> LAST_COUNTED_AT = new ComparableProperty<>(BINDING, "lastCountedAt");
+  public static final ComparableProperty<Gadget, LocalDateTime> LAST_COUNTED_AT = new ComparableProperty<Gadget, LocalDateTime>(BINDING, "lastCountedAt");
 
   /**
    * The {@code stockByWarehouse} field, for typed queries: {@code Gadget.query().where(STOCK_BY_WAREHOUSE...)}.
    */
-  public static final JsonProperty<Gadget, Map<String, Integer>> STOCK_BY_WAREHOUSE = new JsonProperty<>(BINDING, "stockByWarehouse");
+  public static final JsonProperty<Gadget, Map<String, Integer>> STOCK_BY_WAREHOUSE = new JsonProperty<Gadget, Map<String, Integer>>(BINDING, "stockByWarehouse");
 
   private final transient RecordState $state = new RecordState();
 
@@ -400,7 +399,7 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
 
   private static final class Binding extends ModelBinding<Gadget> {
     Binding() {
-      super(Gadget.class, "gadget_stock", List.of(
+      super(Gadget.class, "gadget_stock", new FieldSpec[] {
           FieldSpec.scalar("active", "active", ColumnType.BOOLEAN, true),
           FieldSpec.scalar("featured", "featured", ColumnType.BOOLEAN, false),
           FieldSpec.scalar("level", "level", ColumnType.BYTE, true),
@@ -423,7 +422,7 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
           FieldSpec.scalar("receivedAt", "received_at", ColumnType.INSTANT, false),
           FieldSpec.scalar("bestBefore", "best_before", ColumnType.LOCAL_DATE, false),
           FieldSpec.scalar("lastCountedAt", "last_counted_at", ColumnType.LOCAL_DATE_TIME, false),
-          FieldSpec.json("stockByWarehouse", "stock_by_warehouse", new TypeReference<Map<String, Integer>>() {})));
+          FieldSpec.json("stockByWarehouse", "stock_by_warehouse", GadgetSpec.class)});
     }
 
     @Override

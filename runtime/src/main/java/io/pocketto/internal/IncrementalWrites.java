@@ -18,7 +18,7 @@ public final class IncrementalWrites {
 
   /**
    * {@link ActiveRecord#incrementalModify}. The first attempt applies the mutation to the record as
-   * loaded; each retry reloads it first. If every attempt fails, the record is put back as it was.
+   * loaded, unless it had to wait for its turn; each retry reloads it first. If every attempt fails, the record is put back as it was.
    */
   public static <T extends ActiveRecord<T>> T modify(
       DocumentTable<T> table, T record, Consumer<? super T> mutation, RetryPolicy policy) {
@@ -45,7 +45,9 @@ public final class IncrementalWrites {
         if (attempt > 2) {
           policy.pauseBeforeRetry(attempt - 2);
         }
-        if (attempt > 1) {
+        if (attempt > 1 || (turn != null && turn.waited())) {
+          // A retry, or a first attempt that waited for another writer of this document: the
+          // record as loaded is (most likely) stale, and a write would only meet a 409.
           table.reload(record);
         }
         mutation.accept(record);

@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Makes this process's incremental writes to one document take turns, first come first served.
+ * Makes this process's incremental writes to one document take turns.
  *
  * <p>Without it, a writer that lost a revision check sleeps before retrying while fresh writers keep
  * arriving without a pause, so under steady contention from this process's own threads it can lose
@@ -12,6 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * with each other on a document: every write still carries its revision check, and 409s (and the
  * retries they cause) come only from other processes or from plain saves. Locks exist only while a
  * document has a writer or a waiter.
+ *
+ * <p>The lock is not fair: handing it to a parked thread on every release costs a context switch per
+ * write (measured: 8 threads on 2 cores fell from ~80,000 to ~2,300 increments/s), while a waiter that
+ * is overtaken only waits longer; it spends no attempts, so it cannot run out of retries.
  */
 final class WriteTurns {
   private final ConcurrentHashMap<String, Turn> turns = new ConcurrentHashMap<>();
@@ -19,11 +23,20 @@ final class WriteTurns {
   /** A held turn; closing it lets the next writer of the document go. */
   final class Turn implements AutoCloseable {
     private final String id;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ReentrantLock lock = new ReentrantLock();
     private int users;
+    private boolean waited;
 
     private Turn(String id) {
       this.id = id;
+    }
+
+    /**
+     * Whether this turn had to wait for another writer of the document, which then most likely changed
+     * it: a record loaded before the wait is stale.
+     */
+    boolean waited() {
+      return waited;
     }
 
     @Override
@@ -40,7 +53,11 @@ final class WriteTurns {
       t.users++;
       return t;
     });
-    turn.lock.lock();
+    boolean free = turn.lock.tryLock();
+    if (!free) {
+      turn.lock.lock();
+    }
+    turn.waited = !free;
     return turn;
   }
 }

@@ -1,5 +1,7 @@
 package io.pocketto.bench;
 
+import java.util.List;
+
 /**
  * One way of storing the benchmark invoice: Pocketto, hand-written JDBC, or Hibernate. Every method is
  * safe to call from many threads at once, as each benchmark's threads share one contender.
@@ -21,6 +23,15 @@ public interface Contender extends AutoCloseable {
 
   /** Loads an invoice with its lines decoded into objects; {@code null} if there is none. */
   Object findById(String id);
+
+  /**
+   * The {@value #QUERY_LIMIT} latest invoices of {@code customer} (by {@code issuedOn} descending, then
+   * id), each with its lines decoded, through the {@code (customer, issued_on)} index.
+   */
+  List<?> latestOfCustomer(String customer);
+
+  /** How many invoices {@link #latestOfCustomer} returns. */
+  int QUERY_LIMIT = 20;
 
   /** Loads an invoice, adds one to its {@code reminders}, and saves it guarded by its revision or version. */
   void readModifyWrite(String id);

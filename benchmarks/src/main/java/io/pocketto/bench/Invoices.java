@@ -20,9 +20,12 @@ public final class Invoices {
     return "INV-" + String.format("%06d", n);
   }
 
-  /** One of 97 customers. */
+  /** How many customers the invoices are spread over. */
+  public static final int CUSTOMERS = 97;
+
+  /** One of {@value #CUSTOMERS} customers. */
   public static String customer(int n) {
-    return "Customer " + (n % 97);
+    return "Customer " + (n % CUSTOMERS);
   }
 
   /** The issue date, spread over a year. */

@@ -135,6 +135,7 @@ class ContendersTest {
       String id = UuidV7.next();
       pocketto.contender().insert(id, 1);
       pocketto.contender().readModifyWrite(id);
+      pocketto.contender().latestOfCustomer(Invoices.customer(1));
 
       List<String> sent = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
@@ -143,7 +144,7 @@ class ContendersTest {
         }
       }
       assertThat(sent).contains(JdbcContender.INSERT, JdbcContender.SELECT_BY_ID, JdbcContender.UPDATE,
-          JdbcContender.ASSIGN_CHANGE_NUMBER);
+          JdbcContender.ASSIGN_CHANGE_NUMBER, JdbcContender.SELECT_LATEST_OF_CUSTOMER);
     }
   }
 
@@ -196,5 +197,64 @@ class ContendersTest {
     assertThat(lines).hasSize(3);
     assertThat(Invoices.total(lines)).isEqualByComparingTo(lines.get(0).amount().add(lines.get(1).amount())
         .add(lines.get(2).amount()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("variantsOnEveryBackend")
+  void everyVariantFindsTheSameLatestInvoicesOfACustomerInTheSameOrder(Variant variant, Backend backend) {
+    // Enough invoices that customer 5 has more than the limit: 2,500 / 97 customers = 25 or 26 each.
+    String[] ids = LATEST_IDS;
+    int customer = 5;
+    List<String> expected = java.util.stream.IntStream.range(0, ids.length)
+        .filter(n -> n % Invoices.CUSTOMERS == customer)
+        .boxed()
+        .sorted(java.util.Comparator.comparing(Invoices::issuedOn).reversed().thenComparing(n -> ids[n]))
+        .limit(Contender.QUERY_LIMIT)
+        .map(n -> ids[n])
+        .toList();
+    try (Trial trial = Trial.open(variant.label(), backend.name())) {
+      trial.contender().insertAll(ids);
+
+      List<?> latest = trial.contender().latestOfCustomer(Invoices.customer(customer));
+
+      assertThat(latest).hasSize(Contender.QUERY_LIMIT);
+      assertThat(latest.stream().map(ContendersTest::idOf).toList()).isEqualTo(expected);
+      assertThat(numberAndLines(latest.get(0)).get(1)).as("lines decoded").isInstanceOf(List.class);
+    }
+  }
+
+  /** The same 2,500 ids for every variant, so that their results can be compared id by id. */
+  private static final String[] LATEST_IDS = java.util.stream.IntStream.range(0, 2_500)
+      .mapToObj(i -> UuidV7.next()).toArray(String[]::new);
+
+  private static String idOf(Object invoice) {
+    if (invoice instanceof SalesInvoice p) {
+      return p.getId();
+    }
+    if (invoice instanceof JdbcInvoice j) {
+      return j.id;
+    }
+    return ((HibernateInvoice) invoice).getId();
+  }
+
+  @Test
+  void everyVariantHasTheRuntimesIndexes() throws SQLException {
+    List<String> pocketto = indexes("pocketto");
+
+    assertThat(pocketto).contains("sales_invoices_customer_issued_on_idx");
+    assertThat(indexes("jdbc")).isEqualTo(pocketto);
+    assertThat(indexes("hibernate")).isEqualTo(pocketto);
+  }
+
+  private static List<String> indexes(String variant) throws SQLException {
+    try (Trial trial = Trial.open(variant, "H2_MEM"); Connection c = DriverManager.getConnection(trial.url());
+        ResultSet rs = c.createStatement().executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
+            + "WHERE TABLE_NAME = 'sales_invoices' AND INDEX_NAME NOT LIKE 'PRIMARY_KEY%' ORDER BY INDEX_NAME")) {
+      List<String> names = new ArrayList<>();
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+      return names;
+    }
   }
 }

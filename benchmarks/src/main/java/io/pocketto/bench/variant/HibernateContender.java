@@ -42,7 +42,8 @@ public final class HibernateContender implements Contender {
           + "  \"reminders\" INTEGER,\n"
           + "  \"lines\" CHARACTER VARYING\n"
           + ")",
-      "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")"};
+      "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")",
+      JdbcContender.INDEX_CUSTOMER_ISSUED_ON};
 
   private final HikariDataSource pool;
   private final SessionFactory sessions;
@@ -110,6 +111,18 @@ public final class HibernateContender implements Contender {
   public HibernateInvoice findById(String id) {
     try (Session s = sessions.openSession()) {
       return s.find(HibernateInvoice.class, id);
+    }
+  }
+
+  /** A JPQL query as Hibernate users write it, ordered like the others (the id breaks ties). */
+  @Override
+  public List<HibernateInvoice> latestOfCustomer(String customer) {
+    try (Session s = sessions.openSession()) {
+      return s.createQuery("from HibernateInvoice i where i.customer = :customer order by i.issuedOn desc, i.id",
+              HibernateInvoice.class)
+          .setParameter("customer", customer)
+          .setMaxResults(QUERY_LIMIT)
+          .getResultList();
     }
   }
 

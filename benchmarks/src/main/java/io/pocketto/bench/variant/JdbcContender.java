@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,6 +28,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * limit Pocketto is measured against.
  */
 public final class JdbcContender implements Contender {
+  /** The runtime's DDL for the model's {@code @Index({"customer", "issuedOn"})}. */
+  static final String INDEX_CUSTOMER_ISSUED_ON = "CREATE INDEX IF NOT EXISTS \"sales_invoices_customer_issued_on_idx\" "
+      + "ON \"sales_invoices\" (\"customer\", \"issued_on\")";
   /** The runtime's change counter, table and index DDL for the model, and the counter's first row. */
   static final String[] DDL = {
       "CREATE TABLE IF NOT EXISTS \"pocketto_sequences\" (\"collection\" CHARACTER VARYING(255) NOT NULL"
@@ -47,11 +51,17 @@ public final class JdbcContender implements Contender {
           + "  \"lines\" CHARACTER VARYING\n"
           + ")",
       "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")",
+      INDEX_CUSTOMER_ISSUED_ON,
       "MERGE INTO \"pocketto_sequences\" KEY (\"collection\") VALUES ('sales_invoices', 0)"};
   /** The runtime's find. */
   public static final String SELECT_BY_ID = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", "
       + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\" FROM \"sales_invoices\" "
       + "WHERE \"_id\" = ? AND \"_deleted\" = FALSE";
+  /** The runtime's typed query: a customer's latest invoices, the id as the last sort key. */
+  public static final String SELECT_LATEST_OF_CUSTOMER = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", "
+      + "\"customer\", \"total\", \"issued_on\", \"status\", \"reminders\", \"lines\" FROM \"sales_invoices\" "
+      + "WHERE \"_deleted\" = FALSE AND (\"customer\" = ?) ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" ASC "
+      + "FETCH FIRST ? ROWS ONLY";
   /** The runtime's insert. */
   public static final String INSERT = "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_deleted\", "
       + "\"number\", \"customer\", \"total\", \"issued_on\", \"status\", \"reminders\", \"lines\") "
@@ -94,6 +104,7 @@ public final class JdbcContender implements Contender {
   private static final class Session {
     final Connection connection;
     final PreparedStatement select;
+    final PreparedStatement latestOfCustomer;
     final PreparedStatement insert;
     final PreparedStatement update;
     final PreparedStatement assignChangeNumber;
@@ -104,6 +115,7 @@ public final class JdbcContender implements Contender {
       // Each write is a transaction of its own: the conditional write, then the change number, then commit.
       connection.setAutoCommit(false);
       this.select = connection.prepareStatement(SELECT_BY_ID);
+      this.latestOfCustomer = connection.prepareStatement(SELECT_LATEST_OF_CUSTOMER);
       this.insert = connection.prepareStatement(INSERT);
       this.update = connection.prepareStatement(UPDATE);
       this.assignChangeNumber = connection.prepareStatement(ASSIGN_CHANGE_NUMBER);
@@ -186,29 +198,51 @@ public final class JdbcContender implements Contender {
       PreparedStatement ps = s.select;
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        JdbcInvoice invoice = new JdbcInvoice();
-        invoice.id = rs.getString(1);
-        invoice.rev = rs.getString(2);
-        invoice.number = rs.getString(4);
-        invoice.customer = rs.getString(5);
-        BigDecimal total = rs.getBigDecimal(6);
-        invoice.total = total != null && total.scale() < 0 ? total.setScale(0) : total;
-        invoice.issuedOn = rs.getObject(7, LocalDate.class);
-        String status = rs.getString(8);
-        invoice.status = status == null ? null : Status.valueOf(status);
-        invoice.reminders = rs.getInt(9);
-        invoice.linesJson = rs.getString(10);
-        invoice.lines = invoice.linesJson == null ? null : LINES.readValue(invoice.linesJson);
-        return invoice;
+        return rs.next() ? read(rs) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored lines of " + id + " are not valid JSON", e);
     }
+  }
+
+  @Override
+  public List<JdbcInvoice> latestOfCustomer(String customer) {
+    try {
+      PreparedStatement ps = session.get().latestOfCustomer;
+      ps.setString(1, customer);
+      ps.setInt(2, QUERY_LIMIT);
+      List<JdbcInvoice> invoices = new ArrayList<>(QUERY_LIMIT);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          invoices.add(read(rs));
+        }
+      }
+      return invoices;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One row of the runtime's column list, by index, its lines decoded. */
+  private static JdbcInvoice read(ResultSet rs) throws SQLException {
+    JdbcInvoice invoice = new JdbcInvoice();
+    invoice.id = rs.getString(1);
+    invoice.rev = rs.getString(2);
+    invoice.number = rs.getString(4);
+    invoice.customer = rs.getString(5);
+    BigDecimal total = rs.getBigDecimal(6);
+    invoice.total = total != null && total.scale() < 0 ? total.setScale(0) : total;
+    invoice.issuedOn = rs.getObject(7, LocalDate.class);
+    String status = rs.getString(8);
+    invoice.status = status == null ? null : Status.valueOf(status);
+    invoice.reminders = rs.getInt(9);
+    invoice.linesJson = rs.getString(10);
+    try {
+      invoice.lines = invoice.linesJson == null ? null : LINES.readValue(invoice.linesJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored lines of " + invoice.id + " are not valid JSON", e);
+    }
+    return invoice;
   }
 
   @Override

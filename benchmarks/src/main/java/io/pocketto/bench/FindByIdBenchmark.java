@@ -29,7 +29,7 @@ public class FindByIdBenchmark {
   public String variant;
 
   /** Which database: see {@link Backend}. */
-  @Param({"H2_MEM", "H2_FILE"})
+  @Param({"H2_MEM", "H2_FILE", "POSTGRES"})
   public String backend;
 
   private Trial trial;

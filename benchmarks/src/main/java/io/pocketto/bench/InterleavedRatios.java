@@ -20,7 +20,7 @@ public final class InterleavedRatios {
 
   private InterleavedRatios() {}
 
-  /** Runs findById and readModifyWrite on both H2 backends and prints the median ratios. */
+  /** Runs findById and readModifyWrite on every backend and prints the median ratios. */
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     System.out.printf(Locale.ROOT, "%-16s %-8s %10s %10s %10s %8s %8s   (median of %d interleaved %d ms rounds)%n",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pocketto.bench.model.InvoiceLine;
 import io.pocketto.bench.model.SalesInvoice;
 import io.pocketto.bench.variant.HibernateInvoice;
-import io.pocketto.bench.variant.JdbcContender;
+import io.pocketto.bench.variant.RuntimeStatements;
 import io.pocketto.bench.variant.JdbcInvoice;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,9 +60,9 @@ class ContendersTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Variant.class)
-  void readModifyWriteBumpsTheFieldAndTheRevision(Variant variant) {
-    try (Trial trial = Trial.open(variant.label(), Backend.H2_MEM.name())) {
+  @MethodSource("variantsOnEveryBackend")
+  void readModifyWriteBumpsTheFieldAndTheRevision(Variant variant, Backend backend) {
+    try (Trial trial = Trial.open(variant.label(), backend.name())) {
       String id = trial.fill(1)[0];
       String before = trial.contender().revision(id);
 
@@ -81,9 +81,9 @@ class ContendersTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Variant.class)
-  void concurrentIncrementsFromTwoThreadsLoseNoUpdate(Variant variant) throws Exception {
-    try (Trial trial = Trial.open(variant.label(), Backend.H2_MEM.name())) {
+  @MethodSource("variantsOnEveryBackend")
+  void concurrentIncrementsFromTwoThreadsLoseNoUpdate(Variant variant, Backend backend) throws Exception {
+    try (Trial trial = Trial.open(variant.label(), backend.name())) {
       String id = trial.fill(1)[0];
       int perThread = 40;
       CountDownLatch start = new CountDownLatch(1);
@@ -112,17 +112,21 @@ class ContendersTest {
     }
   }
 
-  @Test
-  void jdbcWritesTheRevisionsPockettoWrites() {
-    try (Trial pocketto = Trial.open("pocketto", "H2_MEM"); Trial jdbc = Trial.open("jdbc", "H2_MEM")) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void jdbcWritesTheRevisionsPockettoWrites(Backend backend) {
+    try (Trial pocketto = Trial.open("pocketto", backend.name()); Trial jdbc = Trial.open("jdbc", backend.name())) {
       String id = UuidV7.next();
       pocketto.contender().insert(id, 7);
       jdbc.contender().insert(id, 7);
       assertThat(jdbc.contender().revision(id)).isEqualTo(pocketto.contender().revision(id));
 
-      pocketto.contender().readModifyWrite(id);
-      jdbc.contender().readModifyWrite(id);
-      assertThat(jdbc.contender().revision(id)).startsWith("2-").isEqualTo(pocketto.contender().revision(id));
+      // Twice: the second write hashes lines read back from the database (on PostgreSQL, jsonb's text).
+      for (int i = 0; i < 2; i++) {
+        pocketto.contender().readModifyWrite(id);
+        jdbc.contender().readModifyWrite(id);
+      }
+      assertThat(jdbc.contender().revision(id)).startsWith("3-").isEqualTo(pocketto.contender().revision(id));
     }
   }
 
@@ -143,8 +147,9 @@ class ContendersTest {
           sent.add(rs.getString(1));
         }
       }
-      assertThat(sent).contains(JdbcContender.INSERT, JdbcContender.SELECT_BY_ID, JdbcContender.UPDATE,
-          JdbcContender.ASSIGN_CHANGE_NUMBER, JdbcContender.SELECT_LATEST_OF_CUSTOMER);
+      RuntimeStatements h2 = RuntimeStatements.H2;
+      assertThat(sent).contains(h2.insert(), h2.selectById(), h2.update(), h2.assignChangeNumber(),
+          h2.selectLatestOfCustomer());
     }
   }
 

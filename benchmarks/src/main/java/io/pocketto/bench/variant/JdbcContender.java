@@ -28,71 +28,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * limit Pocketto is measured against.
  */
 public final class JdbcContender implements Contender {
-  /** The runtime's DDL for the model's {@code @Index({"customer", "issuedOn"})}. */
-  static final String INDEX_CUSTOMER_ISSUED_ON = "CREATE INDEX IF NOT EXISTS \"sales_invoices_customer_issued_on_idx\" "
-      + "ON \"sales_invoices\" (\"customer\", \"issued_on\")";
-  /** The runtime's change counter, table and index DDL for the model, and the counter's first row. */
-  static final String[] DDL = {
-      "CREATE TABLE IF NOT EXISTS \"pocketto_sequences\" (\"collection\" CHARACTER VARYING(255) NOT NULL"
-          + " PRIMARY KEY, \"last_seq\" BIGINT NOT NULL)",
-      "CREATE TABLE IF NOT EXISTS \"sales_invoices\" (\n"
-          + "  \"_id\" CHARACTER VARYING(255) NOT NULL PRIMARY KEY,\n"
-          + "  \"_rev\" CHARACTER VARYING(64) NOT NULL,\n"
-          + "  \"_deleted\" BOOLEAN DEFAULT FALSE NOT NULL,\n"
-          + "  \"_seq\" BIGINT,\n"
-          + "  \"_created_at\" TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
-          + "  \"_updated_at\" TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
-          + "  \"number\" CHARACTER VARYING,\n"
-          + "  \"customer\" CHARACTER VARYING,\n"
-          + "  \"total\" DECFLOAT,\n"
-          + "  \"issued_on\" DATE,\n"
-          + "  \"status\" CHARACTER VARYING,\n"
-          + "  \"reminders\" INTEGER,\n"
-          + "  \"lines\" CHARACTER VARYING\n"
-          + ")",
-      "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")",
-      INDEX_CUSTOMER_ISSUED_ON,
-      "MERGE INTO \"pocketto_sequences\" KEY (\"collection\") VALUES ('sales_invoices', 0)"};
-  /** The runtime's find. */
-  public static final String SELECT_BY_ID = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", "
-      + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\" FROM \"sales_invoices\" "
-      + "WHERE \"_id\" = ? AND \"_deleted\" = FALSE";
-  /** The runtime's typed query: a customer's latest invoices, the id as the last sort key. */
-  public static final String SELECT_LATEST_OF_CUSTOMER = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", "
-      + "\"customer\", \"total\", \"issued_on\", \"status\", \"reminders\", \"lines\" FROM \"sales_invoices\" "
-      + "WHERE \"_deleted\" = FALSE AND (\"customer\" = ?) ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" ASC "
-      + "FETCH FIRST ? ROWS ONLY";
-  /** The runtime's insert. */
-  public static final String INSERT = "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_deleted\", "
-      + "\"number\", \"customer\", \"total\", \"issued_on\", \"status\", \"reminders\", \"lines\") "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  /** The runtime's conditional update. */
-  public static final String UPDATE = "UPDATE \"sales_invoices\" SET \"_rev\" = ?, \"_deleted\" = ?, "
-      + "\"_updated_at\" = CURRENT_TIMESTAMP, "
-      + "\"number\" = ?, \"customer\" = ?, \"total\" = ?, \"issued_on\" = ?, \"status\" = ?, \"reminders\" = ?, "
-      + "\"lines\" = ? WHERE \"_id\" = ? AND \"_rev\" = ?";
-
-  /** The runtime's change number, drawn by the last statement before commit of the same transaction. */
-  public static final String ASSIGN_CHANGE_NUMBER = "UPDATE \"sales_invoices\" SET \"_seq\" = (SELECT \"last_seq\" "
-      + "FROM FINAL TABLE (UPDATE \"pocketto_sequences\" SET \"last_seq\" = \"last_seq\" + 1 WHERE "
-      + "\"collection\" = ?)) WHERE \"_id\" = ?";
-
   private static final ObjectReader LINES = new ObjectMapper().readerFor(new TypeReference<List<InvoiceLine>>() {});
 
   private final String url;
   private final boolean inMemory;
+  private final RuntimeStatements sql;
   private final Queue<Session> sessions = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<Session> session = ThreadLocal.withInitial(this::openSession);
 
   /** Creates the runtime's table at {@code url}. */
   public JdbcContender(String url) {
     this.inMemory = url.startsWith("jdbc:h2:mem:");
+    this.sql = RuntimeStatements.of(url);
     // Like the runtime, keep an in-memory database alive between connections until close().
     // Like the runtime, keep an in-memory database alive between connections until close(), and make a
     // file database write each commit before it returns.
-    this.url = url + (inMemory ? ";DB_CLOSE_DELAY=-1" : ";WRITE_DELAY=0");
+    this.url = sql == RuntimeStatements.POSTGRES ? url : url + (inMemory ? ";DB_CLOSE_DELAY=-1" : ";WRITE_DELAY=0");
     try (Connection c = DriverManager.getConnection(this.url); Statement s = c.createStatement()) {
-      for (String ddl : DDL) {
+      for (String ddl : sql.ddl()) {
         s.execute(ddl);
       }
     } catch (SQLException e) {
@@ -109,16 +62,18 @@ public final class JdbcContender implements Contender {
     final PreparedStatement update;
     final PreparedStatement assignChangeNumber;
     final CanonicalInvoice canonical = new CanonicalInvoice();
+    final boolean canonicalizeLoadedJson;
 
-    Session(Connection connection) throws SQLException {
+    Session(Connection connection, RuntimeStatements sql) throws SQLException {
       this.connection = connection;
       // Each write is a transaction of its own: the conditional write, then the change number, then commit.
       connection.setAutoCommit(false);
-      this.select = connection.prepareStatement(SELECT_BY_ID);
-      this.latestOfCustomer = connection.prepareStatement(SELECT_LATEST_OF_CUSTOMER);
-      this.insert = connection.prepareStatement(INSERT);
-      this.update = connection.prepareStatement(UPDATE);
-      this.assignChangeNumber = connection.prepareStatement(ASSIGN_CHANGE_NUMBER);
+      this.canonicalizeLoadedJson = !sql.storesJsonText();
+      this.select = connection.prepareStatement(sql.selectById());
+      this.latestOfCustomer = connection.prepareStatement(sql.selectLatestOfCustomer());
+      this.insert = connection.prepareStatement(sql.insert());
+      this.update = connection.prepareStatement(sql.update());
+      this.assignChangeNumber = connection.prepareStatement(sql.assignChangeNumber());
     }
 
     /** Draws the document's change number, as the runtime does as the last statement of a write. */
@@ -131,7 +86,7 @@ public final class JdbcContender implements Contender {
 
   private Session openSession() {
     try {
-      Session s = new Session(DriverManager.getConnection(url));
+      Session s = new Session(DriverManager.getConnection(url), sql);
       sessions.add(s);
       return s;
     } catch (SQLException e) {
@@ -198,7 +153,7 @@ public final class JdbcContender implements Contender {
       PreparedStatement ps = s.select;
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? read(rs) : null;
+        return rs.next() ? read(s, rs) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -208,13 +163,14 @@ public final class JdbcContender implements Contender {
   @Override
   public List<JdbcInvoice> latestOfCustomer(String customer) {
     try {
-      PreparedStatement ps = session.get().latestOfCustomer;
+      Session s = session.get();
+      PreparedStatement ps = s.latestOfCustomer;
       ps.setString(1, customer);
       ps.setInt(2, QUERY_LIMIT);
       List<JdbcInvoice> invoices = new ArrayList<>(QUERY_LIMIT);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          invoices.add(read(rs));
+          invoices.add(read(s, rs));
         }
       }
       return invoices;
@@ -223,8 +179,12 @@ public final class JdbcContender implements Contender {
     }
   }
 
-  /** One row of the runtime's column list, by index, its lines decoded. */
-  private static JdbcInvoice read(ResultSet rs) throws SQLException {
+  /**
+   * One row of the runtime's column list, by index, its lines decoded. Where the database rewrites
+   * JSON (jsonb), the lines are encoded canonically again, as the runtime does, so the text that is
+   * hashed and written back is the same.
+   */
+  private static JdbcInvoice read(Session s, ResultSet rs) throws SQLException {
     JdbcInvoice invoice = new JdbcInvoice();
     invoice.id = rs.getString(1);
     invoice.rev = rs.getString(2);
@@ -239,6 +199,9 @@ public final class JdbcContender implements Contender {
     invoice.linesJson = rs.getString(10);
     try {
       invoice.lines = invoice.linesJson == null ? null : LINES.readValue(invoice.linesJson);
+      if (s.canonicalizeLoadedJson && invoice.lines != null) {
+        invoice.linesJson = s.canonical.lines(invoice.lines);
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored lines of " + invoice.id + " are not valid JSON", e);
     }

@@ -1,7 +1,9 @@
 package io.pocketto.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.DocumentTable.Change;
@@ -161,6 +163,25 @@ class ChangeNumbersTest extends ReliabilityTest {
     assertThat(changes.get(1).deleted()).isTrue();
     assertThat(Tally.in(db).table().changesSince(changes.get(0).seq(), 10)).extracting(Change::id).containsExactly("a");
     assertThat(Tally.in(db).table().changesSince(changes.get(1).seq(), 10)).isEmpty();
+  }
+
+  @Test
+  void anUpdateDrawsTheNextNumberAndAStaleOneDrawsNone() {
+    Database db = open();
+    Tally a = tally("a").saveTo(db);
+    Tally stale = Tally.in(db).find("a").orElseThrow();
+    a.setCount(1);
+    a.save();
+    stale.setCount(2);
+    assertThatThrownBy(stale::save).isInstanceOf(ConflictException.class);
+    tally("c").saveTo(db);
+
+    List<Change> changes = Tally.in(db).table().changesSince(0, 10);
+
+    assertThat(changes).extracting(Change::id).containsExactly("a", "c");
+    assertThat(changes.get(0).rev()).isEqualTo(a.meta().rev()).startsWith("2-");
+    assertThat(changes.get(0).seq()).as("the update was numbered after the insert").isEqualTo(2);
+    assertThat(changes.get(1).seq()).as("the stale write left no gap").isEqualTo(3);
   }
 
   private static Tally tally(String id) {

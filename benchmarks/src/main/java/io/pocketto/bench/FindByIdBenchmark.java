@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Loading one of 10,000 invoices by id, lines decoded into objects. */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 4)
+@Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 3, time = 2)
 // A fixed, pre-touched heap, so GC sizing does not differ between variants; Hibernate logs through slf4j.
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-Dorg.jboss.logging.provider=slf4j"})

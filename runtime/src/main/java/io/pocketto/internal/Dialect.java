@@ -58,17 +58,6 @@ public interface Dialect {
   String assignChangeNumber(String table, String counters);
 
   /**
-   * A value expression that draws the next change number inside a document's own conditional
-   * {@code UPDATE}, so that an update outside a bundle is one auto-committed statement instead of a
-   * transaction of two; {@code null} where the database cannot do that safely. It must be evaluated only
-   * for the row the update matches (a stale write draws nothing) and only after that row is locked,
-   * the lock order every other write uses. Parameter: the collection's name.
-   */
-  default String changeNumberInUpdate(String counters) {
-    return null;
-  }
-
-  /**
    * Checks one stored-form value against what this database can hold without altering it; the runtime
    * has already checked what every database shares (such as well-formed UTF-16).
    *

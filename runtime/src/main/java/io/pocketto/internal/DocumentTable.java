@@ -54,7 +54,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String selectHead;
   private final String insert;
   private final String update;
-  private final String updateNumbered;
   private final String count;
   private final WriteTurns turns = new WriteTurns();
   private volatile ConflictHandler<? super T> conflictHandler;
@@ -89,9 +88,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.insert = dialect.insertNew(table, insertCols.toString(), insertValues.toString());
     this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
-    String drawNumber = dialect.changeNumberInUpdate(counters);
-    this.updateNumbered = drawNumber == null ? null : "UPDATE " + table + " SET " + sets + ", " + q("_seq") + " = "
-        + drawNumber + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
     this.assignChangeNumber = dialect.assignChangeNumber(table, counters);
     this.changesSince = "SELECT " + q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_seq") + " FROM " + table
@@ -489,30 +485,16 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    // Outside a bundle, where the dialect allows it, the update draws its own change number: one
-    // auto-committed statement instead of a transaction of two.
-    boolean numbered = updateNumbered != null && !engine.inBundle();
-    SqlWork<Boolean> statement = c -> {
-      try (PreparedStatement ps = c.prepareStatement(numbered ? updateNumbered : update)) {
+    boolean updated = tracked(pending, "updating " + binding.collection() + "/" + id, id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(update)) {
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
         int next = bindFields(ps, 3, stored);
-        if (numbered) {
-          ps.setString(next++, binding.collection());
-        }
         ps.setString(next, id);
         ps.setString(next + 1, expected);
         return ps.executeUpdate() == 1;
       }
-    };
-    boolean updated;
-    try {
-      updated = numbered ? engine.withConnection("updating", binding.collection(), id, statement)
-          : engine.writeDocument("updating " + binding.collection() + "/" + id, this, id, statement);
-    } catch (RuntimeException e) {
-      engine.failed(pending);
-      throw e;
-    }
+    });
     if (updated) {
       engine.beforeStateChange(state);
       state.stored(engine.database(), id, rev, deleted, stored);

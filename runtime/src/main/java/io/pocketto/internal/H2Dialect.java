@@ -83,18 +83,10 @@ public final class H2Dialect implements Dialect {
 
   @Override
   public String assignChangeNumber(String table, String counters) {
-    return "UPDATE " + table + " SET " + quote("_seq") + " = " + changeNumberInUpdate(counters)
-        + " WHERE " + quote("_id") + " = ?";
-  }
-
-  /**
-   * A data change delta table draws the number inside the statement that hands it out. H2 computes an
-   * UPDATE's SET values per matched row, after locking it, so a stale write (no row) draws nothing.
-   */
-  @Override
-  public String changeNumberInUpdate(String counters) {
-    return "(SELECT " + quote("last_seq") + " FROM FINAL TABLE (UPDATE " + counters + " SET " + quote("last_seq")
-        + " = " + quote("last_seq") + " + 1 WHERE " + quote("collection") + " = ?))";
+    // A data change delta table draws the number inside the statement that hands it out.
+    return "UPDATE " + table + " SET " + quote("_seq") + " = (SELECT " + quote("last_seq") + " FROM FINAL TABLE ("
+        + "UPDATE " + counters + " SET " + quote("last_seq") + " = " + quote("last_seq") + " + 1 WHERE "
+        + quote("collection") + " = ?)) WHERE " + quote("_id") + " = ?";
   }
 
   /** H2 refuses decimals past its limits with an error of its own; this one names the field first. */

@@ -63,15 +63,12 @@ public final class JdbcContender implements Contender {
     final PreparedStatement assignChangeNumber;
     final CanonicalInvoice canonical = new CanonicalInvoice();
     final boolean canonicalizeLoadedJson;
-    final boolean updateDrawsChangeNumber;
 
     Session(Connection connection, RuntimeStatements sql) throws SQLException {
       this.connection = connection;
-      // Each write commits on its own: an insert with its change number drawn just before commit; an update
-      // that draws its number itself (H2) or is followed by the draw (PostgreSQL). Auto-commit off, commit by hand.
+      // Each write is a transaction of its own: the conditional write, then the change number, then commit.
       connection.setAutoCommit(false);
       this.canonicalizeLoadedJson = !sql.storesJsonText();
-      this.updateDrawsChangeNumber = sql.updateDrawsChangeNumber();
       this.select = connection.prepareStatement(sql.selectById());
       this.latestOfCustomer = connection.prepareStatement(sql.selectLatestOfCustomer());
       this.insert = connection.prepareStatement(sql.insert());
@@ -249,16 +246,10 @@ public final class JdbcContender implements Contender {
       ps.setString(7, invoice.status.name());
       ps.setInt(8, invoice.reminders);
       ps.setString(9, invoice.linesJson);
-      int next = 10;
-      if (s.updateDrawsChangeNumber) {
-        ps.setString(next++, "sales_invoices");
-      }
-      ps.setString(next, invoice.id);
-      ps.setString(next + 1, invoice.rev);
+      ps.setString(10, invoice.id);
+      ps.setString(11, invoice.rev);
       if (ps.executeUpdate() == 1) {
-        if (!s.updateDrawsChangeNumber) {
-          s.drawChangeNumber(invoice.id);
-        }
+        s.drawChangeNumber(invoice.id);
         s.connection.commit();
         invoice.rev = rev;
         return true;

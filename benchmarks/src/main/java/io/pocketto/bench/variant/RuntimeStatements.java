@@ -11,16 +11,13 @@ import java.util.List;
  * @param selectById the find
  * @param selectLatestOfCustomer the typed query of the query benchmark
  * @param insert the insert (guarded by the primary key)
- * @param update the conditional update, guarded by the revision; on H2 it draws its own change number
- *     (one more parameter, the collection, before the id)
- * @param updateDrawsChangeNumber whether {@code update} draws the change number itself, so that no
- *     {@code assignChangeNumber} follows it
- * @param assignChangeNumber the change number of an insert, drawn as the last statement of its transaction
+ * @param update the conditional update, guarded by the revision
+ * @param assignChangeNumber the change number, drawn as the last statement of a write's transaction
  * @param storesJsonText whether the database returns the JSON text as written (H2), or its own form of it
  *     (PostgreSQL's {@code jsonb}), which must be canonicalised again before it is hashed
  */
 public record RuntimeStatements(List<String> ddl, String selectById, String selectLatestOfCustomer, String insert,
-    String update, boolean updateDrawsChangeNumber, String assignChangeNumber, boolean storesJsonText) {
+    String update, String assignChangeNumber, boolean storesJsonText) {
 
   private static final String COLUMNS = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", "
       + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\" FROM \"sales_invoices\" ";
@@ -37,9 +34,6 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
       + "ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" ASC FETCH FIRST ? ROWS ONLY";
   private static final String SELECT_BY_ID = COLUMNS + "WHERE \"_id\" = ? AND \"_deleted\" = FALSE";
 
-  private static final String H2_DRAW_NUMBER = "(SELECT \"last_seq\" FROM FINAL TABLE (UPDATE \"pocketto_sequences\" "
-      + "SET \"last_seq\" = \"last_seq\" + 1 WHERE \"collection\" = ?))";
-
   /** H2 2.x. */
   public static final RuntimeStatements H2 = new RuntimeStatements(
       List.of(SEQUENCES, table("CHARACTER VARYING", "TIMESTAMP(6) WITH TIME ZONE", "DECFLOAT", "DATE", "INTEGER",
@@ -48,9 +42,9 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
           "MERGE INTO \"pocketto_sequences\" KEY (\"collection\") VALUES ('sales_invoices', 0)"),
       SELECT_BY_ID, SELECT_LATEST,
       insert("?", ""),
-      update("?", ", \"_seq\" = " + H2_DRAW_NUMBER),
-      true,
-      "UPDATE \"sales_invoices\" SET \"_seq\" = " + H2_DRAW_NUMBER + " WHERE \"_id\" = ?",
+      update("?"),
+      "UPDATE \"sales_invoices\" SET \"_seq\" = (SELECT \"last_seq\" FROM FINAL TABLE (UPDATE \"pocketto_sequences\" "
+          + "SET \"last_seq\" = \"last_seq\" + 1 WHERE \"collection\" = ?)) WHERE \"_id\" = ?",
       true);
 
   /** PostgreSQL: {@code jsonb} for JSON, {@code ON CONFLICT} on insert, the change number in one statement. */
@@ -60,8 +54,7 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
           "INSERT INTO \"pocketto_sequences\" VALUES ('sales_invoices', 0) ON CONFLICT DO NOTHING"),
       SELECT_BY_ID, SELECT_LATEST,
       insert("?::jsonb", " ON CONFLICT (\"_id\") DO NOTHING"),
-      update("?::jsonb", ""),
-      false,
+      update("?::jsonb"),
       "WITH s AS (UPDATE \"pocketto_sequences\" SET \"last_seq\" = \"last_seq\" + 1 WHERE \"collection\" = ? "
           + "RETURNING \"last_seq\") UPDATE \"sales_invoices\" SET \"_seq\" = (SELECT \"last_seq\" FROM s) "
           + "WHERE \"_id\" = ?",
@@ -97,9 +90,9 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
         + onConflict;
   }
 
-  private static String update(String jsonParameter, String alsoSet) {
+  private static String update(String jsonParameter) {
     return "UPDATE \"sales_invoices\" SET \"_rev\" = ?, \"_deleted\" = ?, \"_updated_at\" = CURRENT_TIMESTAMP, "
         + "\"number\" = ?, \"customer\" = ?, \"total\" = ?, \"issued_on\" = ?, \"status\" = ?, \"reminders\" = ?, "
-        + "\"lines\" = " + jsonParameter + alsoSet + " WHERE \"_id\" = ? AND \"_rev\" = ?";
+        + "\"lines\" = " + jsonParameter + " WHERE \"_id\" = ? AND \"_rev\" = ?";
   }
 }

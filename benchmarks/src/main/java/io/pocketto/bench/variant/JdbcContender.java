@@ -66,8 +66,8 @@ public final class JdbcContender implements Contender {
 
     Session(Connection connection, RuntimeStatements sql) throws SQLException {
       this.connection = connection;
-      // Each write is a transaction of its own: the conditional write, then the change number, then commit.
-      connection.setAutoCommit(false);
+      // The runtime's transaction boundaries: reads auto-commit; each write is a transaction of its own
+      // (the conditional write, then the change number, then commit), see write(...).
       this.canonicalizeLoadedJson = !sql.storesJsonText();
       this.select = connection.prepareStatement(sql.selectById());
       this.latestOfCustomer = connection.prepareStatement(sql.selectLatestOfCustomer());
@@ -82,6 +82,35 @@ public final class JdbcContender implements Contender {
       assignChangeNumber.setString(2, id);
       assignChangeNumber.executeUpdate();
     }
+
+    /**
+     * Runs one write as the runtime's {@code Engine.writeDocument} does: auto-commit off, the write, the
+     * change number if it wrote, commit (or roll back if it did not), auto-commit on again.
+     */
+    boolean write(WriteStatement statement, String id) throws SQLException {
+      connection.setAutoCommit(false);
+      try {
+        boolean written = statement.run();
+        if (written) {
+          drawChangeNumber(id);
+          connection.commit();
+        } else {
+          connection.rollback();
+        }
+        return written;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** The statement of one write: whether it wrote the row. */
+  @FunctionalInterface
+  private interface WriteStatement {
+    boolean run() throws SQLException;
   }
 
   private Session openSession() {
@@ -98,14 +127,13 @@ public final class JdbcContender implements Contender {
   public void insert(String id, int n) {
     Session s = session.get();
     try {
-      insertUncommitted(s, id, n);
-      s.connection.commit();
+      s.write(() -> insertStatement(s, id, n), id);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static void insertUncommitted(Session s, String id, int n) throws SQLException {
+  private static boolean insertStatement(Session s, String id, int n) throws SQLException {
     List<InvoiceLine> lines = Invoices.lines(n);
     String number = Invoices.number(n);
     String customer = Invoices.customer(n);
@@ -125,8 +153,7 @@ public final class JdbcContender implements Contender {
     ps.setString(8, status.name());
     ps.setInt(9, 0);
     ps.setString(10, linesJson);
-    ps.executeUpdate();
-    s.drawChangeNumber(id);
+    return ps.executeUpdate() == 1;
   }
 
   /** One transaction: setup is not measured. */
@@ -134,10 +161,13 @@ public final class JdbcContender implements Contender {
   public void insertAll(String[] ids) {
     Session s = session.get();
     try {
+      s.connection.setAutoCommit(false);
       for (int i = 0; i < ids.length; i++) {
-        insertUncommitted(s, ids[i], i);
+        insertStatement(s, ids[i], i);
+        s.drawChangeNumber(ids[i]);
       }
       s.connection.commit();
+      s.connection.setAutoCommit(true);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -248,13 +278,10 @@ public final class JdbcContender implements Contender {
       ps.setString(9, invoice.linesJson);
       ps.setString(10, invoice.id);
       ps.setString(11, invoice.rev);
-      if (ps.executeUpdate() == 1) {
-        s.drawChangeNumber(invoice.id);
-        s.connection.commit();
+      if (s.write(() -> ps.executeUpdate() == 1, invoice.id)) {
         invoice.rev = rev;
         return true;
       }
-      s.connection.rollback();
       return false;
     } catch (SQLException e) {
       throw new IllegalStateException(e);

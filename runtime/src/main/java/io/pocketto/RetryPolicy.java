@@ -60,16 +60,18 @@ public final class RetryPolicy {
   }
 
   /**
-   * Sleeps before retry number {@code retry} (1 for the first retry).
+   * Sleeps before retry number {@code retry} (1 for the first retry; 0 stands for the first attempt).
+   * Neither the first attempt nor the first retry sleeps; before the second retry the pause is a random
+   * time up to {@link #initialBackoff()}, and its bound doubles with each retry up to {@link #maxBackoff()}.
    *
    * @throws IllegalStateException if the thread is interrupted; the interrupt flag is kept
    */
   public void pauseBeforeRetry(int retry) {
     long maxNanos = maxBackoff.toNanos();
-    if (maxNanos == 0) {
+    if (retry < 2 || maxNanos == 0) {
       return;
     }
-    long bound = initialBackoff.toNanos() << Math.min(retry - 1, 20);
+    long bound = initialBackoff.toNanos() << Math.min(retry - 2, 20);
     if (bound <= 0 || bound > maxNanos) {
       bound = maxNanos;
     }

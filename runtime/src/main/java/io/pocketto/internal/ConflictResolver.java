@@ -28,9 +28,7 @@ final class ConflictResolver {
     try {
       ConflictException last = null;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-        if (attempt > 2) {
-          policy.pauseBeforeRetry(attempt - 2);
-        }
+        policy.pauseBeforeRetry(attempt - 1);
         try {
           table.saveStrict(record, resolvedBy);
           done = true;

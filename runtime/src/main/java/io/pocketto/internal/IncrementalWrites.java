@@ -18,7 +18,8 @@ public final class IncrementalWrites {
 
   /**
    * {@link ActiveRecord#incrementalModify}. The first attempt applies the mutation to the record as
-   * loaded, unless it had to wait for its turn; each retry reloads it first. If every attempt fails, the record is put back as it was.
+   * loaded, unless it had to wait for its turn; each retry reloads it first. If every attempt fails, the
+   * record is put back as it was.
    */
   public static <T extends ActiveRecord<T>> T modify(
       DocumentTable<T> table, T record, Consumer<? super T> mutation, RetryPolicy policy) {
@@ -42,12 +43,10 @@ public final class IncrementalWrites {
     try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
       ConflictException last = null;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-        if (attempt > 2) {
-          policy.pauseBeforeRetry(attempt - 2);
-        }
         if (attempt > 1 || (turn != null && turn.waited())) {
           // A retry, or a first attempt that waited for another writer of this document: the
           // record as loaded is (most likely) stale, and a write would only meet a 409.
+          policy.pauseBeforeRetry(attempt - 1);
           table.reload(record);
         }
         mutation.accept(record);
@@ -93,9 +92,7 @@ public final class IncrementalWrites {
     ConflictException last = null;
     try (WriteTurns.Turn turn = table.incrementalTurn(id)) {
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-        if (attempt > 2) {
-          policy.pauseBeforeRetry(attempt - 2);
-        }
+        policy.pauseBeforeRetry(attempt - 1);
         T record = table.find(id).orElseGet(() -> {
           T created = binding.newInstance();
           binding.state(created).assignId(id);

@@ -62,27 +62,16 @@ class IncrementalWritesTest extends ToolkitTest {
     start.setId("hot");
     start.saveTo(db);
     AtomicInteger runs = new AtomicInteger();
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < increments; i++) {
-          Counter mine = Counter.in(db).find("hot").orElseThrow();
-          mine.incrementalModify(r -> {
-            runs.incrementAndGet();
-            r.setValue(r.getValue() + 1);
-          });
-        }
-        return null;
-      }));
-    }
-    go.countDown();
-    for (Future<?> f : futures) {
-      f.get(2, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
+
+    race(threads, () -> {
+      for (int i = 0; i < increments; i++) {
+        Counter mine = Counter.in(db).find("hot").orElseThrow();
+        mine.incrementalModify(r -> {
+          runs.incrementAndGet();
+          r.setValue(r.getValue() + 1);
+        });
+      }
+    });
 
     Counter end = Counter.in(db).find("hot").orElseThrow();
     int retries = runs.get() - threads * increments;
@@ -203,23 +192,12 @@ class IncrementalWritesTest extends ToolkitTest {
   void racingUpsertsOfANewIdAllLand() throws Exception {
     int threads = 8;
     int each = 20;
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < each; i++) {
-          Counter.in(db).incrementalUpsert("new-id", r -> r.setValue(r.getValue() + 1));
-        }
-        return null;
-      }));
-    }
-    go.countDown();
-    for (Future<?> f : futures) {
-      f.get(2, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
+
+    race(threads, () -> {
+      for (int i = 0; i < each; i++) {
+        Counter.in(db).incrementalUpsert("new-id", r -> r.setValue(r.getValue() + 1));
+      }
+    });
 
     assertThat(Counter.in(db).find("new-id").orElseThrow().getValue()).isEqualTo((long) threads * each);
   }

@@ -12,15 +12,17 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * One row per benchmark and backend with each variant's figures, and the ratios the targets are
- * written in: pocketto/jdbc (the limit) and pocketto/hibernate (the peer). Two tables: throughput as
- * measured, and the throughput the CPU time per operation implies (jdbc's CPU per op over pocketto's),
- * which holds up when other work on the machine takes the benchmark's core away.
+ * written in: pocketto/jdbc (the limit) and pocketto/hibernate (the peer). Tables: throughput as
+ * measured; the throughput the CPU time per operation implies (jdbc's CPU per op over pocketto's),
+ * which holds up when other work on the machine takes the benchmark's core away; and, on Linux, the
+ * user-space part of that CPU time.
  */
 final class RatioReport {
   private static final String[] VARIANTS = {"pocketto", "jdbc", "hibernate"};
 
   /** One variant's figures in one row; {@code NaN} where not measured. */
-  record Score(double opsPerSecond, double error, double cpuMicrosPerOp, double conflicts) {}
+  record Score(double opsPerSecond, double error, double cpuMicrosPerOp, double userMicrosPerOp,
+      double conflicts) {}
 
   private final Map<String, Map<String, Score>> rows;
 
@@ -37,7 +39,7 @@ final class RatioReport {
       Result<?> primary = run.getPrimaryResult();
       rows.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(run.getParams().getParam("variant"),
           new Score(primary.getScore(), primary.getScoreError(), secondary(run, "cpu.time.norm"),
-              secondary(run, "conflicts")));
+              secondary(run, "cpu.user.norm"), secondary(run, "conflicts")));
     }
     return new RatioReport(rows);
   }
@@ -54,6 +56,10 @@ final class RatioReport {
     out.append("\nCPU time per operation, us (lower is better); ratios are jdbc/pocketto-style, i.e. the\n"
         + "throughput ratio these costs imply on an otherwise idle core:\n");
     table(out, s -> s.cpuMicrosPerOp(), true);
+    if (rows.values().stream().flatMap(m -> m.values().stream()).anyMatch(s -> !Double.isNaN(s.userMicrosPerOp()))) {
+      out.append("\nOf which user space (the JVM's own code, without the kernel's socket and file work), us:\n");
+      table(out, s -> s.userMicrosPerOp(), true);
+    }
     List<String> notes = new ArrayList<>();
     rows.forEach((row, scores) -> scores.forEach((variant, s) -> {
       if (!Double.isNaN(s.conflicts())) {

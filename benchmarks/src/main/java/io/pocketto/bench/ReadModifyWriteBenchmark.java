@@ -1,6 +1,7 @@
 package io.pocketto.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 
 /** Find a random one of 10,000 invoices, change one field, save it with the revision (or version) check. */
 public class ReadModifyWriteBenchmark extends TrialBenchmark {
@@ -15,6 +16,7 @@ public class ReadModifyWriteBenchmark extends TrialBenchmark {
 
   /** One find, change and conditional save. */
   @Benchmark
+  @Fork(2)
   public void readModifyWrite() {
     trial.contender().readModifyWrite(ids[Defaults.pick(random, ids.length)]);
   }

@@ -33,6 +33,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
   private static final long NANOS_PER_TICK = 10_000_000L;
 
   private static final Path PROC_STAT = Path.of("/proc/self/stat");
+  private static final boolean LINUX_PROC = Files.isReadable(PROC_STAT);
 
   private long startNanos;
   private long startUserNanos;
@@ -66,7 +67,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
   /** User-space CPU time of this process so far, or -1 where {@code /proc/self/stat} does not exist. */
   static long userNanos() {
-    if (!Files.isReadable(PROC_STAT)) {
+    if (!LINUX_PROC) {
       return -1;
     }
     try {

@@ -56,7 +56,9 @@ final class RatioReport {
     out.append("\nCPU time per operation, us (lower is better); ratios are jdbc/pocketto-style, i.e. the\n"
         + "throughput ratio these costs imply on an otherwise idle core:\n");
     table(out, s -> s.cpuMicrosPerOp(), true);
-    if (rows.values().stream().flatMap(m -> m.values().stream()).anyMatch(s -> !Double.isNaN(s.userMicrosPerOp()))) {
+    boolean userTimeMeasured = rows.values().stream().flatMap(scores -> scores.values().stream())
+        .anyMatch(s -> !Double.isNaN(s.userMicrosPerOp()));
+    if (userTimeMeasured) {
       out.append("\nOf which user space (the JVM's own code, without the kernel's socket and file work), us:\n");
       table(out, s -> s.userMicrosPerOp(), true);
     }

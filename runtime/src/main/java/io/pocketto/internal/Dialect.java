@@ -65,6 +65,15 @@ public interface Dialect {
    */
   default void checkStorable(String model, FieldSpec field, Object value) {}
 
+  /**
+   * Whether {@code e} says the connection is lost (the server closed it, or the network dropped it):
+   * SQLSTATE class 08 by default.
+   */
+  default boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("08");
+  }
+
   /** Whether the error is a primary-key or unique violation. */
   default boolean isUniqueViolation(SQLException e) {
     for (SQLException x = e; x != null; x = x.getNextException()) {

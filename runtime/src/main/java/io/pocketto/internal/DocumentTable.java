@@ -190,7 +190,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * the commit, so a transaction that draws a number commits before any that draws a later one.
    */
   void assignChangeNumber(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(assignChangeNumber)) {
+    try (StatementCache.Use use = engine.prepare(c, assignChangeNumber)) {
+      PreparedStatement ps = use.statement();
       ps.setString(1, binding.collection());
       ps.setString(2, id);
       if (ps.executeUpdate() != 1) {
@@ -218,7 +219,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     return engine.withConnection("reading the changes of " + binding.collection(), c -> {
-      try (PreparedStatement ps = c.prepareStatement(changesSince)) {
+      try (StatementCache.Use use = engine.prepare(c, changesSince)) {
+        PreparedStatement ps = use.statement();
         ps.setLong(1, since);
         ps.setInt(2, limit);
         try (ResultSet rs = ps.executeQuery()) {
@@ -278,7 +280,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       throw new IllegalArgumentException("id must not be null");
     }
     return engine.withConnection("finding", binding.collection(), id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(selectById)) {
+      try (StatementCache.Use use = engine.prepare(c, selectById)) {
+        PreparedStatement ps = use.statement();
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(materialize(rs)) : Optional.empty();
@@ -290,7 +293,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** Every live document, ordered by id. */
   public List<T> all() {
     return engine.withConnection("listing " + binding.collection(), c -> {
-      try (PreparedStatement ps = c.prepareStatement(selectAll); ResultSet rs = ps.executeQuery()) {
+      try (StatementCache.Use use = engine.prepare(c, selectAll); ResultSet rs = use.statement().executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
           out.add(materialize(rs));
@@ -303,7 +306,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** The number of live documents. */
   public long count() {
     return engine.withConnection("counting " + binding.collection(), c -> {
-      try (PreparedStatement ps = c.prepareStatement(count); ResultSet rs = ps.executeQuery()) {
+      try (StatementCache.Use use = engine.prepare(c, count); ResultSet rs = use.statement().executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
@@ -415,7 +418,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     checkDatabase(state);
     String id = state.id();
     engine.withConnection("reloading", binding.collection(), id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(selectAnyById)) {
+      try (StatementCache.Use use = engine.prepare(c, selectAnyById)) {
+        PreparedStatement ps = use.statement();
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
@@ -447,7 +451,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
     boolean created = tracked(pending, "inserting " + binding.collection() + "/" + id, id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(insert)) {
+      try (StatementCache.Use use = engine.prepare(c, insert)) {
+        PreparedStatement ps = use.statement();
         ps.setString(1, id);
         ps.setString(2, rev);
         ps.setBoolean(3, false);
@@ -486,7 +491,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
     boolean updated = tracked(pending, "updating " + binding.collection() + "/" + id, id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(update)) {
+      try (StatementCache.Use use = engine.prepare(c, update)) {
+        PreparedStatement ps = use.statement();
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
         int next = bindFields(ps, 3, stored);
@@ -542,7 +548,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** The revision and deleted flag stored now; read only to describe a failed write, never to decide one. */
   private Head head(String id) {
     return engine.withConnection("reading the revision of", binding.collection(), id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(selectHead)) {
+      try (StatementCache.Use use = engine.prepare(c, selectHead)) {
+        PreparedStatement ps = use.statement();
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? new Head(rs.getString(1), rs.getBoolean(2)) : null;

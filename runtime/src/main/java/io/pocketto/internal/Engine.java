@@ -38,6 +38,7 @@ public final class Engine implements AutoCloseable {
   private final ConcurrentHashMap<ModelBinding<?>, DocumentTable<?>> tables = new ConcurrentHashMap<>();
   private final ChangeFeed feed = new ChangeFeed();
   private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
+  private final StatementCache statements = new StatementCache();
   private volatile RetryPolicy retryPolicy = RetryPolicy.defaults();
   private volatile boolean closed;
 
@@ -137,17 +138,58 @@ public final class Engine implements AutoCloseable {
     Transaction tx = transaction.get();
     if (tx != null) {
       try {
-        return work.run(tx.connection);
+        return runOn(tx.connection, work);
       } catch (SQLException e) {
         throw new StorageException(describe(action, collection, id) + " failed on " + dialect.name() + ": "
             + e.getMessage(), e);
       }
     }
     try (Connection c = pool.getConnection()) {
-      return work.run(c);
+      return runOn(c, work);
     } catch (SQLException e) {
       throw new StorageException(describe(action, collection, id) + " failed on " + dialect.name() + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The statement for {@code sql} on connection {@code c}, prepared once per connection (see {@link
+   * StatementCache}). The caller binds every parameter, runs it and closes the use.
+   */
+  StatementCache.Use prepare(Connection c, String sql) throws SQLException {
+    return statements.take(c, sql);
+  }
+
+  /**
+   * Runs {@code work} on {@code c}. If it fails because the database dropped the connection, the
+   * connection is evicted from the pool, so that no later call is handed it. The pool's own check cannot
+   * see such failures: the runtime's statements are prepared below its proxies (see {@link
+   * StatementCache}), and it does not know H2's codes for a closed session.
+   */
+  private <R> R runOn(Connection c, SqlWork<R> work) throws SQLException {
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      evictIfLost(c, e);
+      throw e;
+    }
+  }
+
+  /** Evicts {@code c}, a pooled connection, if {@code failure} says it is lost or its driver connection is closed. */
+  void evictIfLost(Connection c, SQLException failure) {
+    boolean lost = dialect.isConnectionLost(failure);
+    if (!lost) {
+      try {
+        lost = c.unwrap(Connection.class).isClosed();
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+        lost = true;
+      }
+    }
+    if (lost) {
+      LOG.warn("evicting a lost {} connection: {}", dialect.name(), failure.getMessage());
+      statements.forget(c);
+      pool.evictConnection(c);
     }
   }
 
@@ -165,7 +207,7 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("database " + url + " is closed");
     }
     try (Connection c = pool.getConnection()) {
-      return work.run(c);
+      return runOn(c, work);
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
     }
@@ -184,7 +226,7 @@ public final class Engine implements AutoCloseable {
     Transaction tx = transaction.get();
     if (tx != null) {
       try {
-        boolean written = statement.run(tx.connection);
+        boolean written = runOn(tx.connection, statement);
         if (written) {
           tx.changed(table, id);
         }
@@ -194,26 +236,32 @@ public final class Engine implements AutoCloseable {
       }
     }
     try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      boolean committed = false;
-      try {
-        boolean written = statement.run(c);
-        if (written) {
-          table.assignChangeNumber(c, id);
-          c.commit();
-        } else {
-          c.rollback();
-        }
-        committed = true;
-        return written;
-      } finally {
-        if (!committed) {
-          rollBackQuietly(c);
-        }
-        c.setAutoCommit(true);
-      }
+      return runOn(c, connection -> writeInTransaction(connection, table, id, statement));
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code statement} and, if it wrote, the change number, in one transaction on {@code c}. */
+  private static boolean writeInTransaction(Connection c, DocumentTable<?> table, String id, SqlWork<Boolean> statement)
+      throws SQLException {
+    c.setAutoCommit(false);
+    boolean committed = false;
+    try {
+      boolean written = statement.run(c);
+      if (written) {
+        table.assignChangeNumber(c, id);
+        c.commit();
+      } else {
+        c.rollback();
+      }
+      committed = true;
+      return written;
+    } finally {
+      if (!committed) {
+        rollBackQuietly(c);
+      }
+      c.setAutoCommit(true);
     }
   }
 
@@ -308,20 +356,30 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx;
+    Transaction tx = new Transaction(database, borrowConnection("starting a bundle"));
     try {
-      Connection c = pool.getConnection();
-      c.setAutoCommit(false);
-      tx = new Transaction(database, c);
+      runOn(tx.connection, connection -> {
+        connection.setAutoCommit(false);
+        return null;
+      });
     } catch (SQLException e) {
-      throw new StorageException("starting a bundle failed: " + e.getMessage(), e);
+      StorageException failure = new StorageException("starting a bundle failed on " + dialect.name() + ": " + e.getMessage(), e);
+      try {
+        tx.connection.close();
+      } catch (SQLException closing) {
+        failure.addSuppressed(closing);
+      }
+      throw failure;
     }
     transaction.set(tx);
     boolean committed = false;
     try {
       work.run(tx);
-      tx.assignChangeNumbers();
-      tx.connection.commit();
+      runOn(tx.connection, connection -> {
+        tx.assignChangeNumbers();
+        connection.commit();
+        return null;
+      });
       committed = true;
     } catch (SQLException e) {
       throw new StorageException("committing a bundle failed on " + dialect.name() + ": " + e.getMessage(), e);

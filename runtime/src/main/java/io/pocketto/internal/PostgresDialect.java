@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -207,6 +208,17 @@ public final class PostgresDialect implements Dialect {
   private static IllegalArgumentException refused(String model, FieldSpec field, String what, String why) {
     return new IllegalArgumentException(model + " field '" + field.name() + "' holds " + what
         + ", which PostgreSQL would not store as it is: " + why);
+  }
+
+  /**
+   * Also the server's 57P0x codes, which end the session: 57P01 (terminated by an administrator, e.g.
+   * {@code pg_terminate_backend}), 57P02 (crash shutdown), 57P03 (cannot connect now), 57P04 (database
+   * dropped), 57P05 (idle session timeout).
+   */
+  @Override
+  public boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return Dialect.super.isConnectionLost(e) || state != null && state.startsWith("57P0");
   }
 
   @Override

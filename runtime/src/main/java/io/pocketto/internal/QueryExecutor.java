@@ -50,7 +50,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
   /** The records a {@code SELECT} of {@link DocumentTable#selectColumns()} returns, in its order. */
   public List<T> list(String sql, List<SqlParameter> params) {
     return engine.withConnection(what, c -> {
-      try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      try (StatementCache.Use use = prepare(c, sql, params); ResultSet rs = use.statement().executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
           out.add(table.materialize(rs));
@@ -63,7 +63,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
   /** The single number a {@code SELECT COUNT(*)} returns. */
   public long count(String sql, List<SqlParameter> params) {
     return engine.withConnection(what, c -> {
-      try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      try (StatementCache.Use use = prepare(c, sql, params); ResultSet rs = use.statement().executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
@@ -73,7 +73,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
   /** Whether the statement returns any row. */
   public boolean exists(String sql, List<SqlParameter> params) {
     return engine.withConnection(what, c -> {
-      try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      try (StatementCache.Use use = prepare(c, sql, params); ResultSet rs = use.statement().executeQuery()) {
         return rs.next();
       }
     });
@@ -85,16 +85,21 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
    */
   public Stream<T> stream(String sql, List<SqlParameter> params) {
     Connection c = engine.borrowConnection(what);
-    PreparedStatement ps = null;
+    StatementCache.Use use = null;
     try {
-      ps = prepare(c, sql, params);
-      ps.setFetchSize(STREAM_FETCH_SIZE);
-      ResultSet rs = ps.executeQuery();
-      Cursor cursor = new Cursor(c, ps, rs);
+      use = prepare(c, sql, params);
+      // Kept on the statement for its next use, where it is harmless: a list reads every row anyway.
+      use.statement().setFetchSize(STREAM_FETCH_SIZE);
+      ResultSet rs = use.statement().executeQuery();
+      Cursor cursor = new Cursor(c, use, rs);
       return StreamSupport.stream(cursor, false).onClose(cursor::close);
-    } catch (SQLException | RuntimeException e) {
-      closeAll(e, ps, c);
-      throw e instanceof SQLException failed ? failure(failed) : (RuntimeException) e;
+    } catch (SQLException e) {
+      engine.evictIfLost(c, e);
+      closeAll(e, use, c);
+      throw failure(e);
+    } catch (RuntimeException e) {
+      closeAll(e, use, c);
+      throw e;
     }
   }
 
@@ -115,15 +120,16 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
     return deleted;
   }
 
-  private PreparedStatement prepare(Connection c, String sql, List<SqlParameter> params) throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
+  /** The query's statement with every parameter bound; the caller closes the use. */
+  private StatementCache.Use prepare(Connection c, String sql, List<SqlParameter> params) throws SQLException {
+    StatementCache.Use use = engine.prepare(c, sql);
     try {
       for (int i = 0; i < params.size(); i++) {
-        bind(c, ps, i + 1, params.get(i));
+        bind(c, use.statement(), i + 1, params.get(i));
       }
-      return ps;
+      return use;
     } catch (SQLException | RuntimeException e) {
-      ps.close();
+      closeAll(e, use);
       throw e;
     }
   }
@@ -173,11 +179,11 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
   /** The rows of an open result set, one record per advance; releases the connection when done. */
   private final class Cursor extends Spliterators.AbstractSpliterator<T> {
     private final Connection connection;
-    private final PreparedStatement statement;
+    private final StatementCache.Use statement;
     private final ResultSet rows;
     private boolean closed;
 
-    Cursor(Connection connection, PreparedStatement statement, ResultSet rows) {
+    Cursor(Connection connection, StatementCache.Use statement, ResultSet rows) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
       this.connection = connection;
       this.statement = statement;
@@ -198,6 +204,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
         next = table.materialize(rows);
       } catch (SQLException e) {
         StorageException failure = failure(e);
+        engine.evictIfLost(connection, e);
         closeAll(failure, rows, statement, connection);
         closed = true;
         throw failure;

@@ -1,0 +1,163 @@
+package io.pocketto.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepared statements kept open on each physical connection of a pool, so that a statement the runtime
+ * runs again and again is prepared once per connection instead of once per call.
+ *
+ * <p>The statements are prepared on the driver's connection, below the pool's proxy: a pool closes the
+ * statements prepared through its proxy when the connection goes back, which would defeat the cache.
+ * They live as long as that connection, which closes them when the pool retires it. A connection is
+ * used by one thread at a time (the one that borrowed it, or the bundle's), and the pool's hand-over
+ * orders one borrower's work before the next one's, so a connection's statements need no lock.
+ *
+ * <p>A statement is taken for one use and given back by closing its {@link Use}. If the statement for
+ * that SQL is still in use on the connection (a stream still reading, or a nested call), the caller
+ * gets a statement of its own, closed when it is given back. Each connection keeps at most {@link
+ * #PER_CONNECTION} statements, dropping the least recently used.
+ */
+final class StatementCache {
+  private static final Logger LOG = LoggerFactory.getLogger(StatementCache.class);
+  /** Statements kept per connection: a model's own statements and its most used query shapes. */
+  static final int PER_CONNECTION = 64;
+
+  /** The connections seen so far; copied on change, which happens only when the pool opens one. */
+  private volatile Statements[] connections = new Statements[0];
+
+  /**
+   * Takes the statement for {@code sql} on {@code connection}, a pooled or a driver's connection; the
+   * caller binds every parameter, runs it and closes the returned use (try-with-resources).
+   */
+  Use take(Connection connection, String sql) throws SQLException {
+    return statementsOf(connection.unwrap(Connection.class)).take(sql);
+  }
+
+  /** Forgets the statements of a connection that is being discarded; they close with it. */
+  void forget(Connection connection) {
+    Connection driverConnection;
+    try {
+      driverConnection = connection.unwrap(Connection.class);
+    } catch (SQLException e) {
+      LOG.debug("cannot reach the driver's connection to forget its statements: {}", e.getMessage());
+      return;
+    }
+    synchronized (this) {
+      List<Statements> kept = new ArrayList<>(connections.length);
+      for (Statements s : connections) {
+        if (s.connection != driverConnection) {
+          kept.add(s);
+        }
+      }
+      connections = kept.toArray(new Statements[0]);
+    }
+  }
+
+  /** The number of connections that have statements here, for tests. */
+  int connectionCount() {
+    return connections.length;
+  }
+
+  private Statements statementsOf(Connection driverConnection) throws SQLException {
+    for (Statements s : connections) {
+      if (s.connection == driverConnection) {
+        return s;
+      }
+    }
+    return add(driverConnection);
+  }
+
+  /**
+   * Registers a connection the pool has just opened, and drops the ones it has closed since: a pool
+   * replaces a connection by closing it and opening another, so the list stays as long as the pool.
+   */
+  private synchronized Statements add(Connection driverConnection) throws SQLException {
+    List<Statements> kept = new ArrayList<>(connections.length + 1);
+    for (Statements s : connections) {
+      if (s.connection == driverConnection) {
+        return s;
+      }
+      if (!s.connection.isClosed()) {
+        kept.add(s);
+      }
+    }
+    Statements added = new Statements(driverConnection);
+    kept.add(added);
+    connections = kept.toArray(new Statements[0]);
+    return added;
+  }
+
+  /** One statement taken for one use; closing it gives it back (or closes it, if it is not kept). */
+  static final class Use implements AutoCloseable {
+    private final PreparedStatement statement;
+    private final boolean kept;
+    private boolean inUse;
+
+    private Use(PreparedStatement statement, boolean kept) {
+      this.statement = statement;
+      this.kept = kept;
+    }
+
+    /** The prepared statement; the caller binds all its parameters before running it. */
+    PreparedStatement statement() {
+      return statement;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (kept) {
+        inUse = false;
+      } else {
+        statement.close();
+      }
+    }
+  }
+
+  /** The statements of one driver connection, most recently used last. */
+  private static final class Statements {
+    final Connection connection;
+    private final Map<String, Use> bySql = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Use> eldest) {
+        if (size() <= PER_CONNECTION || eldest.getValue().inUse) {
+          return false;
+        }
+        closeQuietly(eldest.getValue().statement);
+        return true;
+      }
+    };
+
+    Statements(Connection connection) {
+      this.connection = connection;
+    }
+
+    Use take(String sql) throws SQLException {
+      Use use = bySql.get(sql);
+      if (use == null) {
+        use = new Use(connection.prepareStatement(sql), true);
+        bySql.put(sql, use);
+      } else if (use.inUse) {
+        return new Use(connection.prepareStatement(sql), false);
+      }
+      use.inUse = true;
+      return use;
+    }
+
+    private static void closeQuietly(PreparedStatement statement) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // Only an unused statement is dropped; its connection reclaims it when it closes anyway.
+        LOG.warn("closing a dropped statement failed: {}", e.getMessage());
+      }
+    }
+  }
+}

@@ -3,7 +3,7 @@ package io.pocketto.bench;
 import java.util.List;
 
 /**
- * One way of storing the benchmark invoice: Pocketto, hand-written JDBC, or Hibernate. Every method is
+ * One way of storing the benchmark invoice: Pocketto, hand-written JDBC, Hibernate or jOOQ. Every method is
  * safe to call from many threads at once, as each benchmark's threads share one contender.
  */
 public interface Contender extends AutoCloseable {

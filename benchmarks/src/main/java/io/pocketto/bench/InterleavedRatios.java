@@ -23,8 +23,9 @@ public final class InterleavedRatios {
   /** Runs findById and readModifyWrite on every backend and prints the median ratios. */
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-    System.out.printf(Locale.ROOT, "%-16s %-8s %10s %10s %10s %8s %8s   (median of %d interleaved %d ms rounds)%n",
-        "operation", "backend", "pocketto", "jdbc", "hibernate", "p/jdbc", "p/hib", rounds, SLICE_NANOS / 1_000_000);
+    System.out.printf(Locale.ROOT, "%-16s %-8s %10s %10s %10s %10s %8s %8s %8s   (median of %d interleaved %d ms rounds)%n",
+        "operation", "backend", "pocketto", "jdbc", "hibernate", "jooq", "p/jdbc", "p/hib", "p/jooq", rounds,
+        SLICE_NANOS / 1_000_000);
     for (String operation : List.of("findById", "readModifyWrite")) {
       for (Backend backend : Backend.values()) {
         measure(operation, backend, rounds);
@@ -69,14 +70,16 @@ public final class InterleavedRatios {
           }
         }
       }
-      double[] pj = new double[rounds];
-      double[] ph = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        pj[r] = opsPerSecond[0][r] / opsPerSecond[1][r];
-        ph[r] = opsPerSecond[0][r] / opsPerSecond[2][r];
+      // Each ratio within a round: pocketto over jdbc, hibernate and jooq.
+      double[][] ratios = new double[variants.length][rounds];
+      for (int other = 1; other < variants.length; other++) {
+        for (int r = 0; r < rounds; r++) {
+          ratios[other][r] = opsPerSecond[0][r] / opsPerSecond[other][r];
+        }
       }
-      System.out.printf(Locale.ROOT, "%-16s %-8s %10.0f %10.0f %10.0f %7.2fx %7.2fx%n", operation, backend,
-          median(opsPerSecond[0]), median(opsPerSecond[1]), median(opsPerSecond[2]), median(pj), median(ph));
+      System.out.printf(Locale.ROOT, "%-16s %-8s %10.0f %10.0f %10.0f %10.0f %7.2fx %7.2fx %7.2fx%n", operation,
+          backend, median(opsPerSecond[0]), median(opsPerSecond[1]), median(opsPerSecond[2]),
+          median(opsPerSecond[3]), median(ratios[1]), median(ratios[2]), median(ratios[3]));
     } finally {
       trials.forEach(Trial::close);
     }

@@ -12,13 +12,14 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * One row per benchmark and backend with each variant's figures, and the ratios the targets are
- * written in: pocketto/jdbc (the limit) and pocketto/hibernate (the peer). Tables: throughput as
+ * written in: pocketto/jdbc (the limit) and pocketto/hibernate (the peer), and pocketto/jooq (the other
+ * peer) and each peer against the limit. Tables: throughput as
  * measured; the throughput the CPU time per operation implies (jdbc's CPU per op over pocketto's),
  * which holds up when other work on the machine takes the benchmark's core away; and, on Linux, the
  * user-space part of that CPU time.
  */
 final class RatioReport {
-  private static final String[] VARIANTS = {"pocketto", "jdbc", "hibernate"};
+  private static final String[] VARIANTS = {"pocketto", "jdbc", "hibernate", "jooq"};
 
   /** One variant's figures in one row; {@code NaN} where not measured. */
   record Score(double opsPerSecond, double error, double cpuMicrosPerOp, double userMicrosPerOp,
@@ -77,17 +78,18 @@ final class RatioReport {
   }
 
   private void table(StringBuilder out, ToDoubleFunction<Score> figure, boolean costs) {
-    out.append(String.format(Locale.ROOT, "%-34s %-8s %12s %12s %12s %8s %8s %8s%n", "benchmark", "backend",
-        VARIANTS[0], VARIANTS[1], VARIANTS[2], "p/jdbc", "p/hib", "hib/jdbc"));
+    out.append(String.format(Locale.ROOT, "%-34s %-8s %12s %12s %12s %12s %8s %8s %8s %8s %9s%n", "benchmark",
+        "backend", VARIANTS[0], VARIANTS[1], VARIANTS[2], VARIANTS[3], "p/jdbc", "p/hib", "p/jooq", "hib/jdbc",
+        "jooq/jdbc"));
     rows.forEach((row, scores) -> {
       double[] v = new double[VARIANTS.length];
       for (int i = 0; i < v.length; i++) {
         Score s = scores.get(VARIANTS[i]);
         v[i] = s == null ? Double.NaN : figure.applyAsDouble(s);
       }
-      out.append(String.format(Locale.ROOT, "%s %12s %12s %12s %8s %8s %8s%n", row, number(v[0], costs),
-          number(v[1], costs), number(v[2], costs), ratio(v[0], v[1], costs), ratio(v[0], v[2], costs),
-          ratio(v[2], v[1], costs)));
+      out.append(String.format(Locale.ROOT, "%s %12s %12s %12s %12s %8s %8s %8s %8s %9s%n", row, number(v[0], costs),
+          number(v[1], costs), number(v[2], costs), number(v[3], costs), ratio(v[0], v[1], costs),
+          ratio(v[0], v[2], costs), ratio(v[0], v[3], costs), ratio(v[2], v[1], costs), ratio(v[3], v[1], costs)));
     });
   }
 

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public abstract class TrialBenchmark {
   /** Which contender: see {@link Variant}. */
-  @Param({"pocketto", "jdbc", "hibernate"})
+  @Param({"pocketto", "jdbc", "hibernate", "jooq"})
   public String variant;
 
   /** Which database: see {@link Backend}. */

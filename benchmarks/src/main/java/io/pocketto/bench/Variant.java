@@ -2,6 +2,7 @@ package io.pocketto.bench;
 
 import io.pocketto.bench.variant.HibernateContender;
 import io.pocketto.bench.variant.JdbcContender;
+import io.pocketto.bench.variant.JooqContender;
 import io.pocketto.bench.variant.PockettoContender;
 import java.util.Locale;
 
@@ -26,6 +27,13 @@ public enum Variant {
     @Override
     public Contender open(String url) {
       return new HibernateContender(url);
+    }
+  },
+  /** jOOQ with a conditional {@code UPDATE ... WHERE _version = ?}. */
+  JOOQ {
+    @Override
+    public Contender open(String url) {
+      return new JooqContender(url);
     }
   };
 

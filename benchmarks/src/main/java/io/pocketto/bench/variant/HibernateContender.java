@@ -1,14 +1,10 @@
 package io.pocketto.bench.variant;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pocketto.bench.Contender;
 import io.pocketto.bench.Invoices;
 import io.pocketto.bench.model.InvoiceLine;
 import jakarta.persistence.OptimisticLockException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -21,61 +17,13 @@ import org.hibernate.cfg.Configuration;
  * check is Hibernate's own {@code @Version}. Same pool (HikariCP, same size) as Pocketto.
  */
 public final class HibernateContender implements Contender {
-  /**
-   * The runtime's table with Hibernate's version column in place of {@code _rev}; {@code _seq} takes
-   * its value from a sequence by default, since Hibernate does not write it. Column types as the
-   * runtime's dialect makes them ({@code jsonb} for the lines on PostgreSQL).
-   */
-  static List<String> ddl(boolean postgres) {
-    String text = postgres ? "text" : "CHARACTER VARYING";
-    String timestamp = postgres ? "timestamptz" : "TIMESTAMP(6) WITH TIME ZONE";
-    return List.of(
-        "CREATE SEQUENCE IF NOT EXISTS \"sales_invoices_seq\"",
-        "CREATE TABLE IF NOT EXISTS \"sales_invoices\" (\n"
-            + "  \"_id\" CHARACTER VARYING(255) NOT NULL PRIMARY KEY,\n"
-            + "  \"_version\" BIGINT NOT NULL,\n"
-            + "  \"_deleted\" BOOLEAN DEFAULT FALSE NOT NULL,\n"
-            + "  \"_seq\" BIGINT DEFAULT " + (postgres ? "nextval('\"sales_invoices_seq\"')" : "NEXT VALUE FOR \"sales_invoices_seq\"")
-            + " NOT NULL,\n"
-            + "  \"_created_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
-            + "  \"_updated_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
-            + "  \"number\" " + text + ",\n"
-            + "  \"customer\" " + text + ",\n"
-            + "  \"total\" " + (postgres ? "numeric" : "DECFLOAT") + ",\n"
-            + "  \"issued_on\" DATE,\n"
-            + "  \"status\" " + text + ",\n"
-            + "  \"reminders\" INTEGER,\n"
-            + "  \"lines\" " + (postgres ? "jsonb" : "CHARACTER VARYING") + "\n"
-            + ")",
-        "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")",
-        RuntimeStatements.INDEX_CUSTOMER_ISSUED_ON);
-  }
-
   private final HikariDataSource pool;
   private final SessionFactory sessions;
-  private final boolean inMemory;
 
   /** Creates the table at {@code url} and builds the session factory. */
   public HibernateContender(String url) {
-    this.inMemory = url.startsWith("jdbc:h2:mem:");
-    HikariConfig config = new HikariConfig();
-    boolean postgres = url.startsWith("jdbc:postgresql:");
-    // The settings the other variants use: an in-memory database lives until close(), a file database
-    // writes each commit before it returns (the runtime's WRITE_DELAY=0). On PostgreSQL the converter's
-    // text is sent untyped so that the server casts it to jsonb, as the runtime's ?::jsonb does.
-    config.setJdbcUrl(postgres ? url + "&stringtype=unspecified"
-        : url + (inMemory ? ";DB_CLOSE_DELAY=-1" : ";WRITE_DELAY=0"));
-    // Pocketto's default pool size, so both pay for the same pool.
-    config.setMaximumPoolSize(io.pocketto.Database.DEFAULT_POOL_SIZE);
-    config.setPoolName("hibernate-bench");
-    this.pool = new HikariDataSource(config);
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-      for (String ddl : ddl(postgres)) {
-        s.execute(ddl);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the table at " + url, e);
-    }
+    // Its table is the runtime's with a version column (see VersionedTable).
+    this.pool = VersionedTable.open(url, "hibernate-bench");
     Configuration configuration = new Configuration();
     configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
     this.sessions = configuration
@@ -182,19 +130,6 @@ public final class HibernateContender implements Contender {
   @Override
   public void close() {
     sessions.close();
-    if (inMemory) {
-      try {
-        Connection c = pool.getConnection();
-        try (Statement s = c.createStatement()) {
-          s.execute("SHUTDOWN");
-        } finally {
-          // The connection died with the database: the pool must not hand it out again.
-          pool.evictConnection(c);
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    pool.close();
+    VersionedTable.close(pool);
   }
 }

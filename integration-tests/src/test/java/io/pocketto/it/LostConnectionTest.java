@@ -37,8 +37,13 @@ class LostConnectionTest extends BackendTest {
     database = track(Pocketto.connect(backend == Backend.POSTGRES ? url + "&ApplicationName=" + applicationName : url,
         null, null, POOL_SIZE));
     newInvoice("1", "INV-001").saveTo(database);
-    // Every statement of the test prepared (and cached) before the connections go.
-    SalesInvoice.in(database).find("1").orElseThrow().setNumber("INV-002");
+    // The statements the tests run (insert, find, update, change number) prepared and cached before the
+    // connections go, so that the calls after the drop run cached statements on dead connections.
+    SalesInvoice warm = newInvoice("0", "INV-000");
+    warm.saveTo(database);
+    warm.setNumber("INV-000-B");
+    warm.save();
+    SalesInvoice.in(database).find("1").orElseThrow();
   }
 
   @Test

@@ -66,12 +66,17 @@ public interface Dialect {
   default void checkStorable(String model, FieldSpec field, Object value) {}
 
   /**
-   * Whether {@code e} says the connection is lost (the server closed it, or the network dropped it):
-   * SQLSTATE class 08 by default.
+   * Whether {@code e} (or an exception chained to it) says the connection is lost (the server closed it,
+   * or the network dropped it): SQLSTATE class 08 by default.
    */
   default boolean isConnectionLost(SQLException e) {
-    String state = e.getSQLState();
-    return state != null && state.startsWith("08");
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      String state = x.getSQLState();
+      if (state != null && state.startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the error is a primary-key or unique violation. */

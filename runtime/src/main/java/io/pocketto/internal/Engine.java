@@ -175,22 +175,48 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** Evicts {@code c}, a pooled connection, if {@code failure} says it is lost or its driver connection is closed. */
+  /**
+   * Evicts {@code c}, a pooled connection, if {@code failure} says it is lost. A bundle's connection is
+   * only marked, and evicted when the bundle lets go of it, so that the pool does not close it under the
+   * bundle's feet.
+   */
   void evictIfLost(Connection c, SQLException failure) {
-    boolean lost = dialect.isConnectionLost(failure);
-    if (!lost) {
-      try {
-        lost = c.unwrap(Connection.class).isClosed();
-      } catch (SQLException e) {
-        failure.addSuppressed(e);
-        lost = true;
-      }
+    if (!isLost(c, failure)) {
+      return;
     }
-    if (lost) {
-      LOG.warn("evicting a lost {} connection: {}", dialect.name(), failure.getMessage());
+    String why = "the connection was lost: " + failure.getMessage();
+    Transaction tx = transaction.get();
+    if (tx != null && tx.connection == c) {
       statements.forget(c);
-      pool.evictConnection(c);
+      tx.discardOnRelease(why);
+    } else {
+      discard(c, why);
     }
+  }
+
+  /** Whether {@code failure} says the database dropped {@code c}, or its driver connection is closed. */
+  private boolean isLost(Connection c, SQLException failure) {
+    if (dialect.isConnectionLost(failure)) {
+      return true;
+    }
+    try {
+      return c.unwrap(Connection.class).isClosed();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+      return true;
+    }
+  }
+
+  /**
+   * Takes {@code c}, a connection this thread holds, out of the pool for good: one the database dropped,
+   * or one whose transaction could not be ended. Returned, it would carry that transaction into the next
+   * borrower's work, and the pool's own rollback on return cannot help: it only sees statements run
+   * through its proxy, and the runtime's run below it ({@link StatementCache}).
+   */
+  void discard(Connection c, String why) {
+    LOG.warn("discarding a {} connection: {}", dialect.name(), why);
+    statements.forget(c);
+    pool.evictConnection(c);
   }
 
   private static String describe(String action, String collection, String id) {
@@ -236,41 +262,61 @@ public final class Engine implements AutoCloseable {
       }
     }
     try (Connection c = pool.getConnection()) {
-      return runOn(c, connection -> writeInTransaction(connection, table, id, statement));
+      return writeInTransaction(c, table, id, statement);
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
     }
   }
 
-  /** {@code statement} and, if it wrote, the change number, in one transaction on {@code c}. */
-  private static boolean writeInTransaction(Connection c, DocumentTable<?> table, String id, SqlWork<Boolean> statement)
+  /**
+   * {@code statement} and, if it wrote, the change number, in one transaction on {@code c}. The
+   * transaction is begun and ended on the driver's connection, like every statement the runtime runs, so
+   * the pool's proxy holds no state of its own to reset when it is returned or discarded. A connection
+   * that is lost, or whose transaction cannot be ended cleanly (rolled back after a failure, auto-commit
+   * restored), is discarded rather than returned to the pool with a transaction still open.
+   */
+  private boolean writeInTransaction(Connection c, DocumentTable<?> table, String id, SqlWork<Boolean> statement)
       throws SQLException {
-    c.setAutoCommit(false);
-    boolean committed = false;
+    Connection driver = c.unwrap(Connection.class);
+    boolean written;
     try {
-      boolean written = statement.run(c);
+      driver.setAutoCommit(false);
+      written = statement.run(c);
       if (written) {
         table.assignChangeNumber(c, id);
-        c.commit();
+        driver.commit();
       } else {
-        c.rollback();
+        driver.rollback();
       }
-      committed = true;
-      return written;
-    } finally {
-      if (!committed) {
-        rollBackQuietly(c);
+    } catch (SQLException | RuntimeException | Error e) {
+      if (e instanceof SQLException failure && isLost(c, failure)) {
+        discard(c, "the connection was lost: " + failure.getMessage());
+      } else {
+        endTransaction(c, driver, true, e);
       }
-      c.setAutoCommit(true);
+      throw e;
     }
+    endTransaction(c, driver, false, null);
+    return written;
   }
 
-  private static void rollBackQuietly(Connection c) {
+  /**
+   * Rolls back (if {@code rollBack}) and restores auto-commit on {@code driver}, the driver's connection
+   * behind {@code c}; if either fails, discards {@code c}. The
+   * reset's failure is added to {@code failure}, the one to report; without one (the write committed) it
+   * is only logged, since the write itself succeeded.
+   */
+  private void endTransaction(Connection c, Connection driver, boolean rollBack, Throwable failure) {
     try {
-      c.rollback();
+      if (rollBack) {
+        driver.rollback();
+      }
+      driver.setAutoCommit(true);
     } catch (SQLException e) {
-      // The connection goes back to the pool in a state the pool resets; the first failure is the one to report.
-      LOG.warn("rolling back a failed write failed: {}", e.getMessage());
+      if (failure != null) {
+        failure.addSuppressed(e);
+      }
+      discard(c, "ending a write's transaction failed: " + e.getMessage());
     }
   }
 
@@ -356,10 +402,10 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx = new Transaction(database, borrowConnection("starting a bundle"));
+    Transaction tx = new Transaction(this, borrowConnection("starting a bundle"));
     try {
       runOn(tx.connection, connection -> {
-        connection.setAutoCommit(false);
+        tx.driverConnection().setAutoCommit(false);
         return null;
       });
     } catch (SQLException e) {
@@ -377,7 +423,7 @@ public final class Engine implements AutoCloseable {
       work.run(tx);
       runOn(tx.connection, connection -> {
         tx.assignChangeNumbers();
-        connection.commit();
+        tx.driverConnection().commit();
         return null;
       });
       committed = true;

@@ -217,8 +217,13 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public boolean isConnectionLost(SQLException e) {
-    String state = e.getSQLState();
-    return Dialect.super.isConnectionLost(e) || state != null && state.startsWith("57P0");
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      String state = x.getSQLState();
+      if (state != null && state.startsWith("57P0")) {
+        return true;
+      }
+    }
+    return Dialect.super.isConnectionLost(e);
   }
 
   @Override

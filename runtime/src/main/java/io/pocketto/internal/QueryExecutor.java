@@ -88,8 +88,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
     StatementCache.Use use = null;
     try {
       use = prepare(c, sql, params);
-      // Kept on the statement for its next use, where it is harmless: a list reads every row anyway.
-      use.statement().setFetchSize(STREAM_FETCH_SIZE);
+      use.fetchSize(STREAM_FETCH_SIZE);
       ResultSet rs = use.statement().executeQuery();
       Cursor cursor = new Cursor(c, use, rs);
       return StreamSupport.stream(cursor, false).onClose(cursor::close);

@@ -29,6 +29,8 @@ final class StatementCache {
   private static final Logger LOG = LoggerFactory.getLogger(StatementCache.class);
   /** Statements kept per connection: a model's own statements and its most used query shapes. */
   static final int PER_CONNECTION = 64;
+  /** SQLSTATE 08003, "connection does not exist". */
+  private static final String CONNECTION_DOES_NOT_EXIST = "08003";
 
   /** The connections seen so far; copied on change, which happens only when the pool opens one. */
   private volatile Statements[] connections = new Statements[0];
@@ -41,23 +43,36 @@ final class StatementCache {
     return statementsOf(connection.unwrap(Connection.class)).take(sql);
   }
 
-  /** Forgets the statements of a connection that is being discarded; they close with it. */
+  /**
+   * Forgets the statements of a connection that is being discarded (they close with it), and those of
+   * every connection that is closed by now. The pool may already have replaced a failed connection's
+   * driver connection with a closed stand-in, so {@code connection} alone might not find its entry.
+   */
   void forget(Connection connection) {
     Connection driverConnection;
     try {
       driverConnection = connection.unwrap(Connection.class);
     } catch (SQLException e) {
       LOG.debug("cannot reach the driver's connection to forget its statements: {}", e.getMessage());
-      return;
+      driverConnection = null;
     }
     synchronized (this) {
       List<Statements> kept = new ArrayList<>(connections.length);
       for (Statements s : connections) {
-        if (s.connection != driverConnection) {
+        if (s.connection != driverConnection && !isClosed(s.connection)) {
           kept.add(s);
         }
       }
       connections = kept.toArray(new Statements[0]);
+    }
+  }
+
+  /** Whether a driver connection is closed; one that cannot even say so counts as closed. */
+  private static boolean isClosed(Connection driverConnection) {
+    try {
+      return driverConnection.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 
@@ -77,7 +92,9 @@ final class StatementCache {
 
   /**
    * Registers a connection the pool has just opened, and drops the ones it has closed since: a pool
-   * replaces a connection by closing it and opening another, so the list stays as long as the pool.
+   * replaces a connection by closing it and opening another, so the list stays as long as the pool. A
+   * connection that is already closed is not registered: the caller gets the error a lost connection
+   * gives, so that it is evicted.
    */
   private synchronized Statements add(Connection driverConnection) throws SQLException {
     List<Statements> kept = new ArrayList<>(connections.length + 1);
@@ -85,9 +102,12 @@ final class StatementCache {
       if (s.connection == driverConnection) {
         return s;
       }
-      if (!s.connection.isClosed()) {
+      if (!isClosed(s.connection)) {
         kept.add(s);
       }
+    }
+    if (isClosed(driverConnection)) {
+      throw new SQLException("the connection is closed", CONNECTION_DOES_NOT_EXIST);
     }
     Statements added = new Statements(driverConnection);
     kept.add(added);
@@ -95,15 +115,23 @@ final class StatementCache {
     return added;
   }
 
-  /** One statement taken for one use; closing it gives it back (or closes it, if it is not kept). */
+  /**
+   * One statement taken for one use; closing it gives it back (or closes it, if it is not kept). A kept
+   * statement is given back with its parameters cleared and its fetch size reset, so that no use sees
+   * the values or settings of the one before, and no cached statement holds on to a document's values.
+   */
   static final class Use implements AutoCloseable {
     private final PreparedStatement statement;
-    private final boolean kept;
+    private final Statements owner;
+    private final String sql;
     private boolean inUse;
+    private boolean fetchSizeChanged;
+    private int defaultFetchSize;
 
-    private Use(PreparedStatement statement, boolean kept) {
+    private Use(PreparedStatement statement, Statements owner, String sql) {
       this.statement = statement;
-      this.kept = kept;
+      this.owner = owner;
+      this.sql = sql;
     }
 
     /** The prepared statement; the caller binds all its parameters before running it. */
@@ -111,12 +139,33 @@ final class StatementCache {
       return statement;
     }
 
+    /** Sets the statement's fetch size for this use only. */
+    void fetchSize(int rows) throws SQLException {
+      if (!fetchSizeChanged) {
+        defaultFetchSize = statement.getFetchSize();
+        fetchSizeChanged = true;
+      }
+      statement.setFetchSize(rows);
+    }
+
     @Override
     public void close() throws SQLException {
-      if (kept) {
-        inUse = false;
-      } else {
+      if (owner == null) {
         statement.close();
+        return;
+      }
+      try {
+        statement.clearParameters();
+        if (fetchSizeChanged) {
+          statement.setFetchSize(defaultFetchSize);
+          fetchSizeChanged = false;
+        }
+      } catch (SQLException e) {
+        // A statement that cannot be reset is not given to anyone again.
+        owner.drop(sql, this);
+        throw e;
+      } finally {
+        inUse = false;
       }
     }
   }
@@ -142,13 +191,21 @@ final class StatementCache {
     Use take(String sql) throws SQLException {
       Use use = bySql.get(sql);
       if (use == null) {
-        use = new Use(connection.prepareStatement(sql), true);
+        use = new Use(connection.prepareStatement(sql), this, sql);
         bySql.put(sql, use);
       } else if (use.inUse) {
-        return new Use(connection.prepareStatement(sql), false);
+        return new Use(connection.prepareStatement(sql), null, sql);
       }
       use.inUse = true;
       return use;
+    }
+
+    /** Drops and closes {@code use}'s statement, if it is still the one kept for its SQL. */
+    void drop(String sql, Use use) {
+      if (bySql.get(sql) == use) {
+        bySql.remove(sql);
+        closeQuietly(use.statement);
+      }
     }
 
     private static void closeQuietly(PreparedStatement statement) {

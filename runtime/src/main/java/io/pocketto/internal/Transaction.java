@@ -30,16 +30,33 @@ final class Transaction implements Bundle {
   final List<Delivery> events = new ArrayList<>();
   /** The documents written, in write order; each gets its change number at commit. */
   private final Map<DocumentTable<?>, Set<String>> changed = new LinkedHashMap<>();
-  private final Database database;
+  private final Engine engine;
+  /** Why the connection must leave the pool when the bundle lets go of it; null if it may go back. */
+  private String discardReason;
 
-  Transaction(Database database, Connection connection) {
-    this.database = database;
+  Transaction(Engine engine, Connection connection) {
+    this.engine = engine;
     this.connection = connection;
+  }
+
+  /**
+   * The driver's connection behind the pooled one, on which the bundle's transaction is begun and ended
+   * (as its statements run there), so that the pool's proxy holds no state of its own to reset.
+   */
+  Connection driverConnection() throws SQLException {
+    return connection.unwrap(Connection.class);
+  }
+
+  /** Marks the connection to be evicted, not returned, when the bundle ends. */
+  void discardOnRelease(String why) {
+    if (discardReason == null) {
+      discardReason = why;
+    }
   }
 
   @Override
   public Database database() {
-    return database;
+    return engine.database();
   }
 
   /** Notes a written document, to number at commit. */
@@ -76,10 +93,12 @@ final class Transaction implements Bundle {
   /** Undoes the database work and puts every record back as it was before the bundle. */
   void rollBack() {
     try {
-      connection.rollback();
+      driverConnection().rollback();
     } catch (SQLException e) {
-      // The connection is discarded below either way; the database drops uncommitted work with it.
+      // Returned to the pool, the connection could carry the bundle's writes into the next borrower's
+      // transaction; evicted, the database drops them with it.
       LOG.error("rolling back a bundle failed: {}", e.getMessage(), e);
+      discardOnRelease("rolling back a bundle failed: " + e.getMessage());
     }
     mementos.forEach(RecordState::restore);
     for (Delivery d : events) {
@@ -87,12 +106,19 @@ final class Transaction implements Bundle {
     }
   }
 
-  /** Returns the connection to the pool in auto-commit mode. */
+  /** Returns the connection to the pool in auto-commit mode, or evicts it if it cannot be trusted. */
   void release() {
+    if (discardReason == null) {
+      try {
+        driverConnection().setAutoCommit(true);
+      } catch (SQLException e) {
+        discardOnRelease("resetting a bundle's connection failed: " + e.getMessage());
+      }
+    }
     try {
-      connection.setAutoCommit(true);
-    } catch (SQLException e) {
-      LOG.warn("resetting a bundle's connection failed: {}", e.getMessage(), e);
+      if (discardReason != null) {
+        engine.discard(connection, discardReason);
+      }
     } finally {
       try {
         connection.close();

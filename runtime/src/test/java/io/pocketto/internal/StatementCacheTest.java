@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -159,6 +160,72 @@ class StatementCacheTest {
     cache.forget(a);
 
     assertThat(cache.connectionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aStatementIsGivenBackWithItsParametersCleared() throws SQLException {
+    Connection c = connect();
+    try (StatementCache.Use use = cache.take(c, "SELECT ?")) {
+      use.statement().setInt(1, 7);
+      assertThat(selectOne(use)).isEqualTo(7);
+    }
+
+    try (StatementCache.Use use = cache.take(c, "SELECT ?")) {
+      // Unbound, the next use fails rather than run with the last use's value.
+      assertThatThrownBy(() -> selectOne(use)).isInstanceOf(SQLException.class).hasMessageContaining("#1");
+    }
+  }
+
+  @Test
+  void aFetchSizeSetForOneUseIsResetWhenGivenBack() throws SQLException {
+    Connection c = connect();
+    int driverDefault;
+    try (StatementCache.Use use = cache.take(c, "SELECT 1")) {
+      driverDefault = use.statement().getFetchSize();
+      use.fetchSize(driverDefault + 256);
+      assertThat(use.statement().getFetchSize()).isEqualTo(driverDefault + 256);
+    }
+
+    try (StatementCache.Use use = cache.take(c, "SELECT 1")) {
+      assertThat(use.statement().getFetchSize()).isEqualTo(driverDefault);
+    }
+  }
+
+  @Test
+  void aStatementThatCannotBeResetIsNotHandedOutAgain() throws SQLException {
+    Connection c = connect();
+    StatementCache.Use broken = cache.take(c, "SELECT 1");
+    PreparedStatement closed = broken.statement();
+    closed.close();
+    assertThatThrownBy(broken::close).isInstanceOf(SQLException.class);
+
+    try (StatementCache.Use use = cache.take(c, "SELECT 1")) {
+      assertThat(use.statement()).isNotSameAs(closed);
+      assertThat(selectOne(use)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void forgetAlsoDropsConnectionsClosedSince() throws SQLException {
+    Connection a = connect();
+    Connection b = connect();
+    cache.take(a, "SELECT 1").close();
+    cache.take(b, "SELECT 1").close();
+    b.close();
+
+    cache.forget(a);
+
+    assertThat(cache.connectionCount()).isZero();
+  }
+
+  @Test
+  void aClosedConnectionIsNotRegistered() throws SQLException {
+    Connection c = connect();
+    c.close();
+
+    assertThatThrownBy(() -> cache.take(c, "SELECT 1")).isInstanceOf(SQLException.class)
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
+    assertThat(cache.connectionCount()).isZero();
   }
 
   /** The reason for the cache: a pool closes statements prepared through it when a connection returns. */

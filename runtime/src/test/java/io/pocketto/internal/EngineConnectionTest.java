@@ -38,6 +38,12 @@ class EngineConnectionTest {
     });
   }
 
+  /** The next calls work, on a connection the pool opened since {@code before} was discarded. */
+  private void assertServedByANewConnection(Connection before) {
+    assertThat(selectOne()).isEqualTo(1);
+    assertThat(driverConnection()).isNotSameAs(before);
+  }
+
   /** Closes the driver's connection under the pool, as a database that drops it would. */
   private static void dropUnderThePool(Connection pooled) throws SQLException {
     pooled.unwrap(Connection.class).close();
@@ -68,8 +74,7 @@ class EngineConnectionTest {
       }
     })).isInstanceOf(StorageException.class);
 
-    assertThat(selectOne()).isEqualTo(1);
-    assertThat(driverConnection()).isNotSameAs(before);
+    assertServedByANewConnection(before);
   }
 
   @Test
@@ -82,8 +87,7 @@ class EngineConnectionTest {
     })).isInstanceOf(IllegalStateException.class)
         .satisfies(e -> assertThat(e.getSuppressed()).as("the failed rollback").isNotEmpty());
 
-    assertThat(selectOne()).isEqualTo(1);
-    assertThat(driverConnection()).isNotSameAs(before);
+    assertServedByANewConnection(before);
   }
 
   @Test
@@ -98,8 +102,7 @@ class EngineConnectionTest {
       throw new IllegalStateException("the bundle's work failed");
     })).isInstanceOf(IllegalStateException.class);
 
-    assertThat(selectOne()).isEqualTo(1);
-    assertThat(driverConnection()).isNotSameAs(before);
+    assertServedByANewConnection(before);
   }
 
   @Test
@@ -115,7 +118,6 @@ class EngineConnectionTest {
       });
     })).isInstanceOf(StorageException.class);
 
-    assertThat(selectOne()).isEqualTo(1);
-    assertThat(driverConnection()).isNotSameAs(before);
+    assertServedByANewConnection(before);
   }
 }

@@ -317,6 +317,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   public T materialize(ResultSet rs) throws SQLException {
     List<FieldSpec> fields = binding.fields();
     Object[] stored = new Object[fields.size()];
+    Object[] decoded = null;
     for (int i = 0; i < stored.length; i++) {
       FieldSpec f = fields.get(i);
       Object v = f.type().read(rs, FIRST_FIELD_COLUMN + i);
@@ -326,13 +327,19 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         v = f.enumConstant((String) v);
       } else if (v != null && f.type() == ColumnType.JSON && !dialect.preservesJsonText()) {
         // Through the field's own type, as a save would write it: jsonb prints 1.0E10 as 10000000000,
-        // and the record must not look changed, nor hash differently, for that.
-        v = Json.canonical(f.name(), f.readJson((String) v));
+        // and the record must not look changed, nor hash differently, for that. The value decoded on
+        // the way is the field's, so the record does not decode the canonical text again.
+        Object value = f.readJson((String) v);
+        v = Json.canonical(f.name(), value);
+        if (decoded == null) {
+          decoded = new Object[stored.length];
+        }
+        decoded[i] = value;
       }
       stored[i] = v;
     }
     T record = binding.newInstance();
-    binding.load(record, stored);
+    binding.load(record, stored, decoded);
     binding.state(record).stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
     return record;
   }

@@ -202,11 +202,20 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
 
   /** Sets a record's fields from stored-form values. */
   final void load(T record, Object[] stored) {
+    load(record, stored, null);
+  }
+
+  /**
+   * Sets a record's fields from stored-form values, taking a JSON field's value from {@code decoded}
+   * (indexed like {@code stored}; null, or null at that index, to decode it) where the caller already
+   * decoded it.
+   */
+  final void load(T record, Object[] stored, Object[] decoded) {
     Object[] values = stored;
     if (hasJson) {
       values = stored.clone();
       for (int i = 0; i < values.length; i++) {
-        values[i] = decode(i, values[i]);
+        values[i] = decoded != null && decoded[i] != null ? decoded[i] : decode(i, values[i]);
       }
     }
     apply(record, values);

@@ -70,19 +70,19 @@ public interface Dialect {
    * or the network dropped it): SQLSTATE class 08 by default.
    */
   default boolean isConnectionLost(SQLException e) {
-    for (SQLException x = e; x != null; x = x.getNextException()) {
-      String state = x.getSQLState();
-      if (state != null && state.startsWith("08")) {
-        return true;
-      }
-    }
-    return false;
+    return hasSqlState(e, "08");
   }
 
   /** Whether the error is a primary-key or unique violation. */
   default boolean isUniqueViolation(SQLException e) {
+    return hasSqlState(e, "23505");
+  }
+
+  /** Whether {@code e} or an exception chained to it has an SQLSTATE that starts with {@code prefix}. */
+  static boolean hasSqlState(SQLException e, String prefix) {
     for (SQLException x = e; x != null; x = x.getNextException()) {
-      if ("23505".equals(x.getSQLState())) {
+      String state = x.getSQLState();
+      if (state != null && state.startsWith(prefix)) {
         return true;
       }
     }

@@ -217,13 +217,7 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public boolean isConnectionLost(SQLException e) {
-    for (SQLException x = e; x != null; x = x.getNextException()) {
-      String state = x.getSQLState();
-      if (state != null && state.startsWith("57P0")) {
-        return true;
-      }
-    }
-    return Dialect.super.isConnectionLost(e);
+    return Dialect.hasSqlState(e, "57P0") || Dialect.super.isConnectionLost(e);
   }
 
   @Override

@@ -57,14 +57,19 @@ final class StatementCache {
       driverConnection = null;
     }
     synchronized (this) {
-      List<Statements> kept = new ArrayList<>(connections.length);
-      for (Statements s : connections) {
-        if (s.connection != driverConnection && !isClosed(s.connection)) {
-          kept.add(s);
-        }
-      }
-      connections = kept.toArray(new Statements[0]);
+      connections = liveExcept(driverConnection).toArray(new Statements[0]);
     }
+  }
+
+  /** The entries of connections that are still open, but for {@code dropped}'s (null drops none). */
+  private List<Statements> liveExcept(Connection dropped) {
+    List<Statements> kept = new ArrayList<>(connections.length + 1);
+    for (Statements s : connections) {
+      if (s.connection != dropped && !isClosed(s.connection)) {
+        kept.add(s);
+      }
+    }
+    return kept;
   }
 
   /** Whether a driver connection is closed; one that cannot even say so counts as closed. */
@@ -97,15 +102,12 @@ final class StatementCache {
    * gives, so that it is evicted.
    */
   private synchronized Statements add(Connection driverConnection) throws SQLException {
-    List<Statements> kept = new ArrayList<>(connections.length + 1);
     for (Statements s : connections) {
       if (s.connection == driverConnection) {
         return s;
       }
-      if (!isClosed(s.connection)) {
-        kept.add(s);
-      }
     }
+    List<Statements> kept = liveExcept(null);
     if (isClosed(driverConnection)) {
       throw new SQLException("the connection is closed", CONNECTION_DOES_NOT_EXIST);
     }

@@ -110,6 +110,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    */
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
+      dialect.checkServer(c.getMetaData());
       try (Statement s = c.createStatement()) {
         StringJoiner ddl = new StringJoiner(",\n  ", "CREATE TABLE IF NOT EXISTS " + table + " (\n  ", "\n)");
         ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");

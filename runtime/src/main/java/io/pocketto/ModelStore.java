@@ -46,6 +46,21 @@ public final class ModelStore<T extends ActiveRecord<T>> {
     return table.save(record);
   }
 
+  /**
+   * Saves a record that repeats a write which may already have happened, typically a request sent again
+   * after its answer was lost, rebuilt from the same base revision and the same content (an HTTP
+   * {@code PUT} repeated with the same {@code If-Match}). If the revision this save would write is
+   * already stored, it returns as if it had written it: no second write, no second change event.
+   * Otherwise it is a strict {@link #save}: a different content at that height is still the 409.
+   *
+   * <p>A plain {@code save()} does this by itself for the same record instance after a lost answer, but
+   * not for another record with the same content: two increments made from one revision write the same
+   * revision, and the second must get its 409 to add its own one.
+   */
+  public T retrySave(T record) {
+    return table.retrySave(record);
+  }
+
   /** Deletes a record from this database; see {@link ActiveRecord#delete()}. */
   public void delete(T record) {
     table.delete(record);

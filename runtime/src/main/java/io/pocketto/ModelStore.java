@@ -61,6 +61,20 @@ public final class ModelStore<T extends ActiveRecord<T>> {
     return table.retrySave(record);
   }
 
+  /**
+   * {@link #retrySave(ActiveRecord)} of the record's current fields, as a write made from
+   * {@code baseRevision}: what a REST handler does with a request that names the revision it started
+   * from (its {@code If-Match}) and carries the content it wants, applied to the record as stored now.
+   * If that write is already stored (the same request sent again), the record takes its revision and
+   * nothing is written; if {@code baseRevision} is the stored one, it is written; otherwise it is a 409.
+   *
+   * @throws IllegalArgumentException if {@code baseRevision} is not a revision
+   * @throws ConflictException if another write came after {@code baseRevision}; the record is unchanged
+   */
+  public T retrySave(T record, String baseRevision) {
+    return table.retrySave(record, baseRevision);
+  }
+
   /** Deletes a record from this database; see {@link ActiveRecord#delete()}. */
   public void delete(T record) {
     table.delete(record);

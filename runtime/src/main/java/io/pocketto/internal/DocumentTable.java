@@ -439,6 +439,33 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return saveStrict(record, null, true);
   }
 
+  /**
+   * {@link #retrySave(ActiveRecord)} of the record's current fields as a write from {@code baseRevision}
+   * rather than from the revision the record holds: for a request that names the revision it started from
+   * and carries the content it wants, built on whatever is stored now. On a conflict the record keeps the
+   * state it had.
+   */
+  public T retrySave(T record, String baseRevision) {
+    io.pocketto.Revision.parse(baseRevision);
+    RecordState state = binding.state(record);
+    if (!state.persisted() || state.id() == null) {
+      throw new IllegalStateException("retrySave(record, baseRevision) needs a stored " + binding.modelName()
+          + "; save a new one with save()");
+    }
+    checkDatabase(state);
+    if (baseRevision.equals(state.rev())) {
+      return saveStrict(record, null, true);
+    }
+    RecordState.Memento before = state.capture();
+    state.stored(engine.database(), state.id(), baseRevision, false, null);
+    try {
+      return saveStrict(record, null, true);
+    } catch (RuntimeException e) {
+      state.restore(before);
+      throw e;
+    }
+  }
+
   private T saveStrict(T record, String resolvedBy, boolean retry) {
     RecordState state = binding.state(record);
     checkDatabase(state);
@@ -446,7 +473,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     StorableValues.check(binding, stored, dialect);
     if (!state.persisted()) {
       insert(state, stored, resolvedBy, retry);
-    } else if (state.deleted() || !Records.sameValues(stored, state.snapshot())) {
+    } else if (state.deleted() || state.snapshot() == null || !Records.sameValues(stored, state.snapshot())) {
       write(state, stored, false, resolvedBy, retry);
     }
     return record;

@@ -709,9 +709,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         Stored now = stored(id);
         return now != null && isOurs(now, rev, attempt);
       } catch (StorageException e) {
-        if (!engine.isAnswerLost(e)) {
-          throw e;
-        }
+        // Whatever keeps the database from answering now (no primary during a failover, a pool timeout),
+        // the write's outcome is still unknown: never report it as an ordinary failure, whose retry would
+        // then meet this write as someone else's.
+        LOG.debug("asking whether {}/{} was written failed: {}", binding.collection(), id, e.getMessage());
       }
     }
     return null;

@@ -763,6 +763,21 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
   }
 
+  /**
+   * The revision of the tombstone stored for {@code id}, if it is the delete of {@code baseRevision}
+   * itself (the deterministic hash of the tombstone's body with that parent says so); otherwise empty.
+   * For a delete repeated after its answer was lost.
+   */
+  public Optional<String> tombstoneFrom(String id, String baseRevision) {
+    io.pocketto.Revision.parse(baseRevision);
+    Stored now = stored(id);
+    if (now == null || !now.deleted()) {
+      return Optional.empty();
+    }
+    String delete = RevisionHasher.next(baseRevision, true, binding.canonicalBody(now.snapshot()));
+    return delete.equals(now.rev()) ? Optional.of(now.rev()) : Optional.empty();
+  }
+
   /** A document's stored revision, deleted flag and fields in stored form. */
   private record Stored(String rev, boolean deleted, Object[] snapshot, long attempt) {}
 

@@ -36,6 +36,8 @@ final class RecordGenerator {
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   private static final ClassName CHANGE_LISTENER = ClassName.get(RUNTIME, "ChangeListener");
   private static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
+  private static final ClassName INVALID_DOCUMENT = ClassName.get(RUNTIME, "InvalidDocumentException");
+  private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final String QUERY_PACKAGE = "io.pocketto.query";
   private static final ClassName QUERY = ClassName.get(QUERY_PACKAGE, "Query");
 
@@ -98,6 +100,19 @@ final class RecordGenerator {
         .returns(SUBSCRIPTION)
         .addParameter(CHANGE_LISTENER, "listener")
         .addStatement("return in($T.defaultDatabase()).onChange(listener)", POCKETTO).build());
+    type.addMethod(MethodSpec.methodBuilder("fromJson")
+        .addJavadoc("The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as\n"
+            + "an update against that revision.\n@throws $T naming the offending key\n", INVALID_DOCUMENT)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(String.class, "json")
+        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
+    type.addMethod(MethodSpec.methodBuilder("fromJson")
+        .addJavadoc("{@link #fromJson(String)} from a Jackson tree.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(JSON_NODE, "json")
+        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
     type.addMethod(MethodSpec.methodBuilder("in")
         .addJavadoc("The same API against an explicit database.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

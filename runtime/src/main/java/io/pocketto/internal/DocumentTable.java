@@ -100,8 +100,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Creates the table, its change counter and indexes, and adds a column for every field that lacks
-   * one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
+   * Creates the table, its change counter and indexes, checks the columns it already has against the
+   * fields ({@link SchemaDrift}), and adds a column for every field that lacks one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
    */
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
@@ -123,6 +123,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         s.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + q(binding.collection() + "_seq_idx")
             + " ON " + table + " (" + q("_seq") + ")");
         Set<String> existing = existingColumns(c);
+        SchemaDrift.check(c, dialect, binding, table, existing);
         if (existing.contains("_seq" + NOT_NULL)) {
           // A table from before change numbers were drawn at commit, when inserts drew them at once.
           LOG.info("letting {}._seq be NULL inside uncommitted writes", binding.collection());
@@ -361,13 +362,49 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   public T saveStrict(T record, String resolvedBy) {
     RecordState state = binding.state(record);
     checkDatabase(state);
+    if (state.deleted()) {
+      throw new DocumentNotFoundException(binding.collection(), state.id(), "this " + binding.modelName()
+          + " was deleted (its tombstone is revision " + state.rev() + "); call recreate() to store it again");
+    }
     Object[] stored = binding.storedValues(record);
     StorableValues.check(binding, stored, dialect);
     if (!state.persisted()) {
       insert(state, stored, resolvedBy);
-    } else if (state.deleted() || !Records.sameValues(stored, state.snapshot())) {
+    } else if (state.fromClient()) {
+      refuseTombstoneRevision(state);
+      write(state, stored, false, resolvedBy);
+    } else if (!Records.sameValues(stored, state.snapshot())) {
       write(state, stored, false, resolvedBy);
     }
+    return record;
+  }
+
+  /**
+   * A record read from JSON may name a tombstone's revision (the {@code toJson} of a deleted record), and
+   * the conditional update alone would then revive the document. The head read cannot race: a revision
+   * never changes its deleted flag, so if it is live now, a later delete moves the revision on and the
+   * update fails as a conflict.
+   */
+  private void refuseTombstoneRevision(RecordState state) {
+    Head head = head(state.id());
+    if (head != null && head.deleted() && head.rev().equals(state.rev())) {
+      throw new DocumentNotFoundException(binding.collection(), state.id(), "revision " + state.rev()
+          + " is its tombstone; to store it again, find it with query().withDeleted() and call recreate(),"
+          + " or save it as a new record");
+    }
+  }
+
+  /** Stores a deleted record again as a live document, on top of its tombstone. */
+  public T recreate(T record) {
+    RecordState state = binding.state(record);
+    if (!state.deleted()) {
+      throw new IllegalStateException(binding.modelName() + " '" + state.id() + "' is not deleted"
+          + (state.persisted() ? "; save() stores its changes" : "; it was never saved"));
+    }
+    checkDatabase(state);
+    Object[] stored = binding.storedValues(record);
+    StorableValues.check(binding, stored, dialect);
+    write(state, stored, false, null);
     return record;
   }
 
@@ -519,7 +556,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (head == null) {
       throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
-    throw new ConflictException(binding.collection(), id, expected, head.rev());
+    throw new ConflictException(binding.collection(), id, expected, head.rev(), head.deleted());
   }
 
   /** Runs a write's statement; if it throws, the write's change event is dropped. */

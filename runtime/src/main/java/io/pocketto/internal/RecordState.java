@@ -13,6 +13,7 @@ public final class RecordState {
   private boolean deleted;
   private Database database;
   private Object[] snapshot;
+  private boolean fromClient;
 
   /** The document id; {@code null} until set or assigned on first save. */
   public String id() {
@@ -39,27 +40,48 @@ public final class RecordState {
     return rev != null;
   }
 
+  /**
+   * Whether the record was read from JSON at a revision ({@code fromJson}) and not written or loaded
+   * since. Its baseline is what the document said about that revision, which the database has not
+   * confirmed, so its next save writes even when no field looks changed.
+   */
+  public boolean fromClient() {
+    return fromClient;
+  }
+
   /** The stored form of each field at load or last save; {@code null} for a record never saved. */
   Object[] snapshot() {
     return snapshot;
   }
 
+  /** Sets or, with {@code null}, clears the id of a record not stored yet. */
   void assignId(String newId) {
     this.id = newId;
   }
 
   /** A copy of this state, to put back when a bundle or a retried write fails. */
   Memento capture() {
-    return new Memento(id, rev, deleted, database, snapshot);
+    return new Memento(id, rev, deleted, database, snapshot, fromClient);
   }
 
   /** Puts back a captured state. */
   void restore(Memento m) {
     stored(m.database, m.id, m.rev, m.deleted, m.snapshot);
+    this.fromClient = m.fromClient;
   }
 
   /** An earlier value of a {@link RecordState}. */
-  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot) {}
+  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot, boolean fromClient) {}
+
+  /**
+   * Records a document read from JSON at revision {@code baseRev}: stored, in no database yet (it saves
+   * to the default one, or the one given to {@code saveTo}), with {@code baseline} as the stored form of
+   * its fields at that revision.
+   */
+  void fromClient(String documentId, String baseRev, Object[] baseline) {
+    stored(null, documentId, baseRev, false, baseline);
+    this.fromClient = true;
+  }
 
   /** Records a successful load or write. */
   void stored(Database db, String storedId, String storedRev, boolean isDeleted, Object[] storedValues) {
@@ -68,5 +90,6 @@ public final class RecordState {
     this.rev = storedRev;
     this.deleted = isDeleted;
     this.snapshot = storedValues;
+    this.fromClient = false;
   }
 }

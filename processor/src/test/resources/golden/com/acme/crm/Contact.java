@@ -1,8 +1,10 @@
 package com.acme.crm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
+import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -10,6 +12,7 @@ import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
+import io.pocketto.internal.Records;
 import io.pocketto.query.Query;
 import io.pocketto.query.StringProperty;
 import java.util.List;
@@ -77,6 +80,22 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
    */
   public static Subscription onChange(ChangeListener listener) {
     return in(Pocketto.defaultDatabase()).onChange(listener);
+  }
+
+  /**
+   * The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as
+   * an update against that revision.
+   * @throws InvalidDocumentException naming the offending key
+   */
+  public static Contact fromJson(String json) {
+    return Records.fromJson(BINDING, json);
+  }
+
+  /**
+   * {@link #fromJson(String)} from a Jackson tree.
+   */
+  public static Contact fromJson(JsonNode json) {
+    return Records.fromJson(BINDING, json);
   }
 
   /**

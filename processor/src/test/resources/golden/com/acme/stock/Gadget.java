@@ -1,8 +1,10 @@
 package com.acme.stock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
+import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -187,6 +189,22 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
    */
   public static Subscription onChange(ChangeListener listener) {
     return in(Pocketto.defaultDatabase()).onChange(listener);
+  }
+
+  /**
+   * The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as
+   * an update against that revision.
+   * @throws InvalidDocumentException naming the offending key
+   */
+  public static Gadget fromJson(String json) {
+    return Records.fromJson(BINDING, json);
+  }
+
+  /**
+   * {@link #fromJson(String)} from a Jackson tree.
+   */
+  public static Gadget fromJson(JsonNode json) {
+    return Records.fromJson(BINDING, json);
   }
 
   /**

@@ -33,9 +33,9 @@ class FromJsonErrorsTest {
         Arguments.of("unknown key in a line", "{\"lines\":[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":1,"
             + "\"colour\":\"red\"}]}", "lines[0].colour", "unknown field 'lines[0].colour'"),
         Arguments.of("fraction for a line's integer", "{\"lines\":[{\"description\":\"x\",\"quantity\":1.5,"
-            + "\"unitPrice\":1}]}", "lines[0].quantity", "lines[0].quantity"),
+            + "\"unitPrice\":1}]}", "lines[0].quantity", "field 'lines[0].quantity' takes int, not 1.5"),
         Arguments.of("text for a line's integer", "{\"lines\":[{\"description\":\"x\",\"quantity\":\"3\","
-            + "\"unitPrice\":1}]}", "lines[0].quantity", "lines[0].quantity"),
+            + "\"unitPrice\":1}]}", "lines[0].quantity", "field 'lines[0].quantity' takes int: Cannot coerce String value (\"3\")"),
         Arguments.of("malformed revision in _meta", "{\"id\":\"1\",\"_meta\":{\"_rev\":\"1-xyz\"}}", "_meta._rev",
             "invalid revision '1-xyz'"),
         Arguments.of("number as revision", "{\"id\":\"1\",\"_rev\":3}", "_rev", "takes a revision string"),

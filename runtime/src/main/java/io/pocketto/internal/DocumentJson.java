@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -351,8 +353,16 @@ public final class DocumentJson {
             + typeName(f, reader.getValueType()) + ", not " + shown, e);
       }
       String path = key + path(e);
-      throw new InvalidDocumentException(path, binding.modelName() + " field '" + path + "' is not valid: "
-          + e.getOriginalMessage(), e);
+      if (e instanceof InvalidFormatException bad && bad.getTargetType() != null) {
+        String value = String.valueOf(bad.getValue());
+        throw new InvalidDocumentException(path, binding.modelName() + " field '" + path + "' takes "
+            + bad.getTargetType().getSimpleName() + ", not " + (bad.getValue() instanceof String ? "\"" + value + "\"" : value), e);
+      }
+      // Jackson's own words, without its advice on enabling coercions, which a client cannot take.
+      String detail = e.getOriginalMessage().replaceFirst("\\s*\\(but (could|might) [^)]*\\)", "");
+      String takes = e instanceof MismatchedInputException m && m.getTargetType() != null
+          ? " takes " + m.getTargetType().getSimpleName() + ": " : " is not valid: ";
+      throw new InvalidDocumentException(path, binding.modelName() + " field '" + path + "'" + takes + detail, e);
     } catch (JsonProcessingException e) {
       if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
         throw e;

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pocketto.ActiveRecord;
 import io.pocketto.InvalidDocumentException;
@@ -341,7 +342,7 @@ public final class DocumentJson {
     }
     String shown = describe(p.currentToken(), p);
     try {
-      return reader.readValue(p);
+      return f.type() == ColumnType.JSON ? readJsonField(reader, p) : reader.readValue(p);
     } catch (UnrecognizedPropertyException e) {
       String path = key + path(e);
       throw new InvalidDocumentException(path, binding.modelName() + " JSON has unknown field '" + path + "'"
@@ -370,6 +371,29 @@ public final class DocumentJson {
       // An integer too large for its type, for example.
       throw new InvalidDocumentException(key, binding.modelName() + " field '" + key + "' takes "
           + typeName(f, reader.getValueType()) + ", not " + shown + " (" + e.getOriginalMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Reads a JSON field's value, reporting an unknown key before anything else. Jackson builds a record
+   * before it looks at the keys it did not know, so a client that wrote {@code qty} for {@code quantity}
+   * would otherwise hear that {@code quantity} cannot be null, and not about its typo.
+   */
+  private static Object readJsonField(ObjectReader reader, JsonParser p) throws IOException {
+    TokenBuffer value = TokenBuffer.asCopyOfValue(p);
+    try (JsonParser copy = value.asParser()) {
+      return reader.readValue(copy);
+    } catch (MismatchedInputException e) {
+      if (!(e instanceof UnrecognizedPropertyException)) {
+        try (JsonParser again = value.asParser()) {
+          reader.without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(again);
+        } catch (UnrecognizedPropertyException unknown) {
+          throw unknown;
+        } catch (JsonProcessingException other) {
+          // the first failure is the one to report
+        }
+      }
+      throw e;
     }
   }
 
@@ -414,8 +438,8 @@ public final class DocumentJson {
   private static InvalidDocumentException unknownKey(ModelBinding<?> binding, String key, JsonParser p)
       throws IOException {
     p.skipChildren();
-    return new InvalidDocumentException(key, binding.modelName() + " has no field '" + key + "'; its fields are "
-        + fieldNames(binding) + ", plus id and _meta", null);
+    return new InvalidDocumentException(key, binding.modelName() + " JSON has unknown field '" + key + "'; its fields "
+        + "are " + fieldNames(binding) + ", plus id and _meta", null);
   }
 
   private static List<String> fieldNames(ModelBinding<?> binding) {

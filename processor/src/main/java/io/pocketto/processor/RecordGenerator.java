@@ -10,7 +10,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -215,6 +217,18 @@ final class RecordGenerator {
           // Explicit type arguments: javac infers a diamond per constant, a quarter of attributing a record.
           .initializer("new $T($N, $S)", propertyType, BINDING, f.name())
           .build());
+    }
+    Set<String> taken = new HashSet<>();
+    model.fields().forEach(f -> taken.add(Names.constantName(f.name())));
+    TypeName timestamp = ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ComparableProperty"), self,
+        ClassName.get("java.time", "Instant"));
+    for (String[] column : new String[][] {{"CREATED_AT", "createdAt", "created"}, {"UPDATED_AT", "updatedAt", "last written"}}) {
+      if (!taken.contains(column[0])) {
+        type.addField(FieldSpec.builder(timestamp, column[0], Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("When a document was $L, as the database recorded it, for typed queries and ordering.\n", column[2])
+            .initializer("$T.$L($N)", ClassName.get(QUERY_PACKAGE, "ComparableProperty"), column[1], BINDING)
+            .build());
+      }
     }
   }
 

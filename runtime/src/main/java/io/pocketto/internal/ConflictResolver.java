@@ -75,5 +75,6 @@ final class ConflictResolver {
       ModelBinding<T> binding, T record, RecordState state, RecordState realState, Object[] realValues) {
     binding.load(record, realValues);
     state.stored(realState.database(), realState.id(), realState.rev(), false, realValues);
+    state.timestamps(realState.createdAt(), realState.updatedAt());
   }
 }

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * lock. A record's state changes only after its write succeeded.
  *
  * <p>Rows hold {@code _id, _rev, _deleted, _seq, _created_at, _updated_at} and one column per field.
- * Reads select {@code _id, _rev, _deleted} followed by the fields in declaration order.
+ * Reads select {@code _id, _rev, _deleted}, the fields in declaration order, then {@code _created_at, _updated_at}.
  */
 public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
@@ -81,6 +82,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       insertValues.add(dialect.placeholder(f.type()));
       sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
     }
+    // After the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
+    cols.add(q("_created_at")).add(q("_updated_at"));
     this.selectColumns = cols.toString();
     this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
@@ -250,7 +253,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return table;
   }
 
-  /** {@code _id, _rev, _deleted} and the field columns, quoted, as every read selects them. */
+  /** {@code _id, _rev, _deleted}, the field columns, {@code _created_at} and {@code _updated_at}, quoted, as every read selects them. */
   public String selectColumns() {
     return selectColumns;
   }
@@ -341,7 +344,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     T record = binding.newInstance();
     binding.load(record, stored, decoded);
-    binding.state(record).stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
+    RecordState state = binding.state(record);
+    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
+    int timestamps = FIRST_FIELD_COLUMN + stored.length;
+    state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
     return record;
   }
 
@@ -476,6 +482,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           RecordState freshState = binding.state(fresh);
           binding.load(record, freshState.snapshot());
           state.stored(engine.database(), id, freshState.rev(), false, freshState.snapshot());
+          state.timestamps(freshState.createdAt(), freshState.updatedAt());
         }
       }
       return null;

@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import io.pocketto.Database;
+import java.time.Instant;
 
 /**
  * The bookkeeping a generated record carries: where it is stored, under which id and revision, and
@@ -14,6 +15,8 @@ public final class RecordState {
   private Database database;
   private Object[] snapshot;
   private boolean fromClient;
+  private Instant createdAt;
+  private Instant updatedAt;
 
   /** The document id; {@code null} until set or assigned on first save. */
   public String id() {
@@ -49,6 +52,22 @@ public final class RecordState {
     return fromClient;
   }
 
+  /** When the document was created, as the database recorded it when this record was loaded; else {@code null}. */
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** When the document was last written, as loaded; {@code null} after a write by this record, until it is loaded again. */
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  /** Records the database's timestamps of a loaded row. */
+  void timestamps(Instant created, Instant updated) {
+    this.createdAt = created;
+    this.updatedAt = updated;
+  }
+
   /** The stored form of each field at load or last save; {@code null} for a record never saved. */
   Object[] snapshot() {
     return snapshot;
@@ -61,17 +80,19 @@ public final class RecordState {
 
   /** A copy of this state, to put back when a bundle or a retried write fails. */
   Memento capture() {
-    return new Memento(id, rev, deleted, database, snapshot, fromClient);
+    return new Memento(id, rev, deleted, database, snapshot, fromClient, createdAt, updatedAt);
   }
 
   /** Puts back a captured state. */
   void restore(Memento m) {
     stored(m.database, m.id, m.rev, m.deleted, m.snapshot);
     this.fromClient = m.fromClient;
+    timestamps(m.createdAt, m.updatedAt);
   }
 
   /** An earlier value of a {@link RecordState}. */
-  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot, boolean fromClient) {}
+  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot, boolean fromClient,
+      Instant createdAt, Instant updatedAt) {}
 
   /**
    * Records a document read from JSON at revision {@code baseRev}: stored, in no database yet (it saves
@@ -85,6 +106,12 @@ public final class RecordState {
 
   /** Records a successful load or write. */
   void stored(Database db, String storedId, String storedRev, boolean isDeleted, Object[] storedValues) {
+    // The database sets the timestamps of a write; the record learns them on its next load. The creation
+    // time stays known across an update of the same document, not across a create over a tombstone.
+    if (!java.util.Objects.equals(storedId, this.id) || this.rev == null || this.deleted) {
+      this.createdAt = null;
+    }
+    this.updatedAt = null;
     this.database = db;
     this.id = storedId;
     this.rev = storedRev;

@@ -81,7 +81,7 @@ public final class Records {
         before.put(name, binding.decode(i, base[i]));
       }
     }
-    return new Meta(state.rev(), before, dirty);
+    return new Meta(state.rev(), before, dirty, state.createdAt(), state.updatedAt());
   }
 
   /** {@link ActiveRecord#isDirty()}. */

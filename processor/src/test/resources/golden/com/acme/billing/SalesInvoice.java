@@ -19,6 +19,7 @@ import io.pocketto.query.Query;
 import io.pocketto.query.StringProperty;
 import io.pocketto.query.ValueProperty;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,16 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
    * The {@code lines} field, for typed queries: {@code SalesInvoice.query().where(LINES...)}.
    */
   public static final JsonProperty<SalesInvoice, List<InvoiceLine>> LINES = new JsonProperty<SalesInvoice, List<InvoiceLine>>(BINDING, "lines");
+
+  /**
+   * When a document was created, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<SalesInvoice, Instant> CREATED_AT = ComparableProperty.createdAt(BINDING);
+
+  /**
+   * When a document was last written, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<SalesInvoice, Instant> UPDATED_AT = ComparableProperty.updatedAt(BINDING);
 
   private final transient RecordState $state = new RecordState();
 

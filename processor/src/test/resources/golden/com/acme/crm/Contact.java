@@ -13,8 +13,10 @@ import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
 import io.pocketto.internal.Records;
+import io.pocketto.query.ComparableProperty;
 import io.pocketto.query.Query;
 import io.pocketto.query.StringProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -45,6 +47,16 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
    * The {@code country} field, for typed queries: {@code Contact.query().where(COUNTRY...)}.
    */
   public static final StringProperty<Contact> COUNTRY = new StringProperty<Contact>(BINDING, "country");
+
+  /**
+   * When a document was created, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Contact, Instant> CREATED_AT = ComparableProperty.createdAt(BINDING);
+
+  /**
+   * When a document was last written, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Contact, Instant> UPDATED_AT = ComparableProperty.updatedAt(BINDING);
 
   private final transient RecordState $state = new RecordState();
 

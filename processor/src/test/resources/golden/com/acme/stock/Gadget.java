@@ -155,6 +155,16 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
    */
   public static final JsonProperty<Gadget, Map<String, Integer>> STOCK_BY_WAREHOUSE = new JsonProperty<Gadget, Map<String, Integer>>(BINDING, "stockByWarehouse");
 
+  /**
+   * When a document was created, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Gadget, Instant> CREATED_AT = ComparableProperty.createdAt(BINDING);
+
+  /**
+   * When a document was last written, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Gadget, Instant> UPDATED_AT = ComparableProperty.updatedAt(BINDING);
+
   private final transient RecordState $state = new RecordState();
 
   /**

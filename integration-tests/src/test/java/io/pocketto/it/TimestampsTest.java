@@ -20,8 +20,7 @@ class TimestampsTest extends BackendTest {
   @Test
   void loadedRecordHasTheTimestampsTheDatabaseRecorded() {
     newInvoice("1", "INV-001").save();
-    execute(db, "UPDATE \"sales_invoices\" SET \"_created_at\" = ?, \"_updated_at\" = ? WHERE \"_id\" = ?",
-        LONG_AGO, LATER, "1");
+    setTimestamps("1", LONG_AGO, LATER);
 
     SalesInvoice found = SalesInvoice.find("1").orElseThrow();
 
@@ -45,8 +44,7 @@ class TimestampsTest extends BackendTest {
   @Test
   void anUpdateKeepsCreatedAtAndLeavesUpdatedAtToTheNextLoad() {
     newInvoice("1", "INV-001").save();
-    execute(db, "UPDATE \"sales_invoices\" SET \"_created_at\" = ?, \"_updated_at\" = ? WHERE \"_id\" = ?",
-        LONG_AGO, LONG_AGO, "1");
+    setTimestamps("1", LONG_AGO, LONG_AGO);
     SalesInvoice invoice = SalesInvoice.find("1").orElseThrow();
 
     invoice.setNumber("INV-002");
@@ -64,10 +62,8 @@ class TimestampsTest extends BackendTest {
     newInvoice("old", "INV-OLD").save();
     newInvoice("mid", "INV-MID").save();
     newInvoice("new", "INV-NEW").save();
-    execute(db, "UPDATE \"sales_invoices\" SET \"_created_at\" = ?, \"_updated_at\" = ? WHERE \"_id\" = ?",
-        LONG_AGO, LATER, "old");
-    execute(db, "UPDATE \"sales_invoices\" SET \"_created_at\" = ?, \"_updated_at\" = ? WHERE \"_id\" = ?",
-        LATER, LONG_AGO, "mid");
+    setTimestamps("old", LONG_AGO, LATER);
+    setTimestamps("mid", LATER, LONG_AGO);
 
     assertThat(SalesInvoice.query().where(SalesInvoice.CREATED_AT.lt(Instant.parse("2005-01-01T00:00:00Z"))).list())
         .extracting(SalesInvoice::getId).containsExactly("old");
@@ -88,6 +84,12 @@ class TimestampsTest extends BackendTest {
     Invoice found = invoices.findFirstByNumber("INV-R1").orElseThrow();
 
     assertThat(found.meta().createdAt()).isEqualTo(instant(row(db, "query_invoices", "r1").get("_created_at")));
+  }
+
+  /** Sets a document's timestamps behind the runtime's back, so that a test can tell them apart. */
+  private void setTimestamps(String id, OffsetDateTime created, OffsetDateTime updated) {
+    execute(db, "UPDATE \"sales_invoices\" SET \"_created_at\" = ?, \"_updated_at\" = ? WHERE \"_id\" = ?",
+        created, updated, id);
   }
 
   /** A {@code timestamp with time zone} as read raw: H2's driver gives an OffsetDateTime, PostgreSQL's a Timestamp. */

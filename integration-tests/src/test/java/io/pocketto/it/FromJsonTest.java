@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pocketto.ConflictException;
+import io.pocketto.ConflictHandler;
 import io.pocketto.DocumentNotFoundException;
 import io.pocketto.InvalidDocumentException;
 import io.pocketto.PockettoModule;
@@ -111,6 +112,46 @@ class FromJsonTest extends BackendTest {
     SalesInvoice stored = SalesInvoice.find("1").orElseThrow();
     assertThat(stored.getNumber()).isEqualTo("INV-001");
     assertThat(stored.getCustomer()).isEqualTo("Someone else");
+  }
+
+  @Test
+  void fieldMergeOfAStaleClientCopyKeepsBothEditsWhenItSaysWhatItChanged() {
+    SalesInvoice saved = newInvoice("1", "INV-001").save();
+    SalesInvoice client = SalesInvoice.find("1").orElseThrow();
+    client.setNumber("INV-CLIENT");
+    String clientCopy = client.toJson();
+    SalesInvoice other = SalesInvoice.find("1").orElseThrow();
+    other.setCustomer("Someone else");
+    other.save();
+
+    SalesInvoice read = SalesInvoice.fromJson(clientCopy);
+    read.save(ConflictHandler.FIELD_MERGE);
+
+    SalesInvoice stored = SalesInvoice.find("1").orElseThrow();
+    assertThat(stored.getNumber()).isEqualTo("INV-CLIENT");
+    assertThat(stored.getCustomer()).isEqualTo("Someone else");
+    assertThat(stored.meta().rev()).startsWith("3-").isEqualTo(read.meta().rev());
+    assertThat(saved.meta().rev()).startsWith("1-");
+  }
+
+  @Test
+  void conflictHandlerRefusesAStaleClientCopyThatDoesNotSayWhatItChanged() {
+    SalesInvoice saved = newInvoice("1", "INV-001").save();
+    SalesInvoice other = SalesInvoice.find("1").orElseThrow();
+    other.setCustomer("Someone else");
+    other.save();
+
+    SalesInvoice read = SalesInvoice.fromJson(
+        "{\"id\":\"1\",\"_rev\":\"" + saved.meta().rev() + "\",\"number\":\"INV-CLIENT\"}");
+    ConflictException e = catchThrowableOfType(ConflictException.class, () -> read.save(ConflictHandler.FIELD_MERGE));
+
+    // Without _before_update the merge would see no change by this client and silently drop its edit.
+    assertThat(e.revision()).isEqualTo(other.meta().rev());
+    assertThat(read.meta().rev()).isEqualTo(saved.meta().rev());
+    assertThat(read.getNumber()).isEqualTo("INV-CLIENT");
+    SalesInvoice stored = SalesInvoice.find("1").orElseThrow();
+    assertThat(stored.getNumber()).isEqualTo("INV-001");
+    assertThat(stored.meta().rev()).isEqualTo(other.meta().rev());
   }
 
   @Test

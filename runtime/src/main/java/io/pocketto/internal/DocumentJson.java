@@ -190,7 +190,7 @@ public final class DocumentJson {
         throw new InvalidDocumentException(ID, model + " JSON has revision " + base + " but no 'id'; a stored "
             + "document needs both", null);
       }
-      state.fromClient(id, base, baseline(binding, record, meta));
+      state.fromClient(id, base, baseline(binding, record, meta), meta != null && meta.beforeUpdate != null);
       return record;
     } catch (JsonProcessingException e) {
       throw malformed(binding, key, e);
@@ -199,7 +199,7 @@ public final class DocumentJson {
     }
   }
 
-  /** What {@code _meta} holds: the revision, and each changed field's value at that revision. */
+  /** What {@code _meta} holds: the revision, and each changed field's value at that revision ({@code null} if not given). */
   private record Meta(String rev, Map<Integer, Object> beforeUpdate, List<String> dirty) {}
 
   private static Meta meta(ModelBinding<?> binding, JsonParser p) throws IOException {
@@ -229,7 +229,7 @@ public final class DocumentJson {
             + key + "'; it takes [_rev, _before_update, _dirty]", null);
       }
     }
-    return new Meta(rev, before == null ? Map.of() : before, dirty);
+    return new Meta(rev, before, dirty);
   }
 
   private static Map<Integer, Object> beforeUpdate(ModelBinding<?> binding, JsonParser p) throws IOException {
@@ -281,17 +281,18 @@ public final class DocumentJson {
     if (meta == null) {
       return stored;
     }
+    Map<Integer, Object> before = meta.beforeUpdate == null ? Map.of() : meta.beforeUpdate;
     if (meta.dirty != null) {
       Set<String> listed = new LinkedHashSet<>(meta.dirty);
       Set<String> valued = new LinkedHashSet<>();
-      meta.beforeUpdate.keySet().forEach(i -> valued.add(binding.fields().get(i).name()));
+      before.keySet().forEach(i -> valued.add(binding.fields().get(i).name()));
       if (!listed.equals(valued)) {
         throw new InvalidDocumentException(META + "." + DIRTY, binding.modelName() + " JSON's '_meta._dirty' lists "
             + listed + " but '_meta._before_update' holds values for " + valued + "; they must name the same fields",
             null);
       }
     }
-    for (Map.Entry<Integer, Object> e : meta.beforeUpdate.entrySet()) {
+    for (Map.Entry<Integer, Object> e : before.entrySet()) {
       FieldSpec f = binding.fields().get(e.getKey());
       Object v = e.getValue();
       stored[e.getKey()] = f.type() == ColumnType.JSON && v != null ? Json.canonical(f.name(), v) : v;

@@ -14,7 +14,7 @@ public final class RecordState {
   private boolean deleted;
   private Database database;
   private Object[] snapshot;
-  private boolean fromClient;
+  private Origin origin = Origin.DATABASE;
   private Instant createdAt;
   private Instant updatedAt;
 
@@ -43,13 +43,31 @@ public final class RecordState {
     return rev != null;
   }
 
+  /** Where a stored record's baseline (snapshot) comes from. */
+  enum Origin {
+    /** A load or a write: the database's state. */
+    DATABASE,
+    /** A client's JSON at a revision, with {@code _meta._before_update} saying what it changed since. */
+    CLIENT,
+    /** A client's JSON at a revision that does not say what it changed since. */
+    CLIENT_WITHOUT_CHANGES
+  }
+
   /**
    * Whether the record was read from JSON at a revision ({@code fromJson}) and not written or loaded
    * since. Its baseline is what the document said about that revision, which the database has not
    * confirmed, so its next save writes even when no field looks changed.
    */
   public boolean fromClient() {
-    return fromClient;
+    return origin != Origin.DATABASE;
+  }
+
+  /**
+   * Whether the baseline tells which fields this record changed since its revision: false only for a
+   * client's JSON without {@code _meta._before_update}, whose baseline is the document itself.
+   */
+  public boolean changesKnown() {
+    return origin != Origin.CLIENT_WITHOUT_CHANGES;
   }
 
   /** When the document was created, as the database recorded it when this record was loaded; else {@code null}. */
@@ -80,28 +98,28 @@ public final class RecordState {
 
   /** A copy of this state, to put back when a bundle or a retried write fails. */
   Memento capture() {
-    return new Memento(id, rev, deleted, database, snapshot, fromClient, createdAt, updatedAt);
+    return new Memento(id, rev, deleted, database, snapshot, origin, createdAt, updatedAt);
   }
 
   /** Puts back a captured state. */
   void restore(Memento m) {
     stored(m.database, m.id, m.rev, m.deleted, m.snapshot);
-    this.fromClient = m.fromClient;
+    this.origin = m.origin;
     timestamps(m.createdAt, m.updatedAt);
   }
 
   /** An earlier value of a {@link RecordState}. */
-  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot, boolean fromClient,
+  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot, Origin origin,
       Instant createdAt, Instant updatedAt) {}
 
   /**
    * Records a document read from JSON at revision {@code baseRev}: stored, in no database yet (it saves
    * to the default one, or the one given to {@code saveTo}), with {@code baseline} as the stored form of
-   * its fields at that revision.
+   * its fields at that revision; {@code changesKnown} says whether the document said what it changed.
    */
-  void fromClient(String documentId, String baseRev, Object[] baseline) {
+  void fromClient(String documentId, String baseRev, Object[] baseline, boolean changesKnown) {
     stored(null, documentId, baseRev, false, baseline);
-    this.fromClient = true;
+    this.origin = changesKnown ? Origin.CLIENT : Origin.CLIENT_WITHOUT_CHANGES;
   }
 
   /** Records a successful load or write. */
@@ -117,6 +135,6 @@ public final class RecordState {
     this.rev = storedRev;
     this.deleted = isDeleted;
     this.snapshot = storedValues;
-    this.fromClient = false;
+    this.origin = Origin.DATABASE;
   }
 }

@@ -3,7 +3,6 @@ package com.acme.billing.web;
 import com.acme.billing.InvoiceLine;
 import com.acme.billing.SalesInvoice;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,9 +26,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The API's JSON: how an invoice is written, and how request bodies are read strictly. A body that is
- * not JSON, a field the invoice does not have, or a value of the wrong type is a 400 naming the field,
- * never a silent coercion: {@code "3"} is not a quantity and {@code 1.5} is not an integer.
+ * The API's JSON: how an invoice is written, and how the fields of a request body (parsed and checked by
+ * {@link RequestBody}) are read strictly. A field the invoice does not have, or a value of the wrong type,
+ * is a 400 naming the field, never a silent coercion: {@code "3"} is not a quantity and {@code 1.5} is not
+ * an integer.
  */
 public final class InvoiceJson {
   /** The API's Jackson configuration; thread-safe and never reconfigured. */
@@ -95,32 +95,6 @@ public final class InvoiceJson {
   /** Whether two field values are the same, comparing numbers (also inside lines) by value. */
   public static boolean same(Object a, Object b) {
     return MAPPER.valueToTree(a).equals(NUMBERS_BY_VALUE, MAPPER.valueToTree(b));
-  }
-
-  /**
-   * Parses a request body that must be one JSON object.
-   *
-   * @throws ApiException 400 for an empty body, malformed JSON or anything but an object
-   */
-  public static ObjectNode parseObject(byte[] body) {
-    if (body.length == 0) {
-      throw ApiException.badRequest(null, "the request body is empty; send a JSON object");
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      var where = e.getLocation();
-      String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-      throw ApiException.badRequest(null, "malformed JSON" + at + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ApiException.badRequest(null, "the request body could not be read: " + e.getMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw ApiException.badRequest(null, "the request body must be a JSON object, not "
-          + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
-    }
-    return (ObjectNode) node;
   }
 
   /**

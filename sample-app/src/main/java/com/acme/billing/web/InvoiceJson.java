@@ -79,12 +79,20 @@ public final class InvoiceJson {
     for (InvoiceField field : InvoiceField.values()) {
       node.set(field.jsonName(), MAPPER.valueToTree(field.get(invoice)));
     }
-    BigDecimal total = invoice.getTotal();
-    if (total != null && total.scale() < 2) {
-      // A stored decimal comes back without trailing zeros; money reads better with its cents.
-      node.put(InvoiceField.TOTAL.jsonName(), total.setScale(2));
+    // Money reads the same everywhere: with its cents (10.00, not 10 or 1E+1) and every decimal it has.
+    node.put(InvoiceField.TOTAL.jsonName(), withCents(invoice.getTotal()));
+    for (JsonNode line : node.path(InvoiceField.LINES.jsonName())) {
+      JsonNode price = line.path("unitPrice");
+      if (price.isNumber()) {
+        ((ObjectNode) line).put("unitPrice", withCents(price.decimalValue()));
+      }
     }
     return node;
+  }
+
+  /** The same amount with at least two decimals; null stays null. */
+  private static BigDecimal withCents(BigDecimal amount) {
+    return amount == null || amount.scale() >= 2 ? amount : amount.setScale(2);
   }
 
   /** The ETag of an invoice: its revision, quoted. */

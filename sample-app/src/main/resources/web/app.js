@@ -41,16 +41,18 @@ class Decimal {
   toJSON() { return DECIMAL_MARK + this.text + DECIMAL_MARK; }
 }
 const DECIMAL_MARK = 'decimal-' + Math.random().toString(36).slice(2);
-const DECIMAL_KEYS = new Set(['unitPrice', 'total']);
 
 function toJson(body) {
   return JSON.stringify(body).replace(new RegExp('"' + DECIMAL_MARK + '([-0-9.eE+]+)' + DECIMAL_MARK + '"', 'g'), '$1');
 }
 
+// Amounts become Decimals: a line's unitPrice and an invoice's total (a list page's "total" is a count).
 function fromJson(text) {
   // The reviver's context holds the number's source text (Chromium 114+, Firefox 135+, Safari 18.4+).
-  return JSON.parse(text, (key, value, context) =>
-    DECIMAL_KEYS.has(key) && typeof value === 'number' ? new Decimal(context?.source ?? String(value)) : value);
+  return JSON.parse(text, function (key, value, context) {
+    const amount = key === 'unitPrice' || (key === 'total' && '_rev' in this);
+    return amount && typeof value === 'number' ? new Decimal(context?.source ?? String(value)) : value;
+  });
 }
 
 async function api(method, url, body, revision) {

@@ -141,6 +141,11 @@ class ConflictPageBrowserTest {
     // Other tests of this class share the database; the page counts what the API counts.
     assertThat(text("#list-summary")).isEqualTo(client.get("/api/invoices").json().get("total").asInt() + " invoices");
     screenshot("invoice-list.png");
+    type("#filter-customer", "initech");
+    click("#filter button[type='submit']");
+    await().until(d -> d.findElements(By.cssSelector("#invoices tbody tr")).size() == 1);
+    assertThat(text("#list-summary")).isEqualTo("1 invoice");
+    click("#filter-clear");
 
     // Open it in two tabs; the first saves a new customer.
     driver.get(editUrl);

@@ -294,6 +294,20 @@ class ConflictPageBrowserTest {
     }
     screenshot("phone-editor.png");
 
+    // Someone else saves; this page's save meets the conflict panel, which must fit the phone too.
+    JsonNode stored = client.get("/api/invoices/narrow-1").json();
+    client.send("PATCH", "/api/invoices/narrow-1", "{\"customer\": \"Wayne Foundation\"}", "If-Match",
+        "\"" + stored.get("_rev").asText() + "\"");
+    type("#f-number", "INV-5000-B");
+    click("#save");
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+    for (String button : List.of("#merge", "#keep-mine", "#take-theirs", "#save-choices")) {
+      assertThat(onScreen(button)).as("%s visible without scrolling at 420 px", button).isTrue();
+    }
+    assertThat((Long) script("return document.documentElement.scrollWidth")).as("page width with the conflict panel")
+        .isLessThanOrEqualTo(viewport);
+    screenshot("phone-conflict.png");
+
     driver.get(base + "/");
     find("#invoices tbody tr");
     assertThat((Long) script("return document.documentElement.scrollWidth")).as("list page width")

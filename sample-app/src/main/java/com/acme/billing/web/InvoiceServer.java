@@ -132,9 +132,6 @@ public final class InvoiceServer implements AutoCloseable {
         return ApiException.badRequest(null, "the request body could not be read: it is malformed (such as a broken "
             + "chunked encoding) or ended before its Content-Length (" + t.getMessage() + ")");
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return null;
   }

@@ -32,7 +32,7 @@ final class JsonErrorHandler extends ErrorHandler {
     return ByteBuffer.wrap(json(status, reason));
   }
 
-  /** The error body for {@code status}, with Jetty's reason (never a stack trace) as the message. */
+  /** The error body for {@code status}, with Jetty's reason for a 4xx (never a stack trace) in the message. */
   static byte[] json(int status, String reason) {
     String name = switch (status) {
       case 400 -> "bad_request";
@@ -50,7 +50,10 @@ final class JsonErrorHandler extends ErrorHandler {
       case 431 -> "the request's headers are too large";
       default -> "the request was refused: " + standard;
     };
-    String message = reason == null || reason.isBlank() || reason.equals(standard) ? what : what + " (" + reason + ")";
+    // Jetty's reasons for a refused request say what was wrong with it; for its own failures they may
+    // describe the server, which the log keeps.
+    String message = status >= 500 ? "the server failed; the server log has the details"
+        : reason == null || reason.isBlank() || reason.equals(standard) ? what : what + " (" + reason + ")";
     return ApiException.of(status, name, message).toJson().toString().getBytes(StandardCharsets.UTF_8);
   }
 }

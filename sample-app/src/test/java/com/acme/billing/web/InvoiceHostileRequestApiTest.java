@@ -96,6 +96,15 @@ class InvoiceHostileRequestApiTest extends ApiTestSupport {
     assertJsonError(raw(request), 400, "bad_request");
   }
 
+  @Test
+  void jettysOwnServerFailuresSayNothingAboutTheServer() {
+    JsonNode json = ApiClient.object(new String(JsonErrorHandler.json(500, "java.lang.IllegalStateException: pool /x"),
+        StandardCharsets.UTF_8));
+
+    assertThat(json.get("name").asText()).isEqualTo("internal_error");
+    assertThat(json.get("message").asText()).isEqualTo("the server failed; the server log has the details");
+  }
+
   @ParameterizedTest(name = "id \"{0}\"")
   @ValueSource(strings = {"x 1", "a+b", "a/b", "50%", "50%25", "é€😀", "..", ".", "a..b", "?q=1#f"})
   void everyUrlOfAnIdThatNeedsEscapingLeadsBackToThatId(String id) {

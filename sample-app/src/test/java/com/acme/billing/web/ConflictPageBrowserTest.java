@@ -371,8 +371,9 @@ class ConflictPageBrowserTest {
         return b.top >= a.bottom && b.top - a.bottom < 20 && Math.abs(b.left - a.left) < 20;""", field);
   }
 
+  /** Waits for the page as long as a loaded machine may need; the bound only turns a hang into a failure. */
   private static WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    return new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
   private static WebElement find(String css) {

@@ -2,7 +2,7 @@ package com.acme.billing.web;
 
 import com.acme.billing.InvoiceLine;
 import com.acme.billing.SalesInvoice;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The API's JSON: how an invoice is written, and how request bodies are read strictly. A body that is
- * not JSON, a field the invoice does not have, or a value of the wrong type is a 400 naming the field,
- * never a silent coercion: {@code "3"} is not a quantity and {@code 1.5} is not an integer.
+ * The API's JSON: how an invoice is written, and how the fields of a request body (parsed and checked by
+ * {@link RequestBody}) are read strictly. A field the invoice does not have, or a value of the wrong type,
+ * is a 400 naming the field, never a silent coercion: {@code "3"} is not a quantity and {@code 1.5} is not
+ * an integer.
  */
 public final class InvoiceJson {
   /** The API's Jackson configuration; thread-safe and never reconfigured. */
@@ -61,12 +62,20 @@ public final class InvoiceJson {
     for (InvoiceField field : InvoiceField.values()) {
       node.set(field.jsonName(), MAPPER.valueToTree(field.get(invoice)));
     }
-    BigDecimal total = invoice.getTotal();
-    if (total != null && total.scale() < 2) {
-      // A stored decimal comes back without trailing zeros; money reads better with its cents.
-      node.put(InvoiceField.TOTAL.jsonName(), total.setScale(2));
+    // Money reads the same everywhere: with its cents (10.00, not 10 or 1E+1) and every decimal it has.
+    node.put(InvoiceField.TOTAL.jsonName(), withCents(invoice.getTotal()));
+    for (JsonNode line : node.path(InvoiceField.LINES.jsonName())) {
+      JsonNode price = line.path("unitPrice");
+      if (price.isNumber()) {
+        ((ObjectNode) line).put("unitPrice", withCents(price.decimalValue()));
+      }
     }
     return node;
+  }
+
+  /** The same amount with at least two decimals; null stays null. */
+  private static BigDecimal withCents(BigDecimal amount) {
+    return amount == null || amount.scale() >= 2 ? amount : amount.setScale(2);
   }
 
   /** The ETag of an invoice: its revision, quoted. */
@@ -77,32 +86,6 @@ public final class InvoiceJson {
   /** Whether two field values are the same, comparing numbers (also inside lines) by value. */
   public static boolean same(Object a, Object b) {
     return MAPPER.valueToTree(a).equals(NUMBERS_BY_VALUE, MAPPER.valueToTree(b));
-  }
-
-  /**
-   * Parses a request body that must be one JSON object.
-   *
-   * @throws ApiException 400 for an empty body, malformed JSON or anything but an object
-   */
-  public static ObjectNode parseObject(byte[] body) {
-    if (body.length == 0) {
-      throw ApiException.badRequest(null, "the request body is empty; send a JSON object");
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      var where = e.getLocation();
-      String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-      throw ApiException.badRequest(null, "malformed JSON" + at + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ApiException.badRequest(null, "the request body could not be read: " + e.getMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw ApiException.badRequest(null, "the request body must be a JSON object, not "
-          + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
-    }
-    return (ObjectNode) node;
   }
 
   /**

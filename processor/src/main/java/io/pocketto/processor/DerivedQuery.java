@@ -1,5 +1,6 @@
 package io.pocketto.processor;
 
+import io.pocketto.internal.ColumnType;
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
 
@@ -48,12 +49,20 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
    *
    * @param name the Java name
    * @param column the SQL column
-   * @param kind the runtime {@code ColumnType} name
+   * @param kind how the field is stored, which decides the operators it allows
    * @param type the Java type
    */
-  record QueryProperty(String name, String column, String kind, TypeMirror type) {
+  record QueryProperty(String name, String column, ColumnType kind, TypeMirror type) {
     boolean isComparable() {
-      return !kind.equals("BOOLEAN") && !kind.equals("ENUM") && !kind.equals("UUID") && !kind.equals("JSON");
+      return kind.operators() == ColumnType.Operators.COMPARABLE || kind.operators() == ColumnType.Operators.STRING;
+    }
+
+    boolean isString() {
+      return kind.operators() == ColumnType.Operators.STRING;
+    }
+
+    boolean isJson() {
+      return kind.operators() == ColumnType.Operators.JSON;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.pocketto.processor;
 
+import io.pocketto.internal.ColumnType;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Sort;
 import java.util.List;
@@ -39,7 +40,7 @@ final class PortableSql {
     where(sql, query);
     sql.append(" ORDER BY ");
     for (Sort sort : query.sorts()) {
-      sql.append(quote(sort.property().column())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
+      sql.append(sortKey(sort.property())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
           .append(", ");
     }
     sql.append(quote("_id")).append(" ASC");
@@ -90,6 +91,15 @@ final class PortableSql {
       }
     }
     sql.append(')');
+  }
+
+  /**
+   * A decimal sorts by value as {@code DECFLOAT}: H2 keeps undeclared decimals as text, to keep their scale.
+   * PostgreSQL's dialect rewrites the cast to its {@code numeric}, a no-op there.
+   */
+  private static String sortKey(DerivedQuery.QueryProperty property) {
+    String column = quote(property.column());
+    return property.kind() == ColumnType.DECIMAL ? "CAST(" + column + " AS DECFLOAT)" : column;
   }
 
   private static void criterion(StringBuilder sql, Criterion c) {

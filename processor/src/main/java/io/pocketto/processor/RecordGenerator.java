@@ -145,6 +145,8 @@ final class RecordGenerator {
         specs.add("$T.json($S, $S, $T.class)", FIELD_SPEC, f.name(), f.column(), model.modelClass());
       } else if (f.isEnum()) {
         specs.add("$T.enumeration($S, $S, $T.class)", FIELD_SPEC, f.name(), f.column(), f.type());
+      } else if (f.precision() > 0) {
+        specs.add("$T.decimal($S, $S, $L, $L)", FIELD_SPEC, f.name(), f.column(), f.precision(), f.scale());
       } else {
         specs.add("$T.scalar($S, $S, $T.$L, $L)", FIELD_SPEC, f.name(), f.column(), COLUMN_TYPE, f.kind(), f.primitive());
       }
@@ -203,14 +205,13 @@ final class RecordGenerator {
     }
   }
 
-  /** The property class whose operators suit the field's type, e.g. {@code StringProperty<SalesInvoice>}. */
+  /** The property class offering the operators the field's {@code ColumnType} allows, e.g. {@code StringProperty<SalesInvoice>}. */
   private static TypeName propertyType(ClassName self, PersistedField f) {
-    return switch (f.kind()) {
-      case "STRING" -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "StringProperty"), self);
-      case "BOOLEAN", "ENUM", "UUID" ->
-          ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ValueProperty"), self, f.type().box());
-      case "JSON" -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "JsonProperty"), self, f.type().box());
-      default -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ComparableProperty"), self, f.type().box());
+    return switch (f.kind().operators()) {
+      case STRING -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "StringProperty"), self);
+      case VALUE -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ValueProperty"), self, f.type().box());
+      case JSON -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "JsonProperty"), self, f.type().box());
+      case COMPARABLE -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ComparableProperty"), self, f.type().box());
     };
   }
 

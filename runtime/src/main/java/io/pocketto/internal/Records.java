@@ -1,6 +1,8 @@
 package io.pocketto.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
@@ -141,10 +143,18 @@ public final class Records {
     node.put("id", binding.state(record).id());
     Object[] values = binding.values(record);
     for (int i = 0; i < values.length; i++) {
-      node.set(binding.fields().get(i).name(), Json.VIEW.valueToTree(values[i]));
+      node.set(binding.fields().get(i).name(), jsonValue(binding.fields().get(i).type(), values[i]));
     }
     node.set("_meta", Json.VIEW.valueToTree(meta(binding, record)));
     return node.toString();
+  }
+
+  /** Numbers, booleans and JSON fields as Jackson writes them; every other type as its text, exactly as stored. */
+  private static JsonNode jsonValue(ColumnType type, Object value) {
+    if (value == null || type == ColumnType.JSON || value instanceof Number || value instanceof Boolean) {
+      return Json.VIEW.valueToTree(value);
+    }
+    return TextNode.valueOf(type.display(value));
   }
 
   /** {@link Object#toString()} in the seed's shape: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */
@@ -153,7 +163,8 @@ public final class Records {
     sb.append(", _meta=").append(meta(binding, record));
     Object[] values = binding.values(record);
     for (int i = 0; i < values.length; i++) {
-      sb.append(", ").append(binding.fields().get(i).name()).append('=').append(values[i]);
+      FieldSpec f = binding.fields().get(i);
+      sb.append(", ").append(f.name()).append('=').append(f.type().display(values[i]));
     }
     return sb.append('}').toString();
   }

@@ -3,11 +3,10 @@ package io.pocketto.query;
 import io.pocketto.ActiveRecord;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.ModelBinding;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A field with a natural order: numbers, decimals, characters and dates. Comparisons never match a
+ * A field with a natural order: numbers, decimals, characters, dates, times and durations. Comparisons never match a
  * document whose field is null.
  *
  * @param <T> the model class
@@ -15,9 +14,7 @@ import java.util.Set;
  */
 public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comparable<? super V>>
     extends ValueProperty<T, V> permits StringProperty {
-  private static final Set<ColumnType> TYPES = EnumSet.of(ColumnType.CHAR, ColumnType.BYTE, ColumnType.SHORT,
-      ColumnType.INT, ColumnType.LONG, ColumnType.FLOAT, ColumnType.DOUBLE, ColumnType.DECIMAL,
-      ColumnType.INSTANT, ColumnType.LOCAL_DATE, ColumnType.LOCAL_DATE_TIME);
+  private static final Set<ColumnType> TYPES = ColumnType.offering(ColumnType.Operators.COMPARABLE);
 
   /** The field {@code name} of the model; generated code creates these constants. */
   public ComparableProperty(ModelBinding<T> binding, String name) {

@@ -135,8 +135,8 @@ class RepositoryMethodDiagnosticsTest {
   void anOrderingOperatorOnAnEnumIsReported() {
     assertThat(errorOn("List<SalesInvoice> findByStatusGreaterThan(Status status);")).isEqualTo(
         "[Pocketto] query method findByStatusGreaterThan: GreaterThan does not apply to property 'status' of type "
-            + "com.example.SalesInvoiceModel.Status: only numbers, decimals, characters, text and dates have an "
-            + "order to compare");
+            + "com.example.SalesInvoiceModel.Status: only numbers, decimals, characters, text, dates, times and "
+            + "durations have an order to compare");
   }
 
   @Test

@@ -48,7 +48,7 @@ enum Message {
   REPOSITORY_NOT_CRUD("@Repository interface %s must extend io.pocketto.CrudRepository<T>, with T the class generated from a @Model, e.g. CrudRepository<SalesInvoice>"),
   REPOSITORY_NOT_A_MODEL("@Repository interface %s: %s is not a class generated from a @Model; name the generated class, e.g. CrudRepository<SalesInvoice> for @Model SalesInvoiceModel"),
   REPOSITORY_UNRESOLVED("the model type of @Repository interface %s could not be resolved: %s"),
-  QUERY_UNSUPPORTED_NAME("query method %s: unsupported method name: a query method is named find...By..., count...By... or exists...By..., e.g. findByCustomer(String customer)"),
+  QUERY_UNSUPPORTED_NAME("query method %s: unsupported method name: a query method is named find...By..., count...By..., exists...By... or delete...By..., e.g. findByCustomer(String customer)"),
   QUERY_UNSUPPORTED_KEYWORD("query method %s: unsupported keyword '%s': %s"),
   QUERY_UNKNOWN_PROPERTY("query method %s: unknown property '%s': %s has %s%s"),
   QUERY_OPERATOR_TYPE("query method %s: %s does not apply to property '%s' of type %s: %s"),

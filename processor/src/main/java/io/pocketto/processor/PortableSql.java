@@ -121,6 +121,11 @@ final class PortableSql {
       case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
       case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
           sql.append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE);
+      // Like Not (NE), NotLike also matches a null field, which is not like anything.
+      case NOT_LIKE -> sql.append("(NOT (").append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE)
+          .append(") OR ").append(column).append(" IS NULL)");
+      case TRUE -> sql.append(column).append(" = TRUE");
+      case FALSE -> sql.append(column).append(" = FALSE");
     }
   }
 }

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.pocketto.processor.RepositoryDescriptor.Argument;
 import io.pocketto.processor.RepositoryDescriptor.QueryMethod;
+import io.pocketto.processor.RepositoryDescriptor.Result;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -123,8 +124,13 @@ final class RepositoryGenerator {
       case PAGE -> "page";
       case COUNT -> "count";
       case EXISTS -> "exists";
+      case DELETE_COUNT_LONG, DELETE_COUNT_INT, DELETE_VOID -> "delete";
     };
-    if (method.pageParameter() != null) {
+    if (method.result() == Result.DELETE_VOID) {
+      spec.addStatement("this.$N.$L($L)", field, call, values.build());
+    } else if (method.result() == Result.DELETE_COUNT_LONG) {
+      spec.addStatement("return (long) this.$N.$L($L)", field, call, values.build());
+    } else if (method.pageParameter() != null) {
       CodeBlock page = CodeBlock.of("$N", method.pageParameter());
       CodeBlock all = values.isEmpty() ? page : CodeBlock.of("$L, $L", page, values.build());
       spec.addStatement("return this.$N.$L($L)", field, call, all);

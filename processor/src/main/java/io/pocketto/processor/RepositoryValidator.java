@@ -305,6 +305,8 @@ final class RepositoryValidator {
       }
       case COUNT -> sql = PortableSql.count(model, query);
       case EXISTS -> sql = PortableSql.exists(model, query);
+      // Each document found is deleted through its own revision check, as a record's delete() does.
+      case DELETE_COUNT_LONG, DELETE_COUNT_INT, DELETE_VOID -> sql = PortableSql.select(model, query, 0, false);
       default -> throw new IllegalStateException(result.name());
     }
     return new QueryMethod(method, result, sql, countSql, arguments, pageParameter);
@@ -331,6 +333,19 @@ final class RepositoryValidator {
           return Result.EXISTS;
         }
         throw new QueryMethodException(Message.QUERY_RETURN_TYPE, name, r, "exists queries return boolean");
+      }
+      case DELETE -> {
+        if (r.getKind() == TypeKind.LONG) {
+          return Result.DELETE_COUNT_LONG;
+        }
+        if (r.getKind() == TypeKind.INT) {
+          return Result.DELETE_COUNT_INT;
+        }
+        if (r.getKind() == TypeKind.VOID) {
+          return Result.DELETE_VOID;
+        }
+        throw new QueryMethodException(Message.QUERY_RETURN_TYPE, name, r,
+            "delete queries return long or int (the number of documents deleted) or void");
       }
       default -> {
         if (types.isSameType(r, modelType)) {
@@ -364,6 +379,10 @@ final class RepositoryValidator {
       throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword, p.name(), p.type(),
           "only numbers, decimals, characters, text, dates, times and durations have an order to compare");
     }
+    if (op.isTruth() && p.kind() != ColumnType.BOOLEAN) {
+      throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword, p.name(), p.type(),
+          "only boolean properties are True or False; compare other properties with equality");
+    }
     if (op.isPattern() && !p.isString()) {
       throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword, p.name(), p.type(),
           "only String properties match patterns");
@@ -375,7 +394,7 @@ final class RepositoryValidator {
       }
       if (op != Operator.EQ && op != Operator.NE && !op.isPattern()) {
         throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword + "IgnoreCase", p.name(), p.type(),
-            "IgnoreCase combines with equality, Not, Like, StartingWith, EndingWith and Containing");
+            "IgnoreCase combines with equality, Not, Like, NotLike, StartingWith, EndingWith and Containing");
       }
     }
   }
@@ -392,8 +411,8 @@ final class RepositoryValidator {
         expected = types.getDeclaredType(elements.getTypeElement("java.util.Collection"),
             types.getWildcardType(boxedProperty, null));
       }
-      case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> {
-        kind = c.operator() == Operator.LIKE ? "LIKE" : c.operator().name();
+      case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> {
+        kind = c.operator() == Operator.LIKE || c.operator() == Operator.NOT_LIKE ? "LIKE" : c.operator().name();
         expected = elements.getTypeElement("java.lang.String").asType();
       }
       default -> {

@@ -2,6 +2,10 @@ package io.pocketto.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.pocketto.ConflictHandler;
+import io.pocketto.Decimal;
+import io.pocketto.Index;
+import io.pocketto.Model;
 import io.pocketto.internal.ColumnType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,10 +36,10 @@ import javax.lang.model.util.Elements;
  * generate. It reports through a {@link Report} and never writes code.
  */
 final class ModelValidator {
-  static final String MODEL_ANNOTATION = "io.pocketto.Model";
-  static final String CONFLICT_HANDLER = "io.pocketto.ConflictHandler";
-  static final String INDEX_ANNOTATION = "io.pocketto.Index";
-  static final String DECIMAL_ANNOTATION = "io.pocketto.Decimal";
+  static final String MODEL_ANNOTATION = Model.class.getCanonicalName();
+  static final String CONFLICT_HANDLER = ConflictHandler.class.getCanonicalName();
+  static final String INDEX_ANNOTATION = Index.class.getCanonicalName();
+  static final String DECIMAL_ANNOTATION = Decimal.class.getCanonicalName();
   /** The largest precision PostgreSQL's {@code numeric(p, s)} accepts; H2's is larger. */
   static final int MAX_DECIMAL_PRECISION = 1000;
 

@@ -10,6 +10,21 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import io.pocketto.ActiveRecord;
+import io.pocketto.ChangeListener;
+import io.pocketto.Database;
+import io.pocketto.ModelStore;
+import io.pocketto.Pocketto;
+import io.pocketto.Subscription;
+import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.RecordState;
+import io.pocketto.internal.Records;
+import io.pocketto.query.ComparableProperty;
+import io.pocketto.query.JsonProperty;
+import io.pocketto.query.Query;
+import io.pocketto.query.StringProperty;
+import io.pocketto.query.ValueProperty;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -19,25 +34,22 @@ import javax.lang.model.element.Modifier;
  * behaviour is a one-line call into the runtime.
  */
 final class RecordGenerator {
-  private static final String RUNTIME = "io.pocketto";
-  private static final String INTERNAL = "io.pocketto.internal";
-  private static final ClassName ACTIVE_RECORD = ClassName.get(RUNTIME, "ActiveRecord");
-  private static final ClassName DATABASE = ClassName.get(RUNTIME, "Database");
-  private static final ClassName MODEL_STORE = ClassName.get(RUNTIME, "ModelStore");
-  private static final ClassName POCKETTO = ClassName.get(RUNTIME, "Pocketto");
-  private static final ClassName MODEL_BINDING = ClassName.get(INTERNAL, "ModelBinding");
-  private static final ClassName RECORD_STATE = ClassName.get(INTERNAL, "RecordState");
-  private static final ClassName RECORDS = ClassName.get(INTERNAL, "Records");
-  private static final ClassName FIELD_SPEC = ClassName.get(INTERNAL, "FieldSpec");
-  private static final ClassName COLUMN_TYPE = ClassName.get(INTERNAL, "ColumnType");
+  private static final ClassName ACTIVE_RECORD = ClassName.get(ActiveRecord.class);
+  private static final ClassName DATABASE = ClassName.get(Database.class);
+  private static final ClassName MODEL_STORE = ClassName.get(ModelStore.class);
+  private static final ClassName POCKETTO = ClassName.get(Pocketto.class);
+  private static final ClassName MODEL_BINDING = ClassName.get(ModelBinding.class);
+  private static final ClassName RECORD_STATE = ClassName.get(RecordState.class);
+  private static final ClassName RECORDS = ClassName.get(Records.class);
+  private static final ClassName FIELD_SPEC = ClassName.get(io.pocketto.internal.FieldSpec.class);
+  private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
-  private static final ClassName CHANGE_LISTENER = ClassName.get(RUNTIME, "ChangeListener");
-  private static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
-  private static final String QUERY_PACKAGE = "io.pocketto.query";
-  private static final ClassName QUERY = ClassName.get(QUERY_PACKAGE, "Query");
+  private static final ClassName CHANGE_LISTENER = ClassName.get(ChangeListener.class);
+  private static final ClassName SUBSCRIPTION = ClassName.get(Subscription.class);
+  private static final ClassName QUERY = ClassName.get(Query.class);
 
   static final String STATE = "$state";
   static final String BINDING = "BINDING";
@@ -208,10 +220,10 @@ final class RecordGenerator {
   /** The property class offering the operators the field's {@code ColumnType} allows, e.g. {@code StringProperty<SalesInvoice>}. */
   private static TypeName propertyType(ClassName self, PersistedField f) {
     return switch (f.kind().operators()) {
-      case STRING -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "StringProperty"), self);
-      case VALUE -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ValueProperty"), self, f.type().box());
-      case JSON -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "JsonProperty"), self, f.type().box());
-      case COMPARABLE -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ComparableProperty"), self, f.type().box());
+      case STRING -> ParameterizedTypeName.get(ClassName.get(StringProperty.class), self);
+      case VALUE -> ParameterizedTypeName.get(ClassName.get(ValueProperty.class), self, f.type().box());
+      case JSON -> ParameterizedTypeName.get(ClassName.get(JsonProperty.class), self, f.type().box());
+      case COMPARABLE -> ParameterizedTypeName.get(ClassName.get(ComparableProperty.class), self, f.type().box());
     };
   }
 

@@ -10,6 +10,13 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.pocketto.Database;
+import io.pocketto.Repositories;
+import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.QueryArgument;
+import io.pocketto.internal.RepositoryBase;
+import io.pocketto.internal.RepositoryFactory;
+import io.pocketto.internal.RepositoryQuery;
 import io.pocketto.processor.RepositoryDescriptor.Argument;
 import io.pocketto.processor.RepositoryDescriptor.QueryMethod;
 import io.pocketto.processor.RepositoryDescriptor.Result;
@@ -23,14 +30,13 @@ import javax.lang.model.element.VariableElement;
  * {@code CrudRepository} operations come from the runtime's {@code RepositoryBase}.
  */
 final class RepositoryGenerator {
-  private static final String INTERNAL = "io.pocketto.internal";
-  private static final ClassName DATABASE = ClassName.get("io.pocketto", "Database");
-  private static final ClassName REPOSITORIES = ClassName.get("io.pocketto", "Repositories");
-  private static final ClassName REPOSITORY_BASE = ClassName.get(INTERNAL, "RepositoryBase");
-  private static final ClassName REPOSITORY_QUERY = ClassName.get(INTERNAL, "RepositoryQuery");
-  private static final ClassName REPOSITORY_FACTORY = ClassName.get(INTERNAL, "RepositoryFactory");
-  private static final ClassName QUERY_ARGUMENT = ClassName.get(INTERNAL, "QueryArgument");
-  private static final ClassName COLUMN_TYPE = ClassName.get(INTERNAL, "ColumnType");
+  private static final ClassName DATABASE = ClassName.get(Database.class);
+  private static final ClassName REPOSITORIES = ClassName.get(Repositories.class);
+  private static final ClassName REPOSITORY_BASE = ClassName.get(RepositoryBase.class);
+  private static final ClassName REPOSITORY_QUERY = ClassName.get(RepositoryQuery.class);
+  private static final ClassName REPOSITORY_FACTORY = ClassName.get(RepositoryFactory.class);
+  private static final ClassName QUERY_ARGUMENT = ClassName.get(QueryArgument.class);
+  private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final String FACTORY = "FACTORY";

@@ -23,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,6 +100,21 @@ class TypeFidelityTest extends BackendTest {
   }
 
   @Test
+  void valueTypesInsideJsonComeBackEqual() {
+    OffsetDateTime deadline = OffsetDateTime.of(2026, 12, 31, 23, 59, 59, 987_654_321, ZoneOffset.ofHours(14));
+    RichTypes saved = new RichTypes();
+    saved.setLaps(List.of(Duration.ofSeconds(-5, 123_456_789), Duration.ofDays(400)));
+    saved.setDeadlines(Map.of("end", deadline));
+    saved.setMeetings(List.of(SINGAPORE));
+
+    RichTypes found = roundTrip(saved);
+
+    assertThat(found.getLaps()).containsExactly(Duration.ofSeconds(-5, 123_456_789), Duration.ofDays(400));
+    assertThat(found.getDeadlines()).containsExactlyEntriesOf(Map.of("end", deadline));
+    assertThat(found.getMeetings()).containsExactly(SINGAPORE);
+  }
+
+  @Test
   void nullValuesComeBackNull() {
     RichTypes saved = new RichTypes();
     saved.setId("empty");
@@ -134,6 +150,36 @@ class TypeFidelityTest extends BackendTest {
       saved.setDuration(d);
 
       assertThat(roundTrip(saved).getDuration()).isEqualTo(d);
+    }
+  }
+
+  @Test
+  void aTimeWithNanosecondsIsKeptOrRefusedNeverTruncated() {
+    RichTypes r = new RichTypes();
+    r.setId("t");
+    r.setLocalTime(LocalTime.of(12, 0, 0, 1));
+
+    if (backend == Backend.POSTGRES) {
+      assertThatThrownBy(r::save).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("field 'localTime'").hasMessageContaining("truncatedTo(ChronoUnit.MICROS)");
+      assertThat(RichTypes.find("t")).isEmpty();
+    } else {
+      assertThat(roundTrip(r).getLocalTime()).isEqualTo(LocalTime.of(12, 0, 0, 1));
+    }
+  }
+
+  @Test
+  void aMonthOutsidePostgresDatesIsKeptOrRefused() {
+    RichTypes r = new RichTypes();
+    r.setId("m");
+    r.setYearMonth(YearMonth.of(-5000, 1));
+
+    if (backend == Backend.POSTGRES) {
+      assertThatThrownBy(r::save).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("field 'yearMonth'");
+      assertThat(RichTypes.find("m")).isEmpty();
+    } else {
+      assertThat(roundTrip(r).getYearMonth()).isEqualTo(YearMonth.of(-5000, 1));
     }
   }
 

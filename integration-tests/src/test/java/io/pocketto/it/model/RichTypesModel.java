@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 /** One field of each JDK value type with a column of its own, and decimals with and without a declared scale. */
 @Model
@@ -42,4 +43,6 @@ public abstract class RichTypesModel {
   protected BigDecimal price;
   protected List<ZonedDateTime> meetings;
   protected List<Double> readings;
+  protected List<Duration> laps;
+  protected Map<String, OffsetDateTime> deadlines;
 }

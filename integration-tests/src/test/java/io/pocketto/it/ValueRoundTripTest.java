@@ -171,6 +171,11 @@ class ValueRoundTripTest extends BackendTest {
   }
 
   @Test
+  void toStringShowsAnArrayFieldsElements() {
+    assertThat(everyValueSet(backend).toString()).contains("scores=[3, 1, 2]").doesNotContain("[I@");
+  }
+
+  @Test
   void recordWithASetIsCleanWhenLoaded() {
     EveryType saved = new EveryType();
     saved.setId("set");

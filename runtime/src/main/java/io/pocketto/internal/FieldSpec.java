@@ -160,7 +160,8 @@ public final class FieldSpec {
 
   /**
    * Converts a value given by name (an incremental patch, an HTTP body) to this field's type. Numbers
-   * convert only when no digit is lost; text converts to UUIDs, dates, instants and enum constants.
+   * convert only when no digit is lost; text converts to enum constants and to every type with a text
+   * form (UUIDs, dates, times, zones, durations, base64 bytes).
    *
    * @throws IllegalArgumentException naming the model, the field, the expected type and the value
    */

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
@@ -173,7 +175,34 @@ final class TypeClassifier {
         }
       }
     }
-    return null;
+    return element.getKind() == ElementKind.RECORD ? componentProblem(element) : null;
+  }
+
+  /** Records whose components are being checked, so that a record referring to itself is checked once. */
+  private final Set<String> recordsInProgress = new java.util.HashSet<>();
+
+  /**
+   * Why a record's components cannot all be stored as JSON, naming the component, or {@code null}. A
+   * record's components are exactly what Jackson writes, so a {@code Locale} inside one is as inexact as
+   * a {@code Locale} field.
+   */
+  private String componentProblem(TypeElement record) {
+    String name = record.getQualifiedName().toString();
+    if (!recordsInProgress.add(name)) {
+      return null;
+    }
+    try {
+      for (RecordComponentElement component : ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
+        String problem = jsonProblem(component.asType());
+        if (problem != null) {
+          return problem.equals(UNRESOLVED) ? problem
+              : "component '" + component.getSimpleName() + "' of record " + record.getSimpleName() + ": " + problem;
+        }
+      }
+      return null;
+    } finally {
+      recordsInProgress.remove(name);
+    }
   }
 
   private String mapKeyProblem(TypeMirror key) {

@@ -36,6 +36,8 @@ class FieldRulesTest {
 
           public abstract static class Money {}
 
+          public record Translation(String text, java.util.Locale language) {}
+
           protected String number;
           %s
         }
@@ -110,6 +112,9 @@ class FieldRulesTest {
         Arguments.of("protected List<java.util.Locale> languages;", "languages", "java.util.List<java.util.Locale>",
             "a Locale does not come back exactly from any text form (variants and extensions are rewritten); store"
                 + " its language tag, toLanguageTag(), as a String"),
+        Arguments.of("protected Translation title;", "title", "com.acme.InvoiceModel.Translation",
+            "component 'language' of record Translation: a Locale does not come back exactly from any text form"
+                + " (variants and extensions are rewritten); store its language tag, toLanguageTag(), as a String"),
         Arguments.of("protected java.net.URL homepage;", "homepage", "java.net.URL",
             "URL.equals resolves host names over the network, so a URL cannot be compared reliably; use java.net.URI"));
   }

@@ -137,7 +137,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
         ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
         for (FieldSpec f : binding.fields()) {
-          ddl.add(q(f.column()) + " " + dialect.columnType(f.type()));
+          ddl.add(q(f.column()) + " " + dialect.columnType(f));
         }
         s.execute(ddl.toString());
         Set<String> existing = existingColumns(c);
@@ -147,7 +147,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
             LOG.info("adding column {} to {}", f.column(), binding.collection());
             s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q(f.column()) + " "
-                + dialect.columnType(f.type()));
+                + dialect.columnType(f));
           }
         }
         for (List<String> index : binding.indexes()) {

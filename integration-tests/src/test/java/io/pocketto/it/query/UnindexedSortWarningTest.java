@@ -1,0 +1,48 @@
+package io.pocketto.it.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pocketto.Database;
+import io.pocketto.Pocketto;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A query that sorts by a field no {@code @Index} leads logs one warning per model and field, so a
+ * user learns why large pages are slow without a line per query. (No other test sorts by
+ * {@code dueAt}, whose warning this test expects to be the first of the run.)
+ */
+class UnindexedSortWarningTest {
+
+  @Test
+  void sortingByAFieldNoIndexLeadsWarnsOnceAndAnIndexedSortNever() {
+    try (Database db = Pocketto.connect("jdbc:h2:mem:")) {
+      Fixtures.saved(db, "a", i -> i.setNumber("INV-1"));
+      String output = stderrOf(() -> {
+        Invoice.in(db).query().orderBy(Invoice.DUE_AT.desc()).list();
+        Invoice.in(db).query().orderBy(Invoice.DUE_AT.asc()).limit(5).list();
+        Invoice.in(db).query().orderBy(Invoice.NUMBER.desc()).list();
+        Invoice.in(db).query().orderBy(Invoice.CUSTOMER.asc(), Invoice.ISSUED_ON.asc()).list();
+      });
+
+      assertThat(output.lines().filter(line -> line.contains("WARN"))).containsExactly(
+          "[main] WARN io.pocketto.internal.QueryExecutor - Invoice queries sort by 'dueAt', which no @Index leads: "
+              + "every page reads and sorts all matching rows. Add @Index to Invoice.dueAt if the collection grows "
+              + "large (this is logged once per field)");
+    }
+  }
+
+  private static String stderrOf(Runnable work) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      work.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+}

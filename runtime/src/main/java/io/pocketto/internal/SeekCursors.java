@@ -40,10 +40,27 @@ public final class SeekCursors {
   private static final int SIGNATURE_BYTES = 16;
   private static final Map<Engine, SeekCursors> BY_ENGINE = Collections.synchronizedMap(new WeakHashMap<>());
 
-  private final byte[] secret;
+  /** Digests and MACs are not thread-safe, and looking one up costs more than using it: one per thread. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
+  private final ThreadLocal<Mac> macs;
 
   private SeekCursors(byte[] secret) {
-    this.secret = secret;
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance(HMAC);
+        mac.init(new SecretKeySpec(secret, HMAC));
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** The cursors of one database, its secret read (or created) on first use. */
@@ -73,12 +90,8 @@ public final class SeekCursors {
         text.append(encode(p.type(), p.value()));
       }
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 12);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] digest = SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 12);
   }
 
   /** A cursor for the position after a document with these order-key values (stored form) and id. */
@@ -156,16 +169,10 @@ public final class SeekCursors {
   }
 
   private byte[] sign(byte[] body) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(new SecretKeySpec(secret, HMAC));
-      byte[] full = mac.doFinal(body);
-      byte[] out = new byte[SIGNATURE_BYTES];
-      System.arraycopy(full, 0, out, 0, SIGNATURE_BYTES);
-      return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] full = macs.get().doFinal(body);
+    byte[] out = new byte[SIGNATURE_BYTES];
+    System.arraycopy(full, 0, out, 0, SIGNATURE_BYTES);
+    return out;
   }
 
   private static String encode(ColumnType type, Object value) {

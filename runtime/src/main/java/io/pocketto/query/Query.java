@@ -49,10 +49,10 @@ public final class Query<T extends ActiveRecord<T>> {
   private final long offset;
   private final Scope scope;
   /** Where a seek continues from ({@link #after}); {@code null} to start at the first document. */
-  private final Seek after;
+  private final SeekCursors.Position after;
 
   private Query(DocumentTable<T> table, Condition<T> condition, List<Order<T>> orders, long limit, long offset,
-      Scope scope, Seek after) {
+      Scope scope, SeekCursors.Position after) {
     this.table = table;
     this.condition = condition;
     this.orders = orders;
@@ -78,12 +78,14 @@ public final class Query<T extends ActiveRecord<T>> {
   /** Keeps the documents that match the conditions so far and {@code condition}. */
   public Query<T> and(Condition<T> condition) {
     Condition.require(condition);
+    requireNotContinued("and");
     return withCondition(this.condition == null ? condition : this.condition.and(condition));
   }
 
   /** Keeps the documents that match the conditions so far, or {@code condition}. */
   public Query<T> or(Condition<T> condition) {
     Condition.require(condition);
+    requireNotContinued("or");
     return withCondition(this.condition == null ? condition : this.condition.or(condition));
   }
 
@@ -96,9 +98,7 @@ public final class Query<T extends ActiveRecord<T>> {
     if (keys == null || keys.length == 0) {
       throw new IllegalArgumentException("orderBy needs at least one key, e.g. SalesInvoice.ISSUED_ON.desc()");
     }
-    if (after != null) {
-      throw new IllegalStateException("orderBy must come before after(...): the position is made of the order keys");
-    }
+    requireNotContinued("orderBy");
     List<Order<T>> all = new ArrayList<>(orders);
     for (Order<T> key : keys) {
       if (key == null) {
@@ -130,11 +130,13 @@ public final class Query<T extends ActiveRecord<T>> {
 
   /** Includes deleted documents (tombstones) along with live ones. */
   public Query<T> withDeleted() {
+    requireNotContinued("withDeleted");
     return new Query<>(table, condition, orders, limit, offset, Scope.ALL, after);
   }
 
   /** Returns deleted documents (tombstones) only. */
   public Query<T> onlyDeleted() {
+    requireNotContinued("onlyDeleted");
     return new Query<>(table, condition, orders, limit, offset, Scope.DELETED, after);
   }
 
@@ -143,15 +145,15 @@ public final class Query<T extends ActiveRecord<T>> {
    * that follows it in this query's order (its order-key values, then its id), whether or not
    * {@code last} still exists. This is seek pagination: unlike {@link #offset}, the database seeks
    * straight to the position through the index, so a late page costs what the first one does, and a
-   * document inserted or deleted before the position shifts nothing. Call it after {@link #orderBy}.
+   * document inserted or deleted before the position shifts nothing. Call it after the conditions,
+   * scope and {@link #orderBy}, which cannot change afterwards; {@link #limit} can.
    */
   public Query<T> after(T last) {
     if (last == null) {
       throw new IllegalArgumentException("after(null): pass the last document of the previous page");
     }
     QueryExecutor<T> executor = executor();
-    Seek seek = new Seek(new SeekCursors.Position(executor.storedValues(last, keyFields()), executor.id(last)), null);
-    return continuedAt(seek);
+    return continuedAt(new SeekCursors.Position(executor.storedValues(last, keyFields()), executor.id(last)));
   }
 
   /**
@@ -161,9 +163,7 @@ public final class Query<T extends ActiveRecord<T>> {
    * @throws IllegalArgumentException if the cursor was altered or belongs to another query
    */
   public Query<T> after(String cursor) {
-    Query<T> continued = continuedAt(new Seek(null, cursor));
-    continued.position();
-    return continued;
+    return continuedAt(executor().cursors().decode(cursor, fingerprint(), keyFields()));
   }
 
   /**
@@ -415,10 +415,15 @@ public final class Query<T extends ActiveRecord<T>> {
     static final Region ALL = new Region(null);
   }
 
-  /** Where a seek continues: a position read from a record, or a cursor checked when the query runs. */
-  private record Seek(SeekCursors.Position position, String cursor) {}
+  /** A position belongs to one query: its conditions, scope and order are fixed once it is set. */
+  private void requireNotContinued(String method) {
+    if (after != null) {
+      throw new IllegalStateException(method + " must come before after(...): a position belongs to the query "
+          + "whose conditions, scope and order are set before it");
+    }
+  }
 
-  private Query<T> continuedAt(Seek seek) {
+  private Query<T> continuedAt(SeekCursors.Position seek) {
     if (offset > 0) {
       throw new IllegalStateException("a query with an offset cannot be continued with after(...); drop the offset");
     }
@@ -439,13 +444,6 @@ public final class Query<T extends ActiveRecord<T>> {
     return SeekCursors.fingerprint(table.binding().collection() + "\n" + w.sql(), w.params());
   }
 
-  private SeekCursors.Position position() {
-    if (after.position() != null) {
-      return after.position();
-    }
-    return executor().cursors().decode(after.cursor(), fingerprint(), keyFields());
-  }
-
   /**
    * The stretches of the order after the seek position, in order; {@link Region#ALL} alone without one.
    * With keys k1..km and position (c1..cm, id): first the documents equal on k1..k(m-1) whose
@@ -456,7 +454,7 @@ public final class Query<T extends ActiveRecord<T>> {
     if (after == null) {
       return List.of(Region.ALL);
     }
-    SeekCursors.Position at = position();
+    SeekCursors.Position at = after;
     String id = dialect().quote("_id");
     if (orders.isEmpty()) {
       return List.of(new Region(w -> w.append(id + " > ").value(SqlParameter.of(ColumnType.STRING, at.id()))));

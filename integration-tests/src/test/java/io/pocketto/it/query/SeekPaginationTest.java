@@ -106,6 +106,10 @@ class SeekPaginationTest extends BackendTest {
             .isEqualTo(ids(all.subList(at + 1, all.size())));
         assertThat(ordered.after(all.get(at)).limit(3).list()).hasSize(Math.min(3, 39 - at));
         assertThat(ordered.after(all.get(at)).count()).isEqualTo(39 - at);
+        try (var rest = ordered.after(all.get(at)).stream()) {
+          assertThat(rest.map(Invoice::getId).toList()).isEqualTo(ids(all.subList(at + 1, all.size())));
+        }
+        assertThat(ordered.after(all.get(at)).exists()).isEqualTo(at < 39);
       }
     }
   }
@@ -248,7 +252,7 @@ class SeekPaginationTest extends BackendTest {
   }
 
   @Test
-  void aContinuedQueryHasNoPageNumbersOffsetOrFurtherKeys() {
+  void aContinuedQueryKeepsItsConditionsOrderAndScopeAndHasNoPageNumbersOrOffset() {
     seedWithTiesAndNulls();
     Query<Invoice> byNumber = query().orderBy(Invoice.NUMBER.asc());
     Query<Invoice> continued = byNumber.after(byNumber.slice(5).nextCursor());
@@ -259,6 +263,15 @@ class SeekPaginationTest extends BackendTest {
         .hasMessageContaining("offset");
     assertThatThrownBy(() -> continued.orderBy(Invoice.TOTAL.asc())).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("orderBy must come before after");
+    assertThatThrownBy(() -> continued.where(Invoice.CUSTOMER.eq("C1"))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("and must come before after");
+    assertThatThrownBy(() -> continued.or(Invoice.CUSTOMER.eq("C1"))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("or must come before after");
+    assertThatThrownBy(continued::withDeleted).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("withDeleted must come before after");
+    assertThatThrownBy(continued::onlyDeleted).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("onlyDeleted must come before after");
+    assertThat(continued.limit(2).list()).hasSize(2);
     assertThatThrownBy(() -> byNumber.slice(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 1");
   }

@@ -147,6 +147,9 @@ class SeekPaginationTest extends BackendTest {
     }
   }
 
+  /** Inserts (and as many deletes, while doomed documents last) the writer makes during one walk, at most. */
+  private static final int WRITES = 150;
+
   private void walkWhileWriting(int round, boolean descending) throws Exception {
     String prefix = "r" + round + (descending ? "d" : "a") + "-";
     Set<String> stable = new HashSet<>();
@@ -169,9 +172,10 @@ class SeekPaginationTest extends BackendTest {
     AtomicBoolean done = new AtomicBoolean();
     ExecutorService writer = Executors.newSingleThreadExecutor();
     try {
+      // A bounded number of writes: a writer that inserted ahead of the walk for ever would never let it end.
       Future<Integer> writes = writer.submit(() -> {
         int n = 0;
-        while (!done.get()) {
+        while (!done.get() && n < WRITES) {
           int k = n++;
           saved(db, prefix + "new-" + k, i -> {
             i.setNumber(k % 4 == 0 ? null : "N" + ThreadLocalRandom.current().nextInt(10));

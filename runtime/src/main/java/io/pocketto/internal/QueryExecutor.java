@@ -86,26 +86,27 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Logs a warning, once per model, field and process, when a query sorts by a field that does not lead
-   * any {@code @Index}: the database then reads and sorts every matching row for each page, which on H2
-   * past its in-memory limit means sorting on disk.
+   * Logs a warning, once per model, field and process, when a query sorts by a field that is in no
+   * {@code @Index}: the database then reads and sorts every matching row for each page, which on H2 past
+   * its in-memory limit means sorting on disk. A field later in a composite index is not reported: the
+   * index serves it under an equality on the fields before it, which the query may well have.
    */
   public void warnIfUnindexedSort(String field) {
-    if (leadsAnIndex(table.binding(), field)) {
+    if (inAnIndex(table.binding(), field)) {
       return;
     }
     String model = table.binding().modelName();
     if (UNINDEXED_SORTS_WARNED.add(table.binding().collection() + "." + field)) {
-      LOG.warn("{} queries sort by '{}', which no @Index leads: every page reads and sorts all matching rows. "
+      LOG.warn("{} queries sort by '{}', which is in no @Index: every page reads and sorts all matching rows. "
           + "Add @Index to {}.{} if the collection grows large (this is logged once per field)", model, field, model,
           field);
     }
   }
 
-  /** Whether {@code field} is the first field of one of the model's {@code @Index} declarations. */
-  static boolean leadsAnIndex(ModelBinding<?> binding, String field) {
+  /** Whether {@code field} is one of the fields of one of the model's {@code @Index} declarations. */
+  static boolean inAnIndex(ModelBinding<?> binding, String field) {
     for (List<String> index : binding.indexes()) {
-      if (index.get(0).equals(field)) {
+      if (index.contains(field)) {
         return true;
       }
     }

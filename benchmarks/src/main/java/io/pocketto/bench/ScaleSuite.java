@@ -216,7 +216,8 @@ public final class ScaleSuite {
     private final PreparedStatement count;
 
     Jdbc(Connection c) throws SQLException {
-      find = c.prepareStatement("SELECT " + COLUMNS + " FROM \"scale_invoices\" WHERE \"_id\" = ? AND \"_deleted\" = FALSE");
+      find = c.prepareStatement(
+          "SELECT " + COLUMNS + " FROM \"scale_invoices\" WHERE \"_id\" = ? AND \"_deleted\" = FALSE");
       for (int d = 0; d < 2; d++) {
         String order = d == 0 ? " ORDER BY \"number\" ASC NULLS FIRST, \"_id\" ASC"
             : " ORDER BY \"number\" DESC NULLS LAST, \"_id\" DESC";

@@ -225,7 +225,8 @@ public final class SeekCursors {
         }
       }
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT " + d.quote("secret") + " FROM " + table + " WHERE " + d.quote("id") + " = 1")) {
+          ResultSet rs = s.executeQuery(
+              "SELECT " + d.quote("secret") + " FROM " + table + " WHERE " + d.quote("id") + " = 1")) {
         rs.next();
         return HexFormat.of().parseHex(rs.getString(1));
       }

@@ -60,7 +60,8 @@ class IndexTest {
       s.execute("DROP INDEX \"query_invoices_number__id_idx\"");
       s.execute("DROP INDEX \"query_invoices_customer_issued_on__id_idx\"");
       s.execute("CREATE INDEX \"query_invoices_number_idx\" ON \"query_invoices\" (\"number\")");
-      s.execute("CREATE INDEX \"query_invoices_customer_issued_on_idx\" ON \"query_invoices\" (\"customer\", \"issued_on\")");
+      s.execute("CREATE INDEX \"query_invoices_customer_issued_on_idx\" ON \"query_invoices\" "
+          + "(\"customer\", \"issued_on\")");
     }
     try (Database again = Pocketto.connect(url)) {
       Invoice.in(again).count();

@@ -82,11 +82,12 @@ class QueryPlanTest extends BackendTest {
 
   @Test
   void everyStatementOfASeekIsAnIndexRangeInBothDirections() {
-    for (Query<Invoice> ordered : List.of(query().orderBy(Invoice.NUMBER.asc()), query().orderBy(Invoice.NUMBER.desc()))) {
+    List<Query<Invoice>> orders = List.of(query().orderBy(Invoice.NUMBER.asc()), query().orderBy(Invoice.NUMBER.desc()));
+    for (Query<Invoice> ordered : orders) {
       Invoice middle = ordered.offset(ROWS / 2).first().orElseThrow();
       Query<Invoice> next = ordered.after(middle).limit(20);
       String plans = next.explain();
-      assertThat(plans.split("\n\n")).hasSizeGreaterThanOrEqualTo(1).allSatisfy(plan -> assertIndexOrdered(NUMBER_INDEX, plan));
+      assertThat(plans.split("\n\n")).allSatisfy(plan -> assertIndexOrdered(NUMBER_INDEX, plan));
     }
   }
 

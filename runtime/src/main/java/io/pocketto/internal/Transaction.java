@@ -1,14 +1,11 @@
 package io.pocketto.internal;
 
 import io.pocketto.Bundle;
-import io.pocketto.ChangeEvent;
 import io.pocketto.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +20,20 @@ import org.slf4j.LoggerFactory;
 final class Transaction implements Bundle {
   private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
-  record Delivery(ChangeFeed.Pending pending, ChangeEvent event) {}
+  private record Position(DocumentTable<?> table, long number) {}
+
+  /** One document this bundle wrote, and the revision it wrote. */
+  private record Written(DocumentTable<?> table, RecordState state, String id, String rev, long attempt) {}
 
   final Connection connection;
   final Map<RecordState, RecordState.Memento> mementos = new IdentityHashMap<>();
-  final List<Delivery> events = new ArrayList<>();
-  /** The documents written, in write order; each gets its change number at commit. */
-  private final Map<DocumentTable<?>, Set<String>> changed = new LinkedHashMap<>();
+  final List<ChangeFeed.Delivery> events = new ArrayList<>();
+  /** The tables written, to wake their changes feed's readers once the bundle ends. */
+  private final Set<DocumentTable<?>> written = new LinkedHashSet<>();
+  /** The change numbers this bundle drew in this process, in flight until it ends. */
+  private final List<Position> positions = new ArrayList<>();
+  /** The revision of each document written, to settle a commit whose answer was lost. */
+  private final List<Written> revisions = new ArrayList<>();
   private final Engine engine;
   /** Why the connection must leave the pool when the bundle lets go of it; null if it may go back. */
   private String discardReason;
@@ -59,35 +63,58 @@ final class Transaction implements Bundle {
     return engine.database();
   }
 
-  /** Notes a written document, to number at commit. */
-  void changed(DocumentTable<?> table, String id) {
-    changed.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(id);
+  /**
+   * Notes a write about to run in this bundle, and the change number it drew in this process (0 if
+   * none). The number stays in flight until the bundle has committed or rolled back, so that a reader
+   * of the changes feed waits for the bundle rather than skip it.
+   */
+  void wrote(DocumentTable<?> table, long position) {
+    written.add(table);
+    if (position != 0) {
+      positions.add(new Position(table, position));
+    }
+  }
+
+  /** Notes that the bundle wrote {@code rev} of document {@code id}. */
+  void wrote(DocumentTable<?> table, RecordState state, String id, String rev, long attempt) {
+    revisions.add(new Written(table, state, id, rev, attempt));
   }
 
   /**
-   * Draws the change numbers of every written document, just before commit. Collections go in name
-   * order, so that two bundles committing at once take the counters in the same order and cannot
-   * deadlock on them; the documents' rows are already held by this transaction.
+   * The commit's outcome stayed unknown: each record remembers the revision it attempted, so that running
+   * the same bundle again recognises the writes that did happen instead of calling them conflicts.
    */
-  void assignChangeNumbers() throws SQLException {
-    List<DocumentTable<?>> tables = new ArrayList<>(changed.keySet());
-    tables.sort(Comparator.comparing(t -> t.binding().collection()));
-    for (DocumentTable<?> table : tables) {
-      for (String id : changed.get(table)) {
-        table.assignChangeNumber(connection, id);
+  void markUnconfirmed() {
+    for (Written w : revisions) {
+      w.state().unconfirmed(w.rev(), w.attempt());
+    }
+  }
+
+  /**
+   * After a commit whose answer was lost: whether it happened, by the revisions stored. {@code TRUE} if
+   * every document the bundle wrote is at (or past) the revision it wrote, {@code FALSE} if none is,
+   * {@code null} if only some are (another writer may have been in between) or the database cannot be
+   * asked.
+   */
+  Boolean committedAfterAll() {
+    int found = 0;
+    for (Written w : revisions) {
+      if (w.table().isStoredAt(w.id(), w.rev(), w.attempt())) {
+        found++;
       }
     }
+    return found == revisions.size() ? Boolean.TRUE : found == 0 ? Boolean.FALSE : null;
+  }
+
+  /** The first document written, for an error that must name one. */
+  String[] firstWrite() {
+    Written w = revisions.isEmpty() ? null : revisions.get(0);
+    return w == null ? null : new String[] {w.table().binding().collection(), w.id(), w.rev()};
   }
 
   /** After commit: events in write order, each released before the next so a later write of the same document may follow. */
   void deliver(ChangeFeed feed) {
-    for (Delivery d : events) {
-      try {
-        feed.deliver(d.event());
-      } finally {
-        d.pending().finish();
-      }
-    }
+    feed.deliverAll(events);
   }
 
   /** Undoes the database work and puts every record back as it was before the bundle. */
@@ -101,13 +128,22 @@ final class Transaction implements Bundle {
       discardOnRelease("rolling back a bundle failed: " + e.getMessage());
     }
     mementos.forEach(RecordState::restore);
-    for (Delivery d : events) {
+    for (ChangeFeed.Delivery d : events) {
       d.pending().finish();
     }
   }
 
-  /** Returns the connection to the pool in auto-commit mode, or evicts it if it cannot be trusted. */
+  /**
+   * Returns the connection to the pool in auto-commit mode, or evicts it if it cannot be trusted, and
+   * ends the bundle's change numbers. Called once the bundle has committed or rolled back.
+   */
   void release() {
+    for (Position p : positions) {
+      p.table().releasePosition(p.number());
+    }
+    for (DocumentTable<?> table : written) {
+      table.signalWrite();
+    }
     if (discardReason == null) {
       try {
         driverConnection().setAutoCommit(true);

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pocketto.Database;
 import io.pocketto.Pocketto;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.pocketto.it.StandardError;
 import org.junit.jupiter.api.Test;
 
 /**
  * A query that sorts by a field in no {@code @Index} logs one warning per model and field, so a user
  * learns why large pages are slow without a line per query; a field of a composite index is not
- * reported, since an equality on the fields before it lets the index serve the order. (No other test sorts by
- * {@code dueAt}, whose warning this test expects to be the first of the run.)
+ * reported, since an equality on the fields before it lets the index serve the order. (No other test
+ * sorts by {@code dueAt}, whose warning this test expects to be the first of the run.)
  */
 class UnindexedSortWarningTest {
 
@@ -21,7 +19,7 @@ class UnindexedSortWarningTest {
   void sortingByAFieldInNoIndexWarnsOnceAndAnIndexedSortNever() {
     try (Database db = Pocketto.connect("jdbc:h2:mem:")) {
       Fixtures.saved(db, "a", i -> i.setNumber("INV-1"));
-      String output = stderrOf(() -> {
+      String output = StandardError.capturedWhile(() -> {
         Invoice.in(db).query().orderBy(Invoice.DUE_AT.desc()).list();
         Invoice.in(db).query().orderBy(Invoice.DUE_AT.asc()).limit(5).list();
         Invoice.in(db).query().orderBy(Invoice.NUMBER.desc()).list();
@@ -34,17 +32,5 @@ class UnindexedSortWarningTest {
               + "every page reads and sorts all matching rows. Add @Index to Invoice.dueAt if the collection grows "
               + "large (this is logged once per field)");
     }
-  }
-
-  private static String stderrOf(Runnable work) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      work.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 }

@@ -10,9 +10,6 @@ import io.pocketto.it.model.ContactRetyped;
 import io.pocketto.it.model.ContactV1;
 import io.pocketto.it.model.ContactV2;
 import io.pocketto.it.model.EveryType;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +63,7 @@ class SchemaDriftTest extends BackendTest {
     EveryType saved = ValueRoundTripTest.everyValueSet(backend).save();
     Database second = track(Pocketto.connect(db.url()));
 
-    String log = capturingStandardError(() -> assertThat(EveryType.in(second).count()).isEqualTo(1));
+    String log = StandardError.capturedWhile(() -> assertThat(EveryType.in(second).count()).isEqualTo(1));
 
     assertThat(log).doesNotContain("WARN");
     assertThat(EveryType.in(second).find("all").orElseThrow().meta().rev()).isEqualTo(saved.meta().rev());
@@ -81,7 +78,7 @@ class SchemaDriftTest extends BackendTest {
     ada.setVisits(3);
     ada.saveTo(db);
 
-    String log = capturingStandardError(() -> ContactV1.in(db).count());
+    String log = StandardError.capturedWhile(() -> ContactV1.in(db).count());
     ContactV1 old = ContactV1.in(db).find("c1").orElseThrow();
     old.setName("Ada L.");
     old.save();
@@ -92,18 +89,5 @@ class SchemaDriftTest extends BackendTest {
         .containsEntry("name", "Ada L.")
         .containsEntry("email", "ada@example.com")
         .containsEntry("visits", 3);
-  }
-
-  /** What the runtime's logger (slf4j-simple, which writes to System.err) printed while {@code work} ran. */
-  private static String capturingStandardError(Runnable work) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      work.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 }

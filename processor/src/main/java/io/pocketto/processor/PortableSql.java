@@ -44,7 +44,10 @@ final class PortableSql {
       sql.append(sortKey(sort.property())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
           .append(", ");
     }
-    sql.append(quote("_id")).append(" ASC");
+    // The id follows the last key's direction, as in the runtime's Query: one index scan serves both.
+    List<Sort> sorts = query.sorts();
+    boolean idDescending = !sorts.isEmpty() && sorts.get(sorts.size() - 1).descending();
+    sql.append(quote("_id")).append(idDescending ? " DESC" : " ASC");
     if (paged) {
       sql.append(PAGE_WINDOW);
     } else if (limit > 0) {

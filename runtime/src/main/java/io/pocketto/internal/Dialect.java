@@ -217,6 +217,25 @@ public interface Dialect {
   }
 
   /**
+   * One field column of an {@code @Index}, ordered as queries sort it: nulls are the smallest value
+   * ({@code ASC NULLS FIRST}, {@code DESC NULLS LAST}). PostgreSQL builds an index nulls last unless told
+   * otherwise, and such an index cannot serve either form, so the order is spelled out; H2's default
+   * is the same as this but follows the database's {@code DEFAULT_NULL_ORDERING}, so it is spelled out
+   * there too. A dialect whose indexes cannot say this overrides it.
+   */
+  default String indexColumn(String quotedColumn) {
+    return quotedColumn + " NULLS FIRST";
+  }
+
+  /**
+   * The statement that shows the database's plan for {@code sql}, run with the same parameters; its
+   * rows, one text column each, joined by newlines, are the plan.
+   */
+  default String explain(String sql) {
+    return "EXPLAIN " + sql;
+  }
+
+  /**
    * The clause that skips and limits rows, with a placeholder for the offset (when {@code offset}) and
    * then one for the row count (when {@code limit}); the standard {@code OFFSET ? ROWS FETCH NEXT ? ROWS
    * ONLY} by default.

@@ -41,6 +41,13 @@ final class SqlWriter {
     return this;
   }
 
+  /** Appends {@code ?} for one parameter. */
+  SqlWriter value(SqlParameter parameter) {
+    sql.append('?');
+    params.add(parameter);
+    return this;
+  }
+
   /** Appends {@code ?} for one value. */
   SqlWriter value(Property<?, ?> property, Object value) {
     sql.append('?');

@@ -77,7 +77,8 @@ public final class HibernateContender implements Contender {
   @Override
   public List<HibernateInvoice> latestOfCustomer(String customer) {
     try (Session s = sessions.openSession()) {
-      return s.createQuery("from HibernateInvoice i where i.customer = :customer order by i.issuedOn desc, i.id",
+      return s.createQuery("from HibernateInvoice i where i.customer = :customer "
+              + "order by i.issuedOn desc nulls last, i.id desc",
               HibernateInvoice.class)
           .setParameter("customer", customer)
           .setMaxResults(QUERY_LIMIT)

@@ -98,7 +98,7 @@ public final class JooqContender implements Contender {
     return sql.select(COLUMNS)
         .from(INVOICES)
         .where(CUSTOMER.eq(customer))
-        .orderBy(ISSUED_ON.desc(), ID.asc())
+        .orderBy(ISSUED_ON.desc().nullsLast(), ID.desc())
         .limit(QUERY_LIMIT)
         .fetch(JooqContender::invoice);
   }

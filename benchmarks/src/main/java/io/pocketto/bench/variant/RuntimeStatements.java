@@ -23,16 +23,20 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
       + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\", \"_created_at\", \"_updated_at\" "
       + "FROM \"sales_invoices\" ";
 
-  /** The runtime's DDL for the model's {@code @Index({"customer", "issuedOn"})}, the same on both. */
+  /**
+   * The runtime's DDL for the model's {@code @Index({"customer", "issuedOn"})}, the same on both: nulls
+   * first, as queries sort, and the id last, so that one scan serves either direction.
+   */
   public static final String INDEX_CUSTOMER_ISSUED_ON = "CREATE INDEX IF NOT EXISTS "
-      + "\"sales_invoices_customer_issued_on_idx\" ON \"sales_invoices\" (\"customer\", \"issued_on\")";
+      + "\"sales_invoices_customer_issued_on__id_idx\" ON \"sales_invoices\" (\"customer\" NULLS FIRST, "
+      + "\"issued_on\" NULLS FIRST, \"_id\")";
 
   private static final String SEQUENCES = "CREATE TABLE IF NOT EXISTS \"pocketto_sequences\" (\"collection\" "
       + "CHARACTER VARYING(255) NOT NULL PRIMARY KEY, \"last_seq\" BIGINT NOT NULL)";
   private static final String SEQ_INDEX =
       "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")";
   private static final String SELECT_LATEST = COLUMNS + "WHERE \"_deleted\" = FALSE AND (\"customer\" = ?) "
-      + "ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" ASC FETCH FIRST ? ROWS ONLY";
+      + "ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" DESC FETCH FIRST ? ROWS ONLY";
   private static final String SELECT_BY_ID = COLUMNS + "WHERE \"_id\" = ? AND \"_deleted\" = FALSE";
 
   /** H2 2.x. */

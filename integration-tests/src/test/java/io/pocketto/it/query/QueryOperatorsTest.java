@@ -237,7 +237,7 @@ class QueryOperatorsTest extends BackendTest {
     assertThat(sql)
         .doesNotContain("ACME")
         .contains("\"customer\" = ?")
-        .contains("ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" ASC")
+        .contains("ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" DESC")
         .endsWith("FETCH FIRST ? ROWS ONLY");
   }
 

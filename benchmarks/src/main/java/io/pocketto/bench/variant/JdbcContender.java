@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -107,6 +108,12 @@ public final class JdbcContender implements Contender {
     return index + 1;
   }
 
+  /** A random id for one write, never 0, as the runtime stores in {@code _attempt}. */
+  private static long attempt() {
+    long id = ThreadLocalRandom.current().nextLong();
+    return id == 0 ? 1 : id;
+  }
+
   @Override
   public void insert(String id, int n) {
     try {
@@ -136,7 +143,8 @@ public final class JdbcContender implements Contender {
     ps.setString(8, status.name());
     ps.setInt(9, 0);
     ps.setString(10, linesJson);
-    bindPosition(ps, 11);
+    ps.setLong(11, attempt());
+    bindPosition(ps, 12);
     return ps.executeUpdate() == 1;
   }
 
@@ -281,7 +289,8 @@ public final class JdbcContender implements Contender {
       ps.setString(7, invoice.status.name());
       ps.setInt(8, invoice.reminders);
       ps.setString(9, invoice.linesJson);
-      int next = bindPosition(ps, 10);
+      ps.setLong(10, attempt());
+      int next = bindPosition(ps, 11);
       ps.setString(next, invoice.id);
       ps.setString(next + 1, invoice.rev);
       if (ps.executeUpdate() == 1) {

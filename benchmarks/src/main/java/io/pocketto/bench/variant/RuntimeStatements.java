@@ -7,7 +7,8 @@ import java.util.List;
  * hand-written JDBC limit. The smoke tests compare them with what the runtime really sends (H2's query
  * statistics, PostgreSQL's statement log is how the PostgreSQL set was taken).
  *
- * <p>Every write is one auto-committed statement that also places the row in the changes feed: on H2
+ * <p>Every write stores a random id of its own in {@code _attempt} (the runtime uses it to tell its own write
+ * from another's after a lost answer). Every write is one auto-committed statement that also places the row in the changes feed: on H2
  * {@code "_seq" = ?}, a number the writer draws in its own process; on PostgreSQL the collection's
  * sequence and the writing transaction's id, both set by the server.
  *
@@ -85,6 +86,7 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
         + "  \"_deleted\" BOOLEAN DEFAULT FALSE NOT NULL,\n"
         + "  \"_seq\" BIGINT,\n"
         + positionColumns
+        + "  \"_attempt\" BIGINT,\n"
         + "  \"_created_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
         + "  \"_updated_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
         + "  \"number\" " + text + ",\n"
@@ -100,13 +102,13 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
   private static String insert(String jsonParameter, String positionColumns, String positionValues,
       String onConflict) {
     return "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", \"total\", "
-        + "\"issued_on\", \"status\", \"reminders\", \"lines\"" + positionColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        + jsonParameter + positionValues + ")" + onConflict;
+        + "\"issued_on\", \"status\", \"reminders\", \"lines\", \"_attempt\"" + positionColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
+        + "?, ?, " + jsonParameter + ", ?" + positionValues + ")" + onConflict;
   }
 
   private static String update(String jsonParameter, String position) {
     return "UPDATE \"sales_invoices\" SET \"_rev\" = ?, \"_deleted\" = ?, \"_updated_at\" = CURRENT_TIMESTAMP, "
         + "\"number\" = ?, \"customer\" = ?, \"total\" = ?, \"issued_on\" = ?, \"status\" = ?, \"reminders\" = ?, "
-        + "\"lines\" = " + jsonParameter + ", " + position + " WHERE \"_id\" = ? AND \"_rev\" = ?";
+        + "\"lines\" = " + jsonParameter + ", \"_attempt\" = ?, " + position + " WHERE \"_id\" = ? AND \"_rev\" = ?";
   }
 }

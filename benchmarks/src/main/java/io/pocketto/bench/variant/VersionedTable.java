@@ -33,6 +33,7 @@ final class VersionedTable {
             + "  \"_seq\" BIGINT DEFAULT " + (postgres ? "nextval('\"sales_invoices_pos_seq\"')"
                 : "NEXT VALUE FOR \"sales_invoices_pos_seq\"") + " NOT NULL,\n"
             + (postgres ? "  \"_xid\" xid8 DEFAULT pg_current_xact_id() NOT NULL,\n" : "")
+            + "  \"_attempt\" BIGINT,\n"
             + "  \"_created_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
             + "  \"_updated_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
             + "  \"number\" " + text + ",\n"

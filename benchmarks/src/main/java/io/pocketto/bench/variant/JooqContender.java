@@ -127,6 +127,16 @@ public final class JooqContender implements Contender {
   }
 
   @Override
+  public void write(Object held) {
+    JooqInvoice invoice = (JooqInvoice) held;
+    if (!addReminder(invoice)) {
+      throw new IllegalStateException("invoice " + invoice.id + " changed since version " + invoice.version);
+    }
+    invoice.reminders++;
+    invoice.version++;
+  }
+
+  @Override
   public int increment(String id) {
     for (int conflicts = 0; ; conflicts++) {
       if (addReminder(findById(id))) {

@@ -80,6 +80,28 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     return binding;
   }
 
+  /**
+   * The binding of a generated class, initialising the class first (its binding is made then).
+   *
+   * @throws IllegalArgumentException if {@code type} is not a generated Pocketto model
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends ActiveRecord<T>> ModelBinding<T> of(Class<T> type) {
+    ModelBinding<?> binding = BY_TYPE.get(type);
+    if (binding == null) {
+      try {
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalArgumentException(type.getName() + " cannot be loaded", e);
+      }
+      binding = BY_TYPE.get(type);
+    }
+    if (binding == null) {
+      throw new IllegalArgumentException(type.getName() + " is not a generated Pocketto model (the class @Model generates)");
+    }
+    return (ModelBinding<T>) binding;
+  }
+
   /** Whether two records of this model hold the same value in every persisted field. */
   final boolean sameFields(Object a, Object b) {
     return Records.sameValues(storedValues(type.cast(a)), storedValues(type.cast(b)));

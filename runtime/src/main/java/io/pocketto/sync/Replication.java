@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,11 +179,13 @@ public final class Replication implements AutoCloseable {
       if (live != null) {
         throw new IllegalStateException("the replication is running already");
       }
-      live = Executors.newSingleThreadScheduledExecutor(r -> {
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "pocketto-replication-" + clientId.substring(0, 8));
         t.setDaemon(true);
         return t;
       });
+      executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      live = executor;
       long base = interval.toMillis();
       long max = Math.max(base, Math.min(base * 32, Duration.ofMinutes(5).toMillis()));
       live.schedule(new LiveSync(base, max, base), 0, TimeUnit.MILLISECONDS);
@@ -253,7 +255,7 @@ public final class Replication implements AutoCloseable {
    */
   public record Status(Boolean online, boolean paused, long pendingChanges, Instant lastSync, String lastError) {}
 
-  /** Stops the background sync, waiting for a sync in progress to end. Idempotent. */
+  /** Stops the background sync, waiting for a sync in progress to end (it is not interrupted). Idempotent. */
   @Override
   public void close() {
     ScheduledExecutorService executor;
@@ -263,7 +265,8 @@ public final class Replication implements AutoCloseable {
       live = null;
     }
     if (executor != null) {
-      executor.shutdownNow();
+      // Never shutdownNow(): an interrupt in the middle of a write makes H2 close its file for good.
+      executor.shutdown();
       try {
         if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
           LOG.warn("the background sync did not stop within 30 s");

@@ -38,6 +38,13 @@ final class FaultyRemote implements Remote {
     this.down = isDown;
   }
 
+  /** Back to a working connection: up, with no fault armed. */
+  synchronized void heal() {
+    down = false;
+    nextPush = Fault.NONE;
+    nextPull = Fault.NONE;
+  }
+
   synchronized void failNextPush(Fault fault) {
     this.nextPush = fault;
   }

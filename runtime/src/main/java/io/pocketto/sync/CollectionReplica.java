@@ -76,8 +76,9 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
       ChangeBatch<T> batch = store.changes(from, batchSize);
       List<PushRow> rows = new ArrayList<>();
+      Map<String, ReplicaState.DocState> known = state.docs(collection, batch.changes().stream().map(Change::id).toList());
       for (Change<T> change : batch.changes()) {
-        ReplicaState.DocState doc = state.doc(collection, change.id());
+        ReplicaState.DocState doc = known.get(change.id());
         if (doc != null && doc.conflictRev() != null) {
           continue; // an open conflict is not pushed again until it is resolved
         }
@@ -103,15 +104,18 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       engine.bundle(tx -> {
         accepted[0] = 0;
         resolved[0] = false;
+        List<ReplicaState.MasterState> masters = new ArrayList<>(rows.size());
         for (PushRow row : rows) {
           JsonNode conflict = conflicts.get(row.id);
           if (conflict == null) {
-            state.putMaster(collection, row.id, row.rev, row.doc.get(ReplicaCodec.DELETED).booleanValue(), row.doc.toString());
+            masters.add(new ReplicaState.MasterState(row.id, row.rev, row.doc.get(ReplicaCodec.DELETED).booleanValue(),
+                row.doc.toString(), known.containsKey(row.id)));
             accepted[0]++;
           } else {
             resolved[0] |= meet(row, conflict);
           }
         }
+        state.putMasters(collection, masters);
         state.setSetting(pushKey(), batch.checkpoint().toString());
       });
       pushed += accepted[0];
@@ -143,11 +147,18 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       }
       String next = WireJson.text(answer, "checkpoint", "the pull answer of " + collection);
       int[] written = {0};
+      List<String> ids = new ArrayList<>(documents.size());
+      documents.forEach(doc -> ids.add(doc.path(ReplicaCodec.ID).asText()));
       engine.bundle(tx -> {
         written[0] = 0;
+        // Read in the transaction, so that what is decided from them is what commits.
+        Map<String, ReplicaState.DocState> known = state.docs(collection, ids);
+        Map<String, String> local = state.revisions(table.quotedTable(), ids);
+        List<ReplicaState.MasterState> masters = new ArrayList<>(documents.size());
         for (JsonNode doc : documents) {
-          written[0] += applyPulled(doc) ? 1 : 0;
+          written[0] += applyPulled(doc, known, local, masters) ? 1 : 0;
         }
+        state.putMasters(collection, masters);
         if (next != null) {
           state.setSetting(pullKey(), next);
         }
@@ -161,21 +172,22 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   }
 
   /** Writes one pulled document locally if that loses nothing; whether it wrote the document. */
-  private boolean applyPulled(JsonNode doc) {
+  private boolean applyPulled(JsonNode doc, Map<String, ReplicaState.DocState> knownById, Map<String, String> localById,
+      List<ReplicaState.MasterState> masters) {
     String id = WireJson.text(doc, ReplicaCodec.ID, "a pulled document");
     String rev = WireJson.text(doc, ReplicaCodec.REV, "pulled document " + id);
     boolean deleted = doc.path(ReplicaCodec.DELETED).asBoolean(false);
     if (id == null || rev == null) {
       throw new SyncProtocolException(400, "a pulled document of " + collection + " lacks its id or _rev: " + doc);
     }
-    ReplicaState.DocState known = state.doc(collection, id);
-    String local = table.currentRevision(id);
+    ReplicaState.DocState known = knownById.get(id);
+    String local = localById.get(id);
     if (known != null && known.conflictRev() != null && !rev.equals(local)) {
       state.putConflict(collection, id, rev, deleted, doc.toString()); // the conflict now shows the newest master
       return false;
     }
     if (rev.equals(local)) {
-      state.putMaster(collection, id, rev, deleted, doc.toString());
+      masters.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
       return false;
     }
     String assumed = known == null ? null : known.masterRev();
@@ -186,7 +198,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     if (table.writeRevision(id, local, rev, deleted, values) == RevisionWrite.CONFLICT) {
       return false; // saved locally just now: that change is pushed next
     }
-    state.putMaster(collection, id, rev, deleted, doc.toString());
+    masters.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
     return true;
   }
 

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a client keeps about its replication, in its own database next to the documents: settings (the
@@ -22,6 +25,9 @@ final class ReplicaState {
   static final String SETTINGS = "pocketto_sync_settings";
   static final String DOCUMENTS = "pocketto_sync_documents";
 
+  /** Ids per {@code IN (...)} lookup: one statement per batch, never an unbounded parameter list. */
+  private static final int IN_CHUNK = 500;
+
   private final Engine engine;
 
   ReplicaState(Engine engine) {
@@ -34,7 +40,9 @@ final class ReplicaState {
             + "collection_name VARCHAR(200) NOT NULL, doc_id VARCHAR(" + Ids.MAX_LENGTH + ") NOT NULL, "
             + "master_rev VARCHAR(64), master_deleted BOOLEAN, master_body CHARACTER VARYING, "
             + "conflict_rev VARCHAR(64), conflict_deleted BOOLEAN, conflict_body CHARACTER VARYING, "
-            + "PRIMARY KEY (collection_name, doc_id))");
+            // doc_id first: a batch's lookup is "collection_name = ? AND doc_id IN (...)", and H2 uses an
+            // index for an IN list only on its leading column (with collection first it scanned every row).
+            + "PRIMARY KEY (doc_id, collection_name))");
       }
       return null;
     });
@@ -84,6 +92,64 @@ final class ReplicaState {
     });
   }
 
+  /** What the client knows of these documents, by id; documents it knows nothing of are absent. */
+  Map<String, DocState> docs(String collection, Collection<String> ids) {
+    Map<String, DocState> out = new HashMap<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+      engine.withConnection("reading the replication state of " + collection, c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
+            + "conflict_rev, conflict_deleted, conflict_body FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id IN ("
+            + placeholders(chunk.size()) + ")")) {
+          ps.setString(1, collection);
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 2, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              DocState doc = docState(rs);
+              out.put(doc.id(), doc);
+            }
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The stored revisions of these documents in {@code table} (a quoted table name), tombstones included,
+   * by id; documents not stored are absent.
+   */
+  Map<String, String> revisions(String table, Collection<String> ids) {
+    Map<String, String> out = new HashMap<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+      engine.withConnection("reading the revisions of " + table, c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT \"_id\", \"_rev\" FROM " + table + " WHERE \"_id\" IN ("
+            + placeholders(chunk.size()) + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getString(2));
+            }
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
   /** The documents of a collection with an open conflict, by id. */
   List<DocState> conflicts(String collection) {
     return engine.withConnection("listing the replication conflicts of " + collection, c -> {
@@ -123,6 +189,47 @@ final class ReplicaState {
   void putMaster(String collection, String id, String rev, boolean deleted, String body) {
     upsert(collection, id, "master_rev = ?, master_deleted = ?, master_body = ?, conflict_rev = NULL, "
         + "conflict_deleted = NULL, conflict_body = NULL", "master_rev, master_deleted, master_body", rev, deleted, body);
+  }
+
+  /** A master state to record for a document; {@code known} if the client has a row for it already. */
+  record MasterState(String id, String rev, boolean deleted, String body, boolean known) {}
+
+  /**
+   * {@link #putMaster} for many documents with two prepared statements in JDBC batches: a pull records
+   * a whole batch this way.
+   */
+  void putMasters(String collection, List<MasterState> states) {
+    if (states.isEmpty()) {
+      return;
+    }
+    engine.withConnection("writing the replication state of " + collection, c -> {
+      try (PreparedStatement up = c.prepareStatement("UPDATE " + DOCUMENTS + " SET master_rev = ?, master_deleted = ?, "
+              + "master_body = ?, conflict_rev = NULL, conflict_deleted = NULL, conflict_body = NULL "
+              + "WHERE collection_name = ? AND doc_id = ?");
+          PreparedStatement in = c.prepareStatement("INSERT INTO " + DOCUMENTS
+              + " (master_rev, master_deleted, master_body, collection_name, doc_id) VALUES (?, ?, ?, ?, ?)")) {
+        boolean updates = false;
+        boolean inserts = false;
+        for (MasterState m : states) {
+          PreparedStatement ps = m.known() ? up : in;
+          ps.setString(1, m.rev());
+          ps.setBoolean(2, m.deleted());
+          ps.setString(3, m.body());
+          ps.setString(4, collection);
+          ps.setString(5, m.id());
+          ps.addBatch();
+          updates |= m.known();
+          inserts |= !m.known();
+        }
+        if (updates) {
+          up.executeBatch();
+        }
+        if (inserts) {
+          in.executeBatch();
+        }
+      }
+      return null;
+    });
   }
 
   /** Opens (or moves on) a conflict with the master's state; the assumed master state stays. */

@@ -20,6 +20,7 @@ final class FaultyRemote implements Remote {
   private volatile boolean down;
   private Fault nextPush = Fault.NONE;
   private Fault nextPull = Fault.NONE;
+  private Runnable beforeNextPull;
   private final List<ObjectNode> pushes = new ArrayList<>();
   private int pushCalls;
   private int pullCalls;
@@ -49,6 +50,11 @@ final class FaultyRemote implements Remote {
     this.nextPush = fault;
   }
 
+  /** Runs {@code action} once, just before the next pull reaches the server: a local save racing a sync. */
+  synchronized void beforeNextPull(Runnable action) {
+    this.beforeNextPull = action;
+  }
+
   synchronized void failNextPull(Fault fault) {
     this.nextPull = fault;
   }
@@ -69,10 +75,16 @@ final class FaultyRemote implements Remote {
   @Override
   public ObjectNode pull(String collection, ObjectNode request) {
     Fault fault;
+    Runnable before;
     synchronized (this) {
       pullCalls++;
       fault = nextPull;
       nextPull = Fault.NONE;
+      before = beforeNextPull;
+      beforeNextPull = null;
+    }
+    if (before != null) {
+      before.run();
     }
     check(fault == Fault.CUT_BEFORE, "pull");
     ObjectNode answer = target.pull(collection, request);

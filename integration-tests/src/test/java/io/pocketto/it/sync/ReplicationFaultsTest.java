@@ -130,6 +130,26 @@ class ReplicationFaultsTest extends SyncTestBase {
   }
 
   @Test
+  void aPulledDocumentNeverOverwritesALocalChangeSavedDuringTheSync() {
+    clientSynced();
+    SalesInvoice onMaster = SalesInvoice.in(db).find("1").orElseThrow();
+    onMaster.setCustomer("Globex");
+    String masterRev = onMaster.save().meta().rev();
+    String[] mine = new String[1];
+    remoteA.beforeNextPull(() -> mine[0] = editOn(a, "INV-LOCAL"));
+
+    var first = syncA.syncOnce();
+
+    assertThat(first.pulled()).as("the master's state is not written over the unpushed change").isZero();
+    assertThat(stored(a, "1").meta().rev()).isEqualTo(mine[0]);
+    assertThat(stored(a, "1").getNumber()).isEqualTo("INV-LOCAL");
+    var second = syncA.syncOnce();
+    assertThat(second.conflicts()).as("the push meets the master's state").hasSize(1);
+    assertThat(second.conflicts().get(0).error().revision()).isEqualTo(masterRev);
+    assertThat(stored(db, "1").meta().rev()).isEqualTo(masterRev);
+  }
+
+  @Test
   void aServerRestartIsOnlyAPause() {
     assumeTrue(backend.durable(), "the master must outlive its restart");
     clientSynced();

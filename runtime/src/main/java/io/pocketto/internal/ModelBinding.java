@@ -87,19 +87,32 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
    */
   @SuppressWarnings("unchecked")
   public static <T extends ActiveRecord<T>> ModelBinding<T> of(Class<T> type) {
-    ModelBinding<?> binding = BY_TYPE.get(type);
-    if (binding == null) {
-      try {
-        Class.forName(type.getName(), true, type.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalArgumentException(type.getName() + " cannot be loaded", e);
-      }
-      binding = BY_TYPE.get(type);
-    }
+    ModelBinding<?> binding = forClass(type);
     if (binding == null) {
       throw new IllegalArgumentException(type.getName() + " is not a generated Pocketto model (the class @Model generates)");
     }
     return (ModelBinding<T>) binding;
+  }
+
+  /**
+   * The binding of a generated record class, initialising the class if need be; {@code null} for any
+   * other class.
+   */
+  public static ModelBinding<?> forClass(Class<?> type) {
+    if (!ActiveRecord.class.isAssignableFrom(type)) {
+      return null;
+    }
+    ModelBinding<?> binding = BY_TYPE.get(type);
+    if (binding == null) {
+      try {
+        // Initialising the generated class constructs its BINDING, which registers itself.
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return null;
+      }
+      binding = BY_TYPE.get(type);
+    }
+    return binding;
   }
 
   /** Whether two records of this model hold the same value in every persisted field. */

@@ -123,10 +123,6 @@ final class InvoiceApi {
     }
     SalesInvoice invoice = require(id);
     requireBase(base, "updating", id);
-    if (!base.rev().equals(invoice.meta().rev())) {
-      conflict(ctx, base.staleStatus(), base.rev(), id, invoice, Set.of());
-      return;
-    }
     if (replace) {
       SalesInvoice defaults = new SalesInvoice();
       for (InvoiceField field : InvoiceField.values()) {
@@ -135,7 +131,10 @@ final class InvoiceApi {
     }
     apply(invoice, fields);
     try {
-      invoice.save();
+      // Written as a change from the client's base revision: if the stored revision is the one this very
+      // request produces (sent again after its answer was lost), the request has already succeeded and is
+      // answered 200 again (RFC 9110, 13.1.1); any other revision after the base is a conflict.
+      invoices.retrySave(invoice, base.rev());
     } catch (ConflictException e) {
       conflict(ctx, base.staleStatus(), base.rev(), id, null, Set.of());
       return;
@@ -154,6 +153,14 @@ final class InvoiceApi {
     }
     String rev = ctx.queryParam("rev");
     BaseRevision base = BaseRevision.of(ctx, rev == null ? null : TextNode.valueOf(rev), "rev");
+    if (base != null && invoices.find(id).isEmpty()) {
+      // Deleted already: by this very request, sent again after its answer was lost? Then it succeeded.
+      String tombstone = invoices.tombstoneFrom(id, base.rev()).orElse(null);
+      if (tombstone != null) {
+        ctx.json(deleted(id, tombstone));
+        return;
+      }
+    }
     SalesInvoice invoice = require(id);
     requireBase(base, "deleting", id);
     if (!base.rev().equals(invoice.meta().rev())) {
@@ -167,11 +174,16 @@ final class InvoiceApi {
       return;
     }
     LOG.info("Deleted invoice {} at revision {}; tombstone {}", id, base.rev(), invoice.meta().rev());
+    ctx.json(deleted(id, invoice.meta().rev()));
+  }
+
+  /** The answer to a delete: the id and the tombstone's revision. */
+  private static ObjectNode deleted(String id, String tombstone) {
     ObjectNode body = InvoiceJson.MAPPER.createObjectNode();
     body.put("id", id);
-    body.put("_rev", invoice.meta().rev());
+    body.put("_rev", tombstone);
     body.put("_deleted", true);
-    ctx.json(body);
+    return body;
   }
 
   /**

@@ -696,6 +696,97 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     throw new ConflictException(binding.collection(), id, expected, now.rev(), now.deleted());
   }
 
+  /** What {@link #writeRevision} did. */
+  public enum RevisionWrite {
+    /** The row now holds the given revision, written by this call. */
+    WRITTEN,
+    /** The row already held the given revision: a repeated write, nothing was written. */
+    ALREADY_STORED,
+    /** The stored revision was not the expected one (or a row existed for a create); nothing was written. */
+    CONFLICT
+  }
+
+  /**
+   * Stores a revision made elsewhere, for replication: the row becomes {@code revision} with these
+   * stored-form values, on condition that it holds {@code expectedRevision} now (for {@code null}, that
+   * there is no row). It is the same single conditional statement as a save, but the revision is given,
+   * not computed, so that both ends of a replication hold the same one. A conflict is answered, not
+   * thrown, so that a caller inside a bundle can go on; {@link #currentRevision} then says what is stored.
+   */
+  public RevisionWrite writeRevision(String id, String expectedRevision, String revision, boolean deleted, Object[] stored) {
+    if (id == null || revision == null) {
+      throw new IllegalArgumentException("id and revision must not be null");
+    }
+    StorableValues.check(binding, stored, dialect);
+    ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, revision);
+    long position = drawPosition();
+    String what = (expectedRevision == null ? "inserting " : "updating ") + binding.collection() + "/" + id;
+    long attempt = newAttempt();
+    boolean written = tracked(pending, position, what, id, c -> {
+      if (expectedRevision == null) {
+        try (StatementCache.Use use = engine.prepare(c, insert)) {
+          PreparedStatement ps = use.statement();
+          ps.setString(1, id);
+          ps.setString(2, revision);
+          ps.setBoolean(3, deleted);
+          int next = bindFields(ps, 4, stored);
+          ps.setLong(next, attempt);
+          bindPosition(ps, next + 1, position);
+          return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+          if (dialect.isUniqueViolation(e)) {
+            return false;
+          }
+          throw e;
+        }
+      }
+      try (StatementCache.Use use = engine.prepare(c, update)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, revision);
+        ps.setBoolean(2, deleted);
+        int next = bindFields(ps, 3, stored);
+        ps.setLong(next, attempt);
+        next = bindPosition(ps, next + 1, position);
+        ps.setString(next, id);
+        ps.setString(next + 1, expectedRevision);
+        return ps.executeUpdate() == 1;
+      }
+    });
+    if (written) {
+      engine.written(pending, new ChangeEvent(binding.collection(), id, revision, expectedRevision, deleted, false, null));
+      return RevisionWrite.WRITTEN;
+    }
+    engine.failed(pending);
+    Head head = head(id);
+    return head != null && head.rev().equals(revision) ? RevisionWrite.ALREADY_STORED : RevisionWrite.CONFLICT;
+  }
+
+  /** The document with this id as stored, tombstones included (with their deleted flag), if there is a row. */
+  public Optional<T> findIncludingDeleted(String id) {
+    if (id == null) {
+      throw new IllegalArgumentException("id must not be null");
+    }
+    return engine.withConnection("finding", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, selectAnyById)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(materialize(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Runs a write's statement; if it throws, the write's change event is dropped. */
+  private boolean tracked(ChangeFeed.Pending pending, long position, String what, String id, SqlWork<Boolean> work) {
+    try {
+      return engine.writeDocument(what, this, position, work);
+    } catch (RuntimeException e) {
+      engine.failed(pending);
+      throw e;
+    }
+  }
+
   /** A write's one statement, given the change number drawn for this attempt; answers whether it wrote. */
   @FunctionalInterface
   private interface WriteStatement {

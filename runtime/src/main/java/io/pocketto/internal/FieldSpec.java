@@ -134,6 +134,15 @@ public final class FieldSpec {
     return Json.read(name, text, jsonReader, jsonType);
   }
 
+  /** Reads a JSON tree (a replicated document's field) as this JSON field's declared type. */
+  Object readJsonTree(com.fasterxml.jackson.databind.JsonNode tree) {
+    try {
+      return jsonReader.readValue(tree);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("field '" + name + "' cannot be read as " + jsonType + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The Jackson type of a JSON field; {@code null} for scalar fields. */
   public JavaType jsonType() {
     return jsonType;

@@ -86,6 +86,20 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
   }
 
   /**
+   * The binding of a generated class, initialising the class first (its binding is made then).
+   *
+   * @throws IllegalArgumentException if {@code type} is not a generated Pocketto model
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends ActiveRecord<T>> ModelBinding<T> of(Class<T> type) {
+    ModelBinding<?> binding = forClass(type);
+    if (binding == null) {
+      throw new IllegalArgumentException(type.getName() + " is not a generated Pocketto model (the class @Model generates)");
+    }
+    return (ModelBinding<T>) binding;
+  }
+
+  /**
    * The binding of a generated record class, initialising the class if need be; {@code null} for any
    * other class.
    */

@@ -43,6 +43,11 @@ public final class InvoiceServer implements AutoCloseable {
     return start(db, host, port, config -> { });
   }
 
+  /** {@link #start(Database, String, int)} for a replica: also its status, pause and resume routes. */
+  public static InvoiceServer start(Database db, String host, int port, io.pocketto.sync.Replication replica) {
+    return start(db, host, port, config -> SyncRoutes.mountReplica(config, replica));
+  }
+
   /** {@link #start(Database, String, int)} with extra configuration, e.g. routes a test adds. */
   static InvoiceServer start(Database db, String host, int port, Consumer<JavalinConfig> extra) {
     InvoiceApi api = new InvoiceApi(db);
@@ -76,6 +81,7 @@ public final class InvoiceServer implements AutoCloseable {
       config.routes.patch("/api/invoices/{id}", api::patch);
       config.routes.delete("/api/invoices/{id}", api::delete);
       config.routes.post("/api/invoices/{id}/merge", api::merge);
+      SyncRoutes.mount(config, db);
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
       config.routes.exception(DocumentNotFoundException.class,

@@ -55,6 +55,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String insert;
   private final String update;
   private final String count;
+  private final TableSchema schema;
   private final WriteTurns turns = new WriteTurns();
   private volatile ConflictHandler<? super T> conflictHandler;
 
@@ -92,7 +93,28 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.assignChangeNumber = dialect.assignChangeNumber(table, counters);
     this.changesSince = "SELECT " + q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_seq") + " FROM " + table
         + " WHERE " + q("_seq") + " > ? ORDER BY " + q("_seq") + " FETCH FIRST ? ROWS ONLY";
-    createOrMigrate();
+    this.schema = new TableSchema(dialect, binding);
+    if (engine.createsTables()) {
+      createOrMigrate();
+    } else {
+      requireCounter();
+    }
+  }
+
+  /**
+   * With table creation off, the application's migrations created the table; only the collection's
+   * counter row, which is data, is added if they did not.
+   */
+  private void requireCounter() {
+    engine.withOwnConnection("preparing " + binding.collection() + " (table creation is off)", c -> {
+      try {
+        createCounter(c);
+      } catch (SQLException e) {
+        throw new SQLException("the table of " + binding.collection() + " or " + COUNTERS + " is not ready ("
+            + e.getMessage() + "); create them with the statements Database.schemaStatements() gives", e.getSQLState(), e);
+      }
+      return null;
+    });
   }
 
   private String q(String identifier) {
@@ -106,22 +128,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS " + counters + " (" + q("collection") + " CHARACTER VARYING(255) NOT NULL"
-            + " PRIMARY KEY, " + q("last_seq") + " BIGINT NOT NULL)");
-        StringJoiner ddl = new StringJoiner(",\n  ", "CREATE TABLE IF NOT EXISTS " + table + " (\n  ", "\n)");
-        ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");
-        ddl.add(q("_rev") + " CHARACTER VARYING(64) NOT NULL");
-        ddl.add(q("_deleted") + " BOOLEAN DEFAULT FALSE NOT NULL");
-        // NULL only inside an uncommitted write: a committed row always has its change number.
-        ddl.add(q("_seq") + " BIGINT");
-        ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
-        ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
-        for (FieldSpec f : binding.fields()) {
-          ddl.add(q(f.column()) + " " + dialect.columnType(f.type()));
-        }
-        s.execute(ddl.toString());
-        s.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + q(binding.collection() + "_seq_idx")
-            + " ON " + table + " (" + q("_seq") + ")");
+        s.execute(schema.createCounters());
+        s.execute(schema.createTable());
+        s.execute(schema.createChangeNumberIndex());
         Set<String> existing = existingColumns(c);
         if (existing.contains("_seq" + NOT_NULL)) {
           // A table from before change numbers were drawn at commit, when inserts drew them at once.
@@ -136,8 +145,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
                 + dialect.columnType(f.type()));
           }
         }
-        for (List<String> index : binding.indexes()) {
-          s.execute(Indexes.createStatement(dialect, binding, index));
+        for (String index : schema.createIndexes()) {
+          s.execute(index);
         }
       }
       return null;
@@ -170,10 +179,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * left by an older version). Two processes may race here; the loser finds the row there.
    */
   private void createCounter(Connection c) throws SQLException {
-    String insertCounter = "INSERT INTO " + counters + " (" + q("collection") + ", " + q("last_seq") + ") SELECT ?, "
-        + "COALESCE(MAX(" + q("_seq") + "), 0) FROM " + table + " WHERE NOT EXISTS (SELECT 1 FROM " + counters
-        + " WHERE " + q("collection") + " = ?)";
-    try (PreparedStatement ps = c.prepareStatement(insertCounter)) {
+    try (PreparedStatement ps = c.prepareStatement(schema.insertCounter("?"))) {
       ps.setString(1, binding.collection());
       ps.setString(2, binding.collection());
       ps.executeUpdate();

@@ -1,7 +1,5 @@
 package io.pocketto.internal;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.pocketto.ActiveRecord;
 import io.pocketto.Database;
 import io.pocketto.BundleWork;
@@ -10,11 +8,16 @@ import io.pocketto.ChangeListener;
 import io.pocketto.RetryPolicy;
 import io.pocketto.StorageException;
 import io.pocketto.Subscription;
+import io.pocketto.TransactionJoiner;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,10 @@ public final class Engine implements AutoCloseable {
   private final Database database;
   private final String url;
   private final Dialect dialect;
-  private final HikariDataSource pool;
+  private final ConnectionSource connections;
+  /** Finds the application's transaction to join; {@code null} when Pocketto runs its transactions alone. */
+  private final TransactionJoiner joiner;
+  private final boolean createTables;
   private final ConcurrentHashMap<ModelBinding<?>, DocumentTable<?>> tables = new ConcurrentHashMap<>();
   private final ChangeFeed feed = new ChangeFeed();
   private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
@@ -43,33 +49,59 @@ public final class Engine implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * Opens a pool on {@code jdbcUrl}.
+   * How an engine is set up beyond where its connections come from: the transaction joiner ({@code null}
+   * for none), whether it creates and migrates tables, and the retry policy.
+   */
+  public record Options(TransactionJoiner joiner, boolean createTables, RetryPolicy retryPolicy) {
+    /** No joiner, tables created, the default retry policy. */
+    public static Options defaults() {
+      return new Options(null, true, RetryPolicy.defaults());
+    }
+  }
+
+  private Engine(Database database, String url, Dialect dialect, ConnectionSource connections, Options options) {
+    this.database = database;
+    this.url = url;
+    this.dialect = dialect;
+    this.connections = connections;
+    this.joiner = options.joiner();
+    this.createTables = options.createTables();
+    setRetryPolicy(options.retryPolicy());
+    LOG.debug("opened {} database {}", dialect.name(), url);
+  }
+
+  /**
+   * Opens a pool of its own on {@code jdbcUrl}, which {@link #close()} closes.
    *
    * @throws IllegalArgumentException if no dialect serves the URL
    * @throws StorageException if the database cannot be reached
    */
-  public Engine(Database database, String jdbcUrl, String user, String password, int maxPoolSize) {
-    this.database = database;
-    this.url = jdbcUrl;
-    this.dialect = dialectFor(jdbcUrl);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(dialect.prepareUrl(jdbcUrl));
-    if (user != null) {
-      config.setUsername(user);
+  public static Engine open(Database database, String jdbcUrl, String user, String password, int maxPoolSize,
+      Options options) {
+    Dialect dialect = dialectFor(jdbcUrl);
+    ConnectionSource connections = ConnectionSource.open(dialect.prepareUrl(jdbcUrl), user, password, maxPoolSize);
+    OPEN_PER_URL.merge(connections.ownedUrl(), 1, Integer::sum);
+    return new Engine(database, jdbcUrl, dialect, connections, options);
+  }
+
+  /**
+   * Borrows connections from the application's {@code dataSource}, which {@link #close()} leaves open.
+   * The dialect is chosen from the URL the driver reports, or else from the database's product name.
+   *
+   * @throws IllegalArgumentException if the database is not one Pocketto supports
+   * @throws StorageException if no connection can be had to look
+   */
+  public static Engine borrow(Database database, DataSource dataSource, Options options) {
+    String url;
+    String product;
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      url = meta.getURL();
+      product = meta.getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new StorageException("cannot reach the database behind " + dataSource + ": " + e.getMessage(), e);
     }
-    if (password != null) {
-      config.setPassword(password);
-    }
-    config.setMaximumPoolSize(maxPoolSize);
-    config.setAutoCommit(true);
-    config.setPoolName("pocketto-" + Ids.uuidV7().substring(0, 8));
-    try {
-      this.pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StorageException("cannot open database " + jdbcUrl + ": " + rootMessage(e), e);
-    }
-    OPEN_PER_URL.merge(config.getJdbcUrl(), 1, Integer::sum);
-    LOG.debug("opened {} database {}", dialect.name(), jdbcUrl);
+    return new Engine(database, url, dialectFor(url, product), ConnectionSource.borrow(dataSource), options);
   }
 
   static Dialect dialectFor(String jdbcUrl) {
@@ -84,7 +116,18 @@ public final class Engine implements AutoCloseable {
     throw new IllegalArgumentException("unsupported JDBC URL '" + jdbcUrl + "': Pocketto supports jdbc:h2: and jdbc:postgresql:");
   }
 
-  private static String rootMessage(Throwable e) {
+  /** The dialect for a database's URL, as its driver reports it, or else for its product name. */
+  static Dialect dialectFor(String url, String productName) {
+    for (Dialect d : DIALECTS) {
+      if (url != null && d.accepts(url) || d.name().equalsIgnoreCase(productName)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("unsupported database " + productName + " at '" + url
+        + "': Pocketto supports H2 and PostgreSQL");
+  }
+
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
@@ -105,6 +148,49 @@ public final class Engine implements AutoCloseable {
   /** The SQL dialect chosen from the URL. */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** Whether tables are created and migrated on first use; when not, the application's migrations own them. */
+  public boolean createsTables() {
+    return createTables;
+  }
+
+  /** Where connections come from, and how the engine's own transactions begin and end on them. */
+  ConnectionSource connections() {
+    return connections;
+  }
+
+  /**
+   * The transaction the calling thread's work on this database joins: a bundle of this engine, else
+   * the application's transaction that the {@link TransactionJoiner} finds, else {@code null}.
+   */
+  private Transaction currentTransaction() {
+    Transaction tx = transaction.get();
+    if (tx != null || joiner == null) {
+      return tx;
+    }
+    return joiner.participant(connections.dataSource(), this, c -> new Transaction(this, c, true));
+  }
+
+  /** The application's transaction that {@code tx} joined has ended: deliver its events, or undo its records. */
+  void joinedTransactionEnded(Transaction tx, boolean committed) {
+    if (committed) {
+      tx.deliver(feed);
+    } else {
+      tx.rollBack();
+    }
+  }
+
+  /**
+   * The DDL that creates the tables of {@code models} in a new database, in order, without running it;
+   * the counters table they share appears once.
+   */
+  public List<String> schemaStatements(List<ModelBinding<?>> models) {
+    Set<String> out = new LinkedHashSet<>();
+    for (ModelBinding<?> model : models) {
+      out.addAll(new TableSchema(dialect, model).statements());
+    }
+    return List.copyOf(out);
   }
 
   /** The table of a model, created or migrated on first use. */
@@ -135,7 +221,7 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       try {
         return runOn(tx.connection, work);
@@ -144,7 +230,7 @@ public final class Engine implements AutoCloseable {
             + e.getMessage(), e);
       }
     }
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connections.borrowConnection()) {
       return runOn(c, work);
     } catch (SQLException e) {
       throw new StorageException(describe(action, collection, id) + " failed on " + dialect.name() + ": "
@@ -157,7 +243,7 @@ public final class Engine implements AutoCloseable {
    * StatementCache}). The caller binds every parameter, runs it and closes the use.
    */
   StatementCache.Use prepare(Connection c, String sql) throws SQLException {
-    return statements.take(c, sql);
+    return connections.cachesStatements() ? statements.take(c, sql) : StatementCache.oneOff(c, sql);
   }
 
   /**
@@ -185,7 +271,7 @@ public final class Engine implements AutoCloseable {
       return;
     }
     String why = "the connection was lost: " + failure.getMessage();
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null && tx.connection == c) {
       statements.forget(c);
       tx.discardOnRelease(why);
@@ -200,7 +286,7 @@ public final class Engine implements AutoCloseable {
       return true;
     }
     try {
-      return c.unwrap(Connection.class).isClosed();
+      return connections.session(c).isClosed();
     } catch (SQLException e) {
       failure.addSuppressed(e);
       return true;
@@ -216,7 +302,7 @@ public final class Engine implements AutoCloseable {
   void discard(Connection c, String why) {
     LOG.warn("discarding a {} connection: {}", dialect.name(), why);
     statements.forget(c);
-    pool.evictConnection(c);
+    connections.evict(c);
   }
 
   private static String describe(String action, String collection, String id) {
@@ -232,7 +318,7 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connections.borrowConnection()) {
       return runOn(c, work);
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
@@ -249,7 +335,7 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       try {
         boolean written = runOn(tx.connection, statement);
@@ -261,7 +347,7 @@ public final class Engine implements AutoCloseable {
         throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
       }
     }
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connections.borrowConnection()) {
       return writeInTransaction(c, table, id, statement);
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
@@ -277,41 +363,40 @@ public final class Engine implements AutoCloseable {
    */
   private boolean writeInTransaction(Connection c, DocumentTable<?> table, String id, SqlWork<Boolean> statement)
       throws SQLException {
-    Connection driver = c.unwrap(Connection.class);
     boolean written;
     try {
-      driver.setAutoCommit(false);
+      connections.begin(c);
       written = statement.run(c);
       if (written) {
         table.assignChangeNumber(c, id);
-        driver.commit();
+        connections.commit(c);
       } else {
-        driver.rollback();
+        connections.rollback(c);
       }
     } catch (SQLException | RuntimeException | Error e) {
       if (e instanceof SQLException failure && isLost(c, failure)) {
         discard(c, "the connection was lost: " + failure.getMessage());
       } else {
-        endTransaction(c, driver, true, e);
+        endTransaction(c, true, e);
       }
       throw e;
     }
-    endTransaction(c, driver, false, null);
+    endTransaction(c, false, null);
     return written;
   }
 
   /**
-   * Rolls back (if {@code rollBack}) and restores auto-commit on {@code driver}, the driver's connection
-   * behind {@code c}; if either fails, discards {@code c}. The
+   * Rolls back (if {@code rollBack}) and restores auto-commit on {@code c}; if either fails, discards
+   * {@code c}. The
    * reset's failure is added to {@code failure}, the one to report; without one (the write committed) it
    * is only logged, since the write itself succeeded.
    */
-  private void endTransaction(Connection c, Connection driver, boolean rollBack, Throwable failure) {
+  private void endTransaction(Connection c, boolean rollBack, Throwable failure) {
     try {
       if (rollBack) {
-        driver.rollback();
+        connections.rollback(c);
       }
-      driver.setAutoCommit(true);
+      connections.end(c);
     } catch (SQLException e) {
       if (failure != null) {
         failure.addSuppressed(e);
@@ -354,7 +439,7 @@ public final class Engine implements AutoCloseable {
     if (pending == null) {
       return;
     }
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       tx.events.add(new Transaction.Delivery(pending, event));
       return;
@@ -375,12 +460,12 @@ public final class Engine implements AutoCloseable {
 
   /** Whether the current thread is inside a bundle (a database transaction of this engine). */
   boolean inBundle() {
-    return transaction.get() != null;
+    return currentTransaction() != null;
   }
 
   /** Inside a bundle, remembers a record's state before its first write, to restore it on rollback. */
   void beforeStateChange(RecordState state) {
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       tx.mementos.putIfAbsent(state, state.capture());
     }
@@ -394,7 +479,7 @@ public final class Engine implements AutoCloseable {
     if (work == null) {
       throw new IllegalArgumentException("bundle work must not be null");
     }
-    Transaction outer = transaction.get();
+    Transaction outer = currentTransaction();
     if (outer != null) {
       work.run(outer);
       return;
@@ -402,10 +487,10 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx = new Transaction(this, borrowConnection("starting a bundle"));
+    Transaction tx = new Transaction(this, borrowConnection("starting a bundle"), false);
     try {
       runOn(tx.connection, connection -> {
-        tx.driverConnection().setAutoCommit(false);
+        connections.begin(connection);
         return null;
       });
     } catch (SQLException e) {
@@ -423,7 +508,7 @@ public final class Engine implements AutoCloseable {
       work.run(tx);
       runOn(tx.connection, connection -> {
         tx.assignChangeNumbers();
-        tx.driverConnection().commit();
+        connections.commit(connection);
         return null;
       });
       committed = true;
@@ -451,7 +536,7 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("database " + url + " is closed");
     }
     try {
-      return pool.getConnection();
+      return connections.borrowConnection();
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
     }
@@ -463,18 +548,21 @@ public final class Engine implements AutoCloseable {
       return;
     }
     closed = true;
-    boolean last = OPEN_PER_URL.compute(pool.getJdbcUrl(), (u, n) -> n == null || n <= 1 ? null : n - 1) == null;
-    String shutdown = dialect.shutdownStatement(url);
-    if (shutdown != null && last) {
-      shutDown(shutdown);
+    String ownedUrl = connections.ownedUrl();
+    if (ownedUrl != null) {
+      boolean last = OPEN_PER_URL.compute(ownedUrl, (u, n) -> n == null || n <= 1 ? null : n - 1) == null;
+      String shutdown = dialect.shutdownStatement(url);
+      if (shutdown != null && last) {
+        shutDown(shutdown);
+      }
     }
-    pool.close();
+    connections.close();
   }
 
   private void shutDown(String statement) {
     Connection c = null;
     try {
-      c = pool.getConnection();
+      c = connections.borrowConnection();
       try (Statement s = c.createStatement()) {
         s.execute(statement);
       }
@@ -483,8 +571,16 @@ public final class Engine implements AutoCloseable {
     } finally {
       if (c != null) {
         // The connection died with the database; the pool must not hand it out or close it again.
-        pool.evictConnection(c);
+        connections.evict(c);
       }
+    }
+  }
+
+  /** Checks that the database answers; see {@link Database#ping()}. */
+  public void ping() {
+    boolean valid = withConnection("checking the connection", c -> c.isValid(5));
+    if (!valid) {
+      throw new StorageException("the " + dialect.name() + " database at " + url + " did not answer within 5 seconds", null);
     }
   }
 

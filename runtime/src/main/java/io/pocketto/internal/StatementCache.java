@@ -44,6 +44,14 @@ final class StatementCache {
   }
 
   /**
+   * A statement of its own for one use on {@code connection}, closed when the use is; for connections
+   * whose statements are not kept (see {@link ConnectionSource#cachesStatements()}).
+   */
+  static Use oneOff(Connection connection, String sql) throws SQLException {
+    return new Use(connection.prepareStatement(sql), null, sql);
+  }
+
+  /**
    * Forgets the statements of a connection that is being discarded (they close with it), and those of
    * every connection that is closed by now. The pool may already have replaced a failed connection's
    * driver connection with a closed stand-in, so {@code connection} alone might not find its entry.

@@ -3,6 +3,7 @@ package io.pocketto.internal;
 import io.pocketto.Bundle;
 import io.pocketto.ChangeEvent;
 import io.pocketto.Database;
+import io.pocketto.TransactionJoiner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An open bundle: its connection, the records it changed (to restore on rollback) and the change
- * events it holds back until commit.
+ * events it holds back until commit. Either the engine runs it ({@link Engine#bundle}) or it is this
+ * database's share of an application transaction that a {@link TransactionJoiner} found; then the
+ * application's transaction manager commits, rolls back and releases the connection, and tells it.
  */
-final class Transaction implements Bundle {
+final class Transaction implements Bundle, TransactionJoiner.Participant {
   private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
   record Delivery(ChangeFeed.Pending pending, ChangeEvent event) {}
@@ -31,20 +34,15 @@ final class Transaction implements Bundle {
   /** The documents written, in write order; each gets its change number at commit. */
   private final Map<DocumentTable<?>, Set<String>> changed = new LinkedHashMap<>();
   private final Engine engine;
+  /** Whether this joined the application's transaction, whose manager ends it and owns its connection. */
+  private final boolean joined;
   /** Why the connection must leave the pool when the bundle lets go of it; null if it may go back. */
   private String discardReason;
 
-  Transaction(Engine engine, Connection connection) {
+  Transaction(Engine engine, Connection connection, boolean joined) {
     this.engine = engine;
     this.connection = connection;
-  }
-
-  /**
-   * The driver's connection behind the pooled one, on which the bundle's transaction is begun and ended
-   * (as its statements run there), so that the pool's proxy holds no state of its own to reset.
-   */
-  Connection driverConnection() throws SQLException {
-    return connection.unwrap(Connection.class);
+    this.joined = joined;
   }
 
   /** Marks the connection to be evicted, not returned, when the bundle ends. */
@@ -79,6 +77,16 @@ final class Transaction implements Bundle {
     }
   }
 
+  @Override
+  public void beforeCommit() throws SQLException {
+    assignChangeNumbers();
+  }
+
+  @Override
+  public void afterCompletion(boolean committed) {
+    engine.joinedTransactionEnded(this, committed);
+  }
+
   /** After commit: events in write order, each released before the next so a later write of the same document may follow. */
   void deliver(ChangeFeed feed) {
     for (Delivery d : events) {
@@ -90,10 +98,15 @@ final class Transaction implements Bundle {
     }
   }
 
-  /** Undoes the database work and puts every record back as it was before the bundle. */
+  /**
+   * Undoes the database work (unless the application's transaction manager already did) and puts every
+   * record back as it was before the bundle.
+   */
   void rollBack() {
     try {
-      driverConnection().rollback();
+      if (!joined) {
+        engine.connections().rollback(connection);
+      }
     } catch (SQLException e) {
       // Returned to the pool, the connection could carry the bundle's writes into the next borrower's
       // transaction; evicted, the database drops them with it.
@@ -110,7 +123,7 @@ final class Transaction implements Bundle {
   void release() {
     if (discardReason == null) {
       try {
-        driverConnection().setAutoCommit(true);
+        engine.connections().end(connection);
       } catch (SQLException e) {
         discardOnRelease("resetting a bundle's connection failed: " + e.getMessage());
       }

@@ -19,7 +19,8 @@ public final class Database implements AutoCloseable {
   private final Engine engine;
 
   Database(Pocketto.Builder options) {
-    Engine.Options engineOptions = new Engine.Options(options.joiner, options.createTables, options.retryPolicy);
+    Engine.Options engineOptions = new Engine.Options(options.joiner, options.createTables, options.retryPolicy,
+        options.metrics);
     this.engine = options.dataSource != null
         ? Engine.borrow(this, options.dataSource, engineOptions)
         : Engine.open(this, options.url, options.user, options.password, options.maxPoolSize, engineOptions);

@@ -1,5 +1,8 @@
 package io.pocketto;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pocketto.internal.Metrics;
+import io.pocketto.internal.MicrometerMetrics;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
@@ -91,6 +94,7 @@ public final class Pocketto {
     TransactionJoiner joiner;
     boolean createTables = true;
     RetryPolicy retryPolicy = RetryPolicy.defaults();
+    Metrics metrics = Metrics.NONE;
 
     private Builder() {}
 
@@ -144,6 +148,16 @@ public final class Pocketto {
         throw new IllegalArgumentException("retry policy must not be null");
       }
       this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /**
+     * Counts and times reads, writes, conflicts, retries, exhausted retries and rolled-back bundles in
+     * {@code registry}, tagged by collection (see README, "Metrics"). Needs {@code
+     * io.micrometer:micrometer-core} on the class path, which the runtime does not bring.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.metrics = new MicrometerMetrics(registry);
       return this;
     }
 

@@ -6,6 +6,7 @@ import io.pocketto.ConflictHandler;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
+import io.pocketto.RetriesExhaustedException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -127,7 +128,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    */
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
-      try (Statement s = c.createStatement()) {
+      try (Statement s = SqlLog.plain(c.createStatement())) {
         s.execute(schema.createCounters());
         s.execute(schema.createTable());
         s.execute(schema.createChangeNumberIndex());
@@ -179,7 +180,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * left by an older version). Two processes may race here; the loser finds the row there.
    */
   private void createCounter(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(schema.insertCounter("?"))) {
+    try (StatementCache.Use use = StatementCache.oneOff(c, schema.insertCounter("?"))) {
+      PreparedStatement ps = use.statement();
       ps.setString(1, binding.collection());
       ps.setString(2, binding.collection());
       ps.executeUpdate();
@@ -275,6 +277,17 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return engine.inBundle() ? null : turns.take(id);
   }
 
+  /** Counts a retry of an incremental write or a conflict handler after a 409. */
+  void countRetry() {
+    engine.metrics().retry(binding.collection());
+  }
+
+  /** Counts a write that ran out of retries, and gives the exception that reports it. */
+  RetriesExhaustedException retriesExhausted(int attempts, ConflictException last) {
+    engine.metrics().retriesExhausted(binding.collection());
+    return new RetriesExhaustedException(attempts, last);
+  }
+
   /** The engine, for query execution. */
   public Engine engine() {
     return engine;
@@ -285,7 +298,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (id == null) {
       throw new IllegalArgumentException("id must not be null");
     }
-    return engine.withConnection("finding", binding.collection(), id, c -> {
+    long start = System.nanoTime();
+    Optional<T> found = engine.withConnection("finding", binding.collection(), id, c -> {
       try (StatementCache.Use use = engine.prepare(c, selectById)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
@@ -294,11 +308,19 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         }
       }
     });
+    return timedRead(start, found);
+  }
+
+  /** Records a read that began at {@code start} (a {@link System#nanoTime()}) in the metrics; returns its result. */
+  <R> R timedRead(long start, R result) {
+    engine.metrics().read(binding.collection(), System.nanoTime() - start);
+    return result;
   }
 
   /** Every live document, ordered by id. */
   public List<T> all() {
-    return engine.withConnection("listing " + binding.collection(), c -> {
+    long start = System.nanoTime();
+    return timedRead(start, engine.withConnection("listing " + binding.collection(), c -> {
       try (StatementCache.Use use = engine.prepare(c, selectAll); ResultSet rs = use.statement().executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
@@ -306,17 +328,18 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         }
         return out;
       }
-    });
+    }));
   }
 
   /** The number of live documents. */
   public long count() {
-    return engine.withConnection("counting " + binding.collection(), c -> {
+    long start = System.nanoTime();
+    return timedRead(start, engine.withConnection("counting " + binding.collection(), c -> {
       try (StatementCache.Use use = engine.prepare(c, count); ResultSet rs = use.statement().executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
-    });
+    }));
   }
 
   /** Builds a record from the current row, whose columns are {@link #selectColumns()}. */
@@ -488,6 +511,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     // The id is taken. A tombstone may be written over, as in CouchDB; a live document may not.
     Head head = head(id);
     if (head == null || !head.deleted()) {
+      engine.metrics().conflict(binding.collection());
       throw new ConflictException(binding.collection(), id, null, head == null ? null : head.rev());
     }
     RecordState onTombstone = new RecordState();
@@ -525,13 +549,19 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (head == null) {
       throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
+    engine.metrics().conflict(binding.collection());
     throw new ConflictException(binding.collection(), id, expected, head.rev());
   }
 
-  /** Runs a write's statement; if it throws, the write's change event is dropped. */
+  /** Runs a write's statement, timed for the metrics if it wrote; if it throws, the write's change event is dropped. */
   private boolean tracked(ChangeFeed.Pending pending, String what, String id, SqlWork<Boolean> work) {
     try {
-      return engine.writeDocument(what, this, id, work);
+      long start = System.nanoTime();
+      boolean written = engine.writeDocument(what, this, id, work);
+      if (written) {
+        engine.metrics().write(binding.collection(), System.nanoTime() - start);
+      }
+      return written;
     } catch (RuntimeException e) {
       engine.failed(pending);
       throw e;

@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
   /** Finds the application's transaction to join; {@code null} when Pocketto runs its transactions alone. */
   private final TransactionJoiner joiner;
   private final boolean createTables;
+  private final Metrics metrics;
   private final ConcurrentHashMap<ModelBinding<?>, DocumentTable<?>> tables = new ConcurrentHashMap<>();
   private final ChangeFeed feed = new ChangeFeed();
   private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
@@ -50,12 +51,12 @@ public final class Engine implements AutoCloseable {
 
   /**
    * How an engine is set up beyond where its connections come from: the transaction joiner ({@code null}
-   * for none), whether it creates and migrates tables, and the retry policy.
+   * for none), whether it creates and migrates tables, the retry policy and what counts its work.
    */
-  public record Options(TransactionJoiner joiner, boolean createTables, RetryPolicy retryPolicy) {
-    /** No joiner, tables created, the default retry policy. */
+  public record Options(TransactionJoiner joiner, boolean createTables, RetryPolicy retryPolicy, Metrics metrics) {
+    /** No joiner, tables created, the default retry policy, no metrics. */
     public static Options defaults() {
-      return new Options(null, true, RetryPolicy.defaults());
+      return new Options(null, true, RetryPolicy.defaults(), Metrics.NONE);
     }
   }
 
@@ -66,6 +67,7 @@ public final class Engine implements AutoCloseable {
     this.connections = connections;
     this.joiner = options.joiner();
     this.createTables = options.createTables();
+    this.metrics = options.metrics();
     setRetryPolicy(options.retryPolicy());
     LOG.debug("opened {} database {}", dialect.name(), url);
   }
@@ -155,6 +157,11 @@ public final class Engine implements AutoCloseable {
     return createTables;
   }
 
+  /** What counts and times this engine's work. */
+  Metrics metrics() {
+    return metrics;
+  }
+
   /** Where connections come from, and how the engine's own transactions begin and end on them. */
   ConnectionSource connections() {
     return connections;
@@ -177,6 +184,7 @@ public final class Engine implements AutoCloseable {
     if (committed) {
       tx.deliver(feed);
     } else {
+      metrics.bundleRolledBack();
       tx.rollBack();
     }
   }
@@ -519,6 +527,7 @@ public final class Engine implements AutoCloseable {
       if (committed) {
         tx.deliver(feed);
       } else {
+        metrics.bundleRolledBack();
         tx.rollBack();
       }
       tx.release();

@@ -134,6 +134,8 @@ final class StatementCache {
     private final PreparedStatement statement;
     private final Statements owner;
     private final String sql;
+    /** The statement seen through the SQL log's proxy, made when the log is first on for it. */
+    private PreparedStatement logged;
     private boolean inUse;
     private boolean fetchSizeChanged;
     private int defaultFetchSize;
@@ -144,9 +146,18 @@ final class StatementCache {
       this.sql = sql;
     }
 
-    /** The prepared statement; the caller binds all its parameters before running it. */
+    /**
+     * The prepared statement; the caller binds all its parameters before running it. While the SQL log
+     * ({@link SqlLog}) is on, runs of it are logged.
+     */
     PreparedStatement statement() {
-      return statement;
+      if (!SqlLog.enabled()) {
+        return statement;
+      }
+      if (logged == null) {
+        logged = SqlLog.prepared(statement, sql);
+      }
+      return logged;
     }
 
     /** Sets the statement's fetch size for this use only. */

@@ -65,12 +65,14 @@ final class TableSchema {
   /**
    * Adds the collection's counter row, starting above any change number already in the table, unless it
    * is there; {@code collection} is the SQL for the collection's name (a placeholder or a literal), used
-   * twice.
+   * twice. The maximum is taken in a derived table: an aggregate over the table itself would yield its
+   * one row even when the {@code NOT EXISTS} filters everything, and insert a duplicate.
    */
   String insertCounter(String collection) {
     return "INSERT INTO " + counters + " (" + q("collection") + ", " + q("last_seq") + ") SELECT " + collection + ", "
-        + "COALESCE(MAX(" + q("_seq") + "), 0) FROM " + table + " WHERE NOT EXISTS (SELECT 1 FROM " + counters
-        + " WHERE " + q("collection") + " = " + collection + ")";
+        + q("max_seq") + " FROM (SELECT COALESCE(MAX(" + q("_seq") + "), 0) AS " + q("max_seq") + " FROM " + table
+        + ") " + q("existing") + " WHERE NOT EXISTS (SELECT 1 FROM " + counters + " WHERE " + q("collection") + " = "
+        + collection + ")";
   }
 
   /** Everything a new database needs for this model, in order, as a migration would run it. */

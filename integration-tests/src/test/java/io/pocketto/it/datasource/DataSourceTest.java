@@ -1,0 +1,154 @@
+package io.pocketto.it.datasource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pocketto.ConflictException;
+import io.pocketto.Database;
+import io.pocketto.Pocketto;
+import io.pocketto.StorageException;
+import io.pocketto.it.Backend;
+import io.pocketto.it.BackendTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Pocketto#connect(javax.sql.DataSource)} on every backend: Pocketto borrows the application's
+ * pool, finds the dialect from it, behaves as on its own pool, and leaves the pool open when closed.
+ */
+class DataSourceTest extends BackendTest {
+  private HikariDataSource pool;
+
+  @BeforeEach
+  void openPool() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(backend.freshUrl(scratchDir));
+    config.setMaximumPoolSize(3);
+    pool = new HikariDataSource(config);
+  }
+
+  @AfterEach
+  void closePool() {
+    pool.close();
+  }
+
+  private Note note(Database database, String id, String text) {
+    Note note = new Note();
+    note.setId(id);
+    note.setAuthor("ada");
+    note.setText(text);
+    return note.saveTo(database);
+  }
+
+  @Test
+  void theDialectIsFoundFromTheDataSource() {
+    Database lent = track(Pocketto.connect(pool));
+
+    assertThat(lent.dialectName()).isEqualTo(backend.dialect());
+    assertThat(lent.url()).startsWith(backend == Backend.POSTGRES ? "jdbc:postgresql:" : "jdbc:h2:");
+  }
+
+  @Test
+  void closingTheDatabaseLeavesTheGivenPoolOpen() throws SQLException {
+    Database lent = track(Pocketto.connect(pool));
+    note(lent, "n1", "kept");
+
+    lent.close();
+
+    assertThat(pool.isClosed()).isFalse();
+    Database again = track(Pocketto.connect(pool));
+    assertThat(Note.in(again).find("n1").orElseThrow().getText()).isEqualTo("kept");
+    try (Connection c = pool.getConnection()) {
+      assertThat(c.isValid(1)).isTrue();
+    }
+  }
+
+  @Test
+  void revisionChecksAndBundlesWorkOnTheGivenPool() {
+    Database lent = track(Pocketto.connect(pool));
+    Note a = note(lent, "n1", "one");
+    Note stale = Note.in(lent).find("n1").orElseThrow();
+    a.setText("two");
+    a.save();
+
+    stale.setText("stale");
+    assertThatThrownBy(stale::save).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> lent.bundle(tx -> {
+      note(lent, "n2", "in a bundle");
+      throw new IllegalStateException("abandon the bundle");
+    })).hasMessage("abandon the bundle");
+
+    assertThat(Note.in(lent).find("n2")).isEmpty();
+    assertThat(Note.in(lent).find("n1").orElseThrow().getText()).isEqualTo("two");
+  }
+
+  @Test
+  void aPoolThatIsNotHikariWorksWithoutTheStatementCacheAndGetsEveryConnectionBack() {
+    PlainDataSource plain = new PlainDataSource(pool.getJdbcUrl());
+    Database lent = track(Pocketto.connect(plain));
+    Note a = note(lent, "n1", "one");
+    Note stale = Note.in(lent).find("n1").orElseThrow();
+    a.setText("two");
+    a.save();
+    stale.setText("stale");
+    assertThatThrownBy(stale::save).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> lent.bundle(tx -> {
+      a.setText("three");
+      a.save();
+      throw new IllegalStateException("abandon the bundle");
+    })).hasMessage("abandon the bundle");
+
+    assertThat(Note.in(lent).find("n1").orElseThrow().getText()).isEqualTo("two");
+    assertThat(a.getText()).isEqualTo("three");
+    assertThat(a.isDirty("text")).as("the record is back at its revision before the bundle").isTrue();
+    assertThat(Note.in(lent).query().where(Note.AUTHOR.eq("ada")).count()).isEqualTo(1);
+    assertThat(plain.openConnections()).isZero();
+  }
+
+  @Test
+  void withTableCreationOffTheSchemaStatementsCreateWhatPockettoNeeds() throws SQLException {
+    Database lent = track(Pocketto.builder().dataSource(pool).createTables(false).connect());
+
+    assertThatThrownBy(() -> Note.in(lent).find("n1"))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("table creation is off")
+        .hasMessageContaining("Database.schemaStatements()");
+
+    List<String> ddl = lent.schemaStatements(Note.BINDING);
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      for (String statement : ddl) {
+        s.execute(statement);
+      }
+      for (String statement : ddl) {
+        s.execute(statement); // a migration may run twice: every statement is idempotent
+      }
+    }
+    Database migrated = track(Pocketto.builder().dataSource(pool).createTables(false).connect());
+    note(migrated, "n1", "one");
+    note(migrated, "n2", "two");
+
+    assertThat(Note.in(migrated).table().changesSince(0, 10)).extracting(ch -> ch.id() + "@" + ch.seq())
+        .containsExactly("n1@1", "n2@2");
+    assertThat(query(migrated, "SELECT COUNT(*) AS n FROM \"pocketto_sequences\"").get(0).get("n"))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void schemaStatementsListTheCountersTheTableItsIndexesAndTheCounterRow() {
+    List<String> ddl = db.schemaStatements(Note.BINDING);
+
+    assertThat(ddl).hasSize(5);
+    assertThat(ddl.get(0)).startsWith("CREATE TABLE IF NOT EXISTS \"pocketto_sequences\"");
+    assertThat(ddl.get(1)).startsWith("CREATE TABLE IF NOT EXISTS \"notes\" (").contains("\"author\"", "\"text\"");
+    assertThat(ddl.get(2)).isEqualTo("CREATE UNIQUE INDEX IF NOT EXISTS \"notes_seq_idx\" ON \"notes\" (\"_seq\")");
+    assertThat(ddl.get(3)).isEqualTo("CREATE INDEX IF NOT EXISTS \"notes_author_idx\" ON \"notes\" (\"author\")");
+    assertThat(ddl.get(4)).startsWith("INSERT INTO \"pocketto_sequences\"").contains("'notes'");
+  }
+}

@@ -1,8 +1,10 @@
 package io.pocketto.spring.boot;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pocketto.Database;
 import io.pocketto.Pocketto;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,8 +18,8 @@ import org.springframework.context.annotation.Import;
 /**
  * A Pocketto {@link Database} on the application's {@code DataSource}, joining its Spring transactions
  * ({@link SpringTransactionJoiner}), set as the default database of the generated static methods; a bean
- * per {@code @Repository} interface; a 409 answer for conflicts in Spring MVC; and an Actuator health
- * indicator when Actuator is there. Backs off when the application defines its own {@code Database}.
+ * per {@code @Repository} interface; a 409 answer for conflicts in Spring MVC; Pocketto's meters in the
+ * application's Micrometer registry; and an Actuator health indicator when Actuator is there. Backs off when the application defines its own {@code Database}.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -34,13 +36,15 @@ public class PockettoAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public Database pockettoDatabase(DataSource dataSource, PockettoProperties properties) {
-    Database database = Pocketto.builder()
+  public Database pockettoDatabase(DataSource dataSource, PockettoProperties properties,
+      ObjectProvider<PockettoCustomizer> customizers) {
+    Pocketto.Builder builder = Pocketto.builder()
         .dataSource(dataSource)
         .transactionJoiner(new SpringTransactionJoiner())
         .createTables(properties.isCreateTables())
-        .retryPolicy(properties.getRetry().toPolicy())
-        .connect();
+        .retryPolicy(properties.getRetry().toPolicy());
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    Database database = builder.connect();
     Pocketto.setDefault(database);
     return database;
   }
@@ -54,6 +58,16 @@ public class PockettoAutoConfiguration {
     @ConditionalOnMissingBean
     PockettoExceptionHandler pockettoExceptionHandler() {
       return new PockettoExceptionHandler();
+    }
+  }
+
+  /** Pocketto's meters in the application's Micrometer registry, when there is one. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class Metrics {
+    @Bean
+    PockettoCustomizer pockettoMetrics(ObjectProvider<MeterRegistry> registry) {
+      return builder -> registry.ifAvailable(builder::meterRegistry);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pocketto.Database;
 import io.pocketto.Pocketto;
 import java.io.IOException;
@@ -43,6 +44,9 @@ class DemoApplicationTest {
 
   @Autowired
   AccountRepository accounts;
+
+  @Autowired
+  MeterRegistry meters;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -172,6 +176,21 @@ class DemoApplicationTest {
     assertThat(fromAfter.get("balance").decimalValue()).isEqualByComparingTo("70");
     assertThat(toAfter.get("balance").decimalValue()).isEqualByComparingTo("30");
     assertThat(rev(fromAfter)).startsWith("2-");
+  }
+
+  @Test
+  void writesAndConflictsAreMeteredInTheApplicationsRegistry() {
+    JsonNode created = create("gina", 1);
+    double conflictsBefore = meters.counter("pocketto.conflicts", "collection", "accounts").count();
+    long writesBefore = meters.timer("pocketto.writes", "collection", "accounts").count();
+
+    send("PUT", "/accounts/" + created.get("id").asText(), java.util.Map.of("_rev", rev(created), "balance", 2));
+    Answer stale = send("PUT", "/accounts/" + created.get("id").asText(), java.util.Map.of("_rev", rev(created), "balance", 3));
+
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(meters.timer("pocketto.writes", "collection", "accounts").count()).isEqualTo(writesBefore + 1);
+    // The controller saw this conflict before the database did: only a refused write counts as one.
+    assertThat(meters.counter("pocketto.conflicts", "collection", "accounts").count()).isEqualTo(conflictsBefore);
   }
 
   @Test

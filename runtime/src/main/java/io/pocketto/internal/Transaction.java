@@ -57,6 +57,11 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
     return engine.database();
   }
 
+  @Override
+  public Connection connection() {
+    return connection;
+  }
+
   /** Notes a written document, to number at commit. */
   void changed(DocumentTable<?> table, String id) {
     changed.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(id);

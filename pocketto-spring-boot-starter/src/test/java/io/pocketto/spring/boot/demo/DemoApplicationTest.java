@@ -146,18 +146,25 @@ class DemoApplicationTest {
     }
   }
 
+  private Answer transfer(JsonNode from, JsonNode to, String amount) {
+    return send("POST", "/transfers", java.util.Map.of("from", from.get("id").asText(), "fromRev", rev(from),
+        "to", to.get("id").asText(), "toRev", rev(to), "amount", amount));
+  }
+
+  private JsonNode stored(JsonNode account) {
+    return send("GET", "/accounts/" + account.get("id").asText(), null).body();
+  }
+
   @Test
   void aTransactionalServiceMethodThatFailsLeavesBothAccountsUnchanged() {
     JsonNode from = create("carol", 100);
     JsonNode to = create("dave", 0);
 
-    Answer refused = send("POST", "/transfers", java.util.Map.of("from", from.get("id").asText(), "fromRev", rev(from),
-        "to", to.get("id").asText(), "toRev", rev(to), "amount", "150"));
+    Answer refused = transfer(from, to, "150");
 
     assertThat(refused.status()).isEqualTo(422);
-    JsonNode fromAfter = send("GET", "/accounts/" + from.get("id").asText(), null).body();
-    JsonNode toAfter = send("GET", "/accounts/" + to.get("id").asText(), null).body();
-    assertThat(rev(fromAfter)).isEqualTo(rev(from));
+    assertThat(rev(stored(from))).isEqualTo(rev(from));
+    JsonNode toAfter = stored(to);
     assertThat(rev(toAfter)).as("the credit was written, then rolled back").isEqualTo(rev(to));
     assertThat(toAfter.get("balance").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
   }
@@ -167,14 +174,12 @@ class DemoApplicationTest {
     JsonNode from = create("erin", 100);
     JsonNode to = create("frank", 0);
 
-    Answer done = send("POST", "/transfers", java.util.Map.of("from", from.get("id").asText(), "fromRev", rev(from),
-        "to", to.get("id").asText(), "toRev", rev(to), "amount", "30"));
+    Answer done = transfer(from, to, "30");
 
     assertThat(done.status()).isEqualTo(204);
-    JsonNode fromAfter = send("GET", "/accounts/" + from.get("id").asText(), null).body();
-    JsonNode toAfter = send("GET", "/accounts/" + to.get("id").asText(), null).body();
+    JsonNode fromAfter = stored(from);
     assertThat(fromAfter.get("balance").decimalValue()).isEqualByComparingTo("70");
-    assertThat(toAfter.get("balance").decimalValue()).isEqualByComparingTo("30");
+    assertThat(stored(to).get("balance").decimalValue()).isEqualByComparingTo("30");
     assertThat(rev(fromAfter)).startsWith("2-");
   }
 

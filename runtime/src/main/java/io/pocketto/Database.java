@@ -71,6 +71,14 @@ public final class Database implements AutoCloseable {
     engine.setRetryPolicy(policy);
   }
 
+  /**
+   * The id of the stored database, made when Pocketto first used it and kept in it: the same in every
+   * process and every {@code Database} open on it. Checkpoints of the changes feed belong to it.
+   */
+  public String id() {
+    return engine.databaseId();
+  }
+
   /** The JDBC URL this database was opened with, or the one the driver reports for a given {@code DataSource}. */
   public String url() {
     return engine.url();

@@ -5,6 +5,8 @@ import io.pocketto.internal.IncrementalWrites;
 import java.util.Map;
 import java.util.function.Consumer;
 import io.pocketto.query.Query;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,9 @@ import java.util.Optional;
  * @param <T> the generated model class
  */
 public final class ModelStore<T extends ActiveRecord<T>> {
+  /** How often a waiting reader of the changes feed looks for writes from other processes. */
+  static final long FEED_POLL_MILLIS = 100;
+
   private final DocumentTable<T> table;
 
   ModelStore(DocumentTable<T> table) {
@@ -118,6 +123,73 @@ public final class ModelStore<T extends ActiveRecord<T>> {
    */
   public Query<T> query() {
     return Query.on(table);
+  }
+
+  /**
+   * The documents changed after {@code since}, at most {@code limit}: each document once, at its latest
+   * revision, tombstones included, in the order their writes were placed in the feed. Reading from
+   * {@link Checkpoint#START} to the end visits every live document and every tombstone. Keep the batch's
+   * {@link ChangeBatch#checkpoint()} and read on from it: no committed write is ever skipped, even one
+   * that commits after a write placed later (the feed waits for it; see {@link #changesHeldBack()}).
+   *
+   * @throws IllegalArgumentException if {@code limit} is below 1, or {@code since} belongs to another
+   *     database or collection
+   */
+  public ChangeBatch<T> changes(Checkpoint since, int limit) {
+    requireCheckpoint(since);
+    DocumentTable.FeedRows<T> rows = table.changes(since.major(), since.minor(), limit);
+    List<Change<T>> changes = new ArrayList<>(rows.entries().size());
+    Checkpoint next = since;
+    for (DocumentTable.FeedEntry<T> e : rows.entries()) {
+      changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document()));
+      next = Checkpoint.at(table.engine().databaseId(), collection(), e.major(), e.minor());
+    }
+    return new ChangeBatch<>(changes, next, rows.hasMore());
+  }
+
+  /**
+   * {@link #changes(Checkpoint, int)}, waiting up to {@code wait} for at least one change when there is
+   * none yet: a write through this process wakes the reader at once; one from another process is seen
+   * within {@value #FEED_POLL_MILLIS} ms. An interrupted wait returns the empty batch, interrupt kept.
+   */
+  public ChangeBatch<T> changes(Checkpoint since, int limit, Duration wait) {
+    if (wait == null || wait.isNegative()) {
+      throw new IllegalArgumentException("wait must be zero or positive, was " + wait);
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      long seen = table.writesEnded();
+      ChangeBatch<T> batch = changes(since, limit);
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (!batch.changes().isEmpty() || left <= 0) {
+        return batch;
+      }
+      try {
+        table.awaitWrite(seen, Math.min(left, FEED_POLL_MILLIS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return batch;
+      }
+    }
+  }
+
+  /**
+   * How many committed writes of this collection the changes feed cannot hand out yet, because a write
+   * placed before them may still commit. On PostgreSQL that is any transaction of the server still
+   * running (a long one, in any application, delays the feed, though it never loses a change); on H2, a
+   * write of this process still in flight, such as an open bundle's. 0 when the feed is caught up.
+   */
+  public long changesHeldBack() {
+    return table.changesHeldBack();
+  }
+
+  private void requireCheckpoint(Checkpoint since) {
+    if (since == null) {
+      throw new IllegalArgumentException("a checkpoint is required; use Checkpoint.START to read from the beginning");
+    }
+    if (!since.isStart()) {
+      since.requireFor(table.engine().databaseId(), collection());
+    }
   }
 
   /** The engine's table behind this store; for generated code and the query runtime, not for applications. */

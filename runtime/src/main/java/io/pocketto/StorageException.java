@@ -8,4 +8,9 @@ public class StorageException extends PockettoException {
   public StorageException(String message, Throwable cause) {
     super(500, message, cause);
   }
+
+  /** Wraps a database failure that deserves another HTTP-like status. */
+  protected StorageException(int status, String message, Throwable cause) {
+    super(status, message, cause);
+  }
 }

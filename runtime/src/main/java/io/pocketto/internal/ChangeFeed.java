@@ -3,6 +3,7 @@ package io.pocketto.internal;
 import io.pocketto.ChangeEvent;
 import io.pocketto.ChangeListener;
 import io.pocketto.Subscription;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ final class ChangeFeed {
 
   private final Map<String, List<ChangeListener>> listeners = new ConcurrentHashMap<>();
   private final Map<String, List<CountDownLatch>> inFlight = new ConcurrentHashMap<>();
+  /** The events this thread is delivering now, with any its listeners' writes queued behind them. */
+  private final ThreadLocal<ArrayDeque<Delivery>> delivering = new ThreadLocal<>();
 
   Subscription subscribe(String collection, ChangeListener listener) {
     if (listener == null) {
@@ -46,8 +49,43 @@ final class ChangeFeed {
     return new Pending(key, latch);
   }
 
-  /** Delivers a committed write's event once its parent's event has been delivered. */
-  void deliver(ChangeEvent event) {
+  /** A committed write's event, and the in-flight mark it releases once delivered. */
+  record Delivery(Pending pending, ChangeEvent event) {}
+
+  /**
+   * Delivers committed writes' events in order, each once its parent's event has been delivered,
+   * releasing each write's mark after its event. A write made by a listener (on this thread, while an
+   * event is being delivered) is queued behind the events being delivered, so its own event comes after
+   * them and never waits for the event that is delivering it. Every mark is released, whatever a
+   * listener throws.
+   */
+  void deliverAll(List<Delivery> deliveries) {
+    ArrayDeque<Delivery> queue = delivering.get();
+    if (queue != null) {
+      queue.addAll(deliveries);
+      return;
+    }
+    queue = new ArrayDeque<>(deliveries);
+    delivering.set(queue);
+    try {
+      for (Delivery d = queue.poll(); d != null; d = queue.poll()) {
+        try {
+          awaitParent(d.event());
+          publish(d.event());
+        } finally {
+          d.pending().finish();
+        }
+      }
+    } finally {
+      for (Delivery d = queue.poll(); d != null; d = queue.poll()) {
+        d.pending().finish();
+      }
+      delivering.remove();
+    }
+  }
+
+  /** Waits until the event of the write that produced this one's parent revision has been delivered. */
+  private void awaitParent(ChangeEvent event) {
     if (event.previousRevision() != null) {
       List<CountDownLatch> parents = inFlight.get(key(event.collection(), event.id(), event.previousRevision()));
       if (parents != null) {
@@ -56,7 +94,6 @@ final class ChangeFeed {
         }
       }
     }
-    publish(event);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
@@ -80,9 +117,10 @@ final class ChangeFeed {
     for (ChangeListener listener : list) {
       try {
         listener.onChange(event);
-      } catch (RuntimeException e) {
-        // A listener's failure is its own: the write is committed and other listeners still hear of it.
-        LOG.warn("change listener {} failed on {}/{} at {}", listener, event.collection(), event.id(),
+      } catch (Throwable e) {
+        // A listener's failure, even an Error, is its own: the write is committed, the caller must not
+        // think it failed, and other listeners still hear of it.
+        LOG.error("change listener {} failed on {}/{} at {}", listener, event.collection(), event.id(),
             event.revision(), e);
       }
     }

@@ -1,6 +1,8 @@
 package io.pocketto.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The one place where SQL text differs between databases. Everything else builds statements from
@@ -50,12 +52,68 @@ public interface Dialect {
   }
 
   /**
-   * One statement that draws the next change number of a collection from its counter row and gives it
-   * to one document. Parameters: the collection's name, then the document's {@code _id}. The counter row
-   * stays locked until the transaction ends, so change numbers are handed out in commit order; see
-   * {@link DocumentTable#changesSince}.
+   * Whether this process draws the change positions of its writes ({@link LocalSequence}), because
+   * the database cannot tell a reader which writes may still commit behind the ones it sees. If not,
+   * the write statement itself sets the position, and {@link #changesAfter} knows the safe bound.
    */
-  String assignChangeNumber(String table, String counters);
+  boolean drawsPositionsInProcess();
+
+  /**
+   * The columns, after {@code _seq BIGINT}, that place a row in its collection's changes feed; empty
+   * when {@code _seq} alone does.
+   */
+  default List<String> positionColumns() {
+    return List.of();
+  }
+
+  /**
+   * Statements that prepare a collection's change positions (a sequence, say), run on every start after
+   * its table exists; each must be harmless when run again.
+   */
+  default List<String> preparePositions(String collection) {
+    return List.of();
+  }
+
+  /**
+   * The {@code SET} assignments, without a leading comma, that place a written row in the changes feed,
+   * in the same statement as the write. With {@link #drawsPositionsInProcess()} they take one parameter,
+   * the drawn number.
+   */
+  String positionAssignments(String collection);
+
+  /** The columns, then the values, an {@code INSERT} adds to place a new row in the feed; see {@link #positionAssignments}. */
+  String[] positionInsert(String collection);
+
+  /** The index the changes feed reads rows in order through. */
+  String positionIndex(String table, String collection);
+
+  /**
+   * The changes feed's query: {@code columns}, then the position as two longs, of the rows after a
+   * position, in position order, stopping below any write that may still commit, at most a number of
+   * rows. {@link #bindChangesAfter} binds it.
+   */
+  String changesAfter(String table, String columns);
+
+  /**
+   * Binds {@link #changesAfter}: the position read last ({@code major}, {@code minor}), the highest
+   * position readable when this process draws positions (otherwise unused), and the row limit.
+   */
+  void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
+      throws SQLException;
+
+  /**
+   * Counts the committed rows the feed cannot hand out yet, because a write with an earlier position may
+   * still commit; one parameter, the readable bound, when this process draws positions.
+   */
+  String changesHeldBack(String table);
+
+  /**
+   * Whether {@code e} is a failure that rolling back and running the same transaction again may cure: a
+   * deadlock, a serialization failure or a lock timeout.
+   */
+  default boolean isTransient(SQLException e) {
+    return hasSqlState(e, "40001") || hasSqlState(e, "40P01");
+  }
 
   /**
    * Checks one stored-form value against what this database can hold without altering it; the runtime

@@ -36,8 +36,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
   /** Columns 1-3 of every read; fields start at column 4. */
   public static final int FIRST_FIELD_COLUMN = 4;
-  /** The table of per-collection change counters; see {@link #changesSince}. */
-  public static final String COUNTERS = "pocketto_sequences";
   /** Marks a column that is {@code NOT NULL} in {@link #existingColumns}. */
   private static final String NOT_NULL = " not null";
 
@@ -45,9 +43,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final ModelBinding<T> binding;
   private final Dialect dialect;
   private final String table;
-  private final String counters;
-  private final String assignChangeNumber;
-  private final String changesSince;
+  private final String changesAfter;
+  private final String changesHeldBack;
   private final String selectColumns;
   private final String selectById;
   private final String selectAnyById;
@@ -58,6 +55,11 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String count;
   private final TableSchema schema;
   private final WriteTurns turns = new WriteTurns();
+  /** This process's change numbers, where the dialect draws them here; otherwise {@code null}. */
+  private final LocalSequence positions;
+  /** Wakes readers of the changes feed waiting for a write through this process. */
+  private final Object written = new Object();
+  private long writesEnded;
   private volatile ConflictHandler<? super T> conflictHandler;
 
   DocumentTable(Engine engine, ModelBinding<T> binding) {
@@ -65,14 +67,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.binding = binding;
     this.dialect = engine.dialect();
     this.table = dialect.quote(binding.collection());
-    this.counters = dialect.quote(COUNTERS);
     List<FieldSpec> fields = binding.fields();
 
     StringJoiner cols = new StringJoiner(", ");
     cols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
     StringJoiner insertCols = new StringJoiner(", ");
     StringJoiner insertValues = new StringJoiner(", ");
-    // _seq is left NULL (or as it was) by the write and set just before commit: see changesSince.
     insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
     insertValues.add("?").add("?").add("?");
     StringJoiner sets = new StringJoiner(", ");
@@ -83,6 +83,11 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       insertValues.add(dialect.placeholder(f.type()));
       sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
     }
+    // The write statement itself places the row in the changes feed: see changes().
+    sets.add(dialect.positionAssignments(binding.collection()));
+    String[] position = dialect.positionInsert(binding.collection());
+    insertCols.add(position[0]);
+    insertValues.add(position[1]);
     this.selectColumns = cols.toString();
     this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
@@ -91,28 +96,26 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.insert = dialect.insertNew(table, insertCols.toString(), insertValues.toString());
     this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
-    this.assignChangeNumber = dialect.assignChangeNumber(table, counters);
-    this.changesSince = "SELECT " + q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_seq") + " FROM " + table
-        + " WHERE " + q("_seq") + " > ? ORDER BY " + q("_seq") + " FETCH FIRST ? ROWS ONLY";
+    this.changesAfter = dialect.changesAfter(table, selectColumns);
+    this.changesHeldBack = dialect.changesHeldBack(table);
     this.schema = new TableSchema(dialect, binding);
     if (engine.createsTables()) {
       createOrMigrate();
     } else {
-      requireCounter();
+      requireTable();
     }
+    this.positions = dialect.drawsPositionsInProcess() ? engine.localSequence(binding.collection(), this::lastPosition) : null;
   }
 
   /**
-   * With table creation off, the application's migrations created the table; only the collection's
-   * counter row, which is data, is added if they did not.
+   * With table creation off, the application's migrations own the table; a missing one is reported now,
+   * naming where its DDL comes from, rather than as a failed statement later.
    */
-  private void requireCounter() {
-    engine.withOwnConnection("preparing " + binding.collection() + " (table creation is off)", c -> {
-      try {
-        createCounter(c);
-      } catch (SQLException e) {
-        throw new SQLException("the table of " + binding.collection() + " or " + COUNTERS + " is not ready ("
-            + e.getMessage() + "); create them with the statements Database.schemaStatements() gives", e.getSQLState(), e);
+  private void requireTable() {
+    engine.withOwnConnection("checking table " + binding.collection() + " (table creation is off)", c -> {
+      if (existingColumns(c).isEmpty()) {
+        throw new SQLException("the table " + binding.collection() + " does not exist and table creation is off: "
+            + "create it with the statements Database.schemaStatements() gives", "42P01");
       }
       return null;
     });
@@ -129,16 +132,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
       try (Statement s = SqlLog.plain(c.createStatement())) {
-        s.execute(schema.createCounters());
         s.execute(schema.createTable());
-        s.execute(schema.createChangeNumberIndex());
         Set<String> existing = existingColumns(c);
-        if (existing.contains("_seq" + NOT_NULL)) {
-          // A table from before change numbers were drawn at commit, when inserts drew them at once.
-          LOG.info("letting {}._seq be NULL inside uncommitted writes", binding.collection());
-          s.execute("ALTER TABLE " + table + " ALTER COLUMN " + q("_seq") + " DROP NOT NULL");
-        }
-        createCounter(c);
+        migratePositions(s, existing);
         for (FieldSpec f : binding.fields()) {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
             LOG.info("adding column {} to {}", f.column(), binding.collection());
@@ -176,70 +172,128 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Adds this collection's change counter, starting above any change number already in the table (one
-   * left by an older version). Two processes may race here; the loser finds the row there.
+   * Brings the changes feed's columns and index to this version's. Tables of earlier versions kept a
+   * unique index on {@code _seq}, which made a write update its row twice (the second time from a shared
+   * counter row): that index goes, and their numbers stay as the start of the new order.
    */
-  private void createCounter(Connection c) throws SQLException {
-    try (StatementCache.Use use = StatementCache.oneOff(c, schema.insertCounter("?"))) {
-      PreparedStatement ps = use.statement();
-      ps.setString(1, binding.collection());
-      ps.setString(2, binding.collection());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      if (!dialect.isUniqueViolation(e)) {
-        throw e;
+  private void migratePositions(Statement s, Set<String> existing) throws SQLException {
+    for (String column : dialect.positionColumns()) {
+      String name = column.substring(1, column.indexOf('"', 1));
+      if (!existing.contains(name)) {
+        LOG.info("adding the changes feed's column {} to {}", name, binding.collection());
+        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
       }
+    }
+    s.execute("DROP INDEX IF EXISTS " + q(binding.collection() + "_seq_idx"));
+    s.execute(schema.createPositionIndex());
+    for (String statement : schema.preparePositions()) {
+      s.execute(statement);
     }
   }
 
-  /**
-   * Gives document {@code id} the next change number of this collection, on the connection of the
-   * transaction that wrote it, just before that transaction commits. The counter row stays locked until
-   * the commit, so a transaction that draws a number commits before any that draws a later one.
-   */
-  void assignChangeNumber(Connection c, String id) throws SQLException {
-    try (StatementCache.Use use = engine.prepare(c, assignChangeNumber)) {
-      PreparedStatement ps = use.statement();
-      ps.setString(1, binding.collection());
-      ps.setString(2, id);
-      if (ps.executeUpdate() != 1) {
-        throw new SQLException("no row " + binding.collection() + "/" + id + " to number; it was written in this transaction");
+  /** The largest change number stored, where this process numbers the collection's writes. */
+  private long lastPosition() {
+    return engine.withOwnConnection("reading the last change number of " + binding.collection(), c -> {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + q("_seq") + "), 0) FROM " + table)) {
+        rs.next();
+        return rs.getLong(1);
       }
-    }
+    });
   }
 
-  /** One document's latest change: its revision, whether it is a tombstone, and its change number. */
-  public record Change(String id, String rev, boolean deleted, long seq) {}
+  /** A document read from the changes feed, with its place in the feed. */
+  public record FeedEntry<T>(String id, String rev, boolean deleted, T document, long major, long minor) {}
+
+  /** A batch of the changes feed; {@code hasMore} if the feed had more readable rows than the limit. */
+  public record FeedRows<T>(List<FeedEntry<T>> entries, boolean hasMore) {}
 
   /**
-   * The documents changed after change number {@code since}, at most {@code limit}, in change-number
-   * order, each with its latest change only.
+   * The documents whose latest write comes after position ({@code major}, {@code minor}) in the changes
+   * feed, at most {@code limit}, in feed order, each once at its latest revision, tombstones included.
    *
-   * <p>A reader may keep the last number it saw and ask again from there without ever skipping a
-   * committed change. A database sequence would not allow that: it is not transactional, so a write
-   * that drew 11 can commit before one that drew 10, and a reader who saw 11 would never see 10. Here
-   * a number is drawn from the collection's counter row by the last statement before commit, and the
-   * row stays locked until the commit, so numbers become visible in increasing order. Writes still
-   * run concurrently; only their commits queue on the counter, briefly.
+   * <p>Every write statement places its row in the feed itself, so there is no counter row to queue on.
+   * A reader must still never skip a write that commits after one placed later: on PostgreSQL the
+   * position starts with the writing transaction's id, and rows are read only below the oldest
+   * transaction still running; on H2 the numbers come from this process's {@link LocalSequence}, and
+   * rows are read only below the lowest number still in flight. Either way a write that may still
+   * commit holds the reader back (see {@link #changesHeldBack()}); it is never skipped.
    */
-  public List<Change> changesSince(long since, int limit) {
+  public FeedRows<T> changes(long major, long minor, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
+    long readableUpTo = positions == null ? 0 : positions.readableUpTo();
     return engine.withConnection("reading the changes of " + binding.collection(), c -> {
-      try (StatementCache.Use use = engine.prepare(c, changesSince)) {
+      try (StatementCache.Use use = engine.prepare(c, changesAfter)) {
         PreparedStatement ps = use.statement();
-        ps.setLong(1, since);
-        ps.setInt(2, limit);
+        dialect.bindChangesAfter(ps, major, minor, readableUpTo, limit == Integer.MAX_VALUE ? limit : limit + 1);
         try (ResultSet rs = ps.executeQuery()) {
-          List<Change> out = new ArrayList<>();
+          List<FeedEntry<T>> out = new ArrayList<>();
+          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size();
+          boolean more = false;
           while (rs.next()) {
-            out.add(new Change(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)));
+            if (out.size() == limit) {
+              more = true;
+              break;
+            }
+            T document = materialize(rs);
+            out.add(new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), document,
+                Long.parseLong(rs.getString(positionColumn)), rs.getLong(positionColumn + 1)));
           }
-          return out;
+          return new FeedRows<>(out, more);
         }
       }
     });
+  }
+
+  /**
+   * How many committed writes the changes feed cannot hand out yet, because a write placed before them
+   * may still commit: on PostgreSQL, any transaction of the server still running; on H2, a write of this
+   * process still in flight, such as an open bundle's.
+   */
+  public long changesHeldBack() {
+    long readableUpTo = positions == null ? 0 : positions.readableUpTo();
+    return engine.withConnection("measuring the lag of the changes of " + binding.collection(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(changesHeldBack)) {
+        if (positions != null) {
+          ps.setLong(1, readableUpTo);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** How many writes to this collection through this process have ended; see {@link #awaitWrite}. */
+  public long writesEnded() {
+    synchronized (written) {
+      return writesEnded;
+    }
+  }
+
+  /**
+   * Waits until a write to this collection through this process ends after {@link #writesEnded()} gave
+   * {@code seen}, or {@code millis} pass; a reader of the changes feed waits here between polls, so that
+   * a local write wakes it at once and one from elsewhere is seen at the next poll.
+   */
+  public void awaitWrite(long seen, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    synchronized (written) {
+      for (long left = millis; writesEnded == seen && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+        written.wait(left);
+      }
+    }
+  }
+
+  /** Wakes readers waiting in {@link #awaitWrite}. */
+  void signalWrite() {
+    synchronized (written) {
+      writesEnded++;
+      written.notifyAll();
+    }
   }
 
   /** The database this table lives in. */
@@ -486,13 +540,14 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    boolean created = tracked(pending, "inserting " + binding.collection() + "/" + id, id, c -> {
+    long position = drawPosition();
+    boolean created = tracked(pending, position, "inserting " + binding.collection() + "/" + id, id, c -> {
       try (StatementCache.Use use = engine.prepare(c, insert)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
         ps.setString(2, rev);
         ps.setBoolean(3, false);
-        bindFields(ps, 4, stored);
+        bindPosition(ps, bindFields(ps, 4, stored), position);
         return ps.executeUpdate() == 1;
       } catch (SQLException e) {
         if (dialect.isUniqueViolation(e)) {
@@ -527,12 +582,13 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    boolean updated = tracked(pending, "updating " + binding.collection() + "/" + id, id, c -> {
+    long position = drawPosition();
+    boolean updated = tracked(pending, position, "updating " + binding.collection() + "/" + id, id, c -> {
       try (StatementCache.Use use = engine.prepare(c, update)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
-        int next = bindFields(ps, 3, stored);
+        int next = bindPosition(ps, bindFields(ps, 3, stored), position);
         ps.setString(next, id);
         ps.setString(next + 1, expected);
         return ps.executeUpdate() == 1;
@@ -554,10 +610,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /** Runs a write's statement, timed for the metrics if it wrote; if it throws, the write's change event is dropped. */
-  private boolean tracked(ChangeFeed.Pending pending, String what, String id, SqlWork<Boolean> work) {
+  private boolean tracked(ChangeFeed.Pending pending, long position, String what, String id, SqlWork<Boolean> work) {
     try {
       long start = System.nanoTime();
-      boolean written = engine.writeDocument(what, this, id, work);
+      boolean written = engine.writeDocument(what, this, position, work);
       if (written) {
         engine.metrics().write(binding.collection(), System.nanoTime() - start);
       }
@@ -566,6 +622,28 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       engine.failed(pending);
       throw e;
     }
+  }
+
+  /**
+   * Draws the change number of a write about to run, where this process numbers the collection's
+   * writes; 0 where the write statement places its row itself. {@link #releasePosition} follows.
+   */
+  private long drawPosition() {
+    return positions == null ? 0 : positions.draw();
+  }
+
+  /** Ends the write that drew {@code position} (committed, failed or rolled back). */
+  void releasePosition(long position) {
+    positions.release(position);
+  }
+
+  /** Binds a drawn change number at {@code index}, if the statement takes one; returns the next index. */
+  private static int bindPosition(PreparedStatement ps, int index, long position) throws SQLException {
+    if (position == 0) {
+      return index;
+    }
+    ps.setLong(index, position);
+    return index + 1;
   }
 
   private int bindFields(PreparedStatement ps, int first, Object[] stored) throws SQLException {

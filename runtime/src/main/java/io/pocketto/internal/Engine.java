@@ -7,12 +7,15 @@ import io.pocketto.ChangeEvent;
 import io.pocketto.ChangeListener;
 import io.pocketto.RetryPolicy;
 import io.pocketto.StorageException;
+import io.pocketto.TransactionRetriesExhaustedException;
 import io.pocketto.Subscription;
 import io.pocketto.TransactionJoiner;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /** Facts about the stored database itself, such as its id. */
+  public static final String INFO_TABLE = "pocketto_info";
   private static final List<Dialect> DIALECTS = List.of(new H2Dialect(), new PostgresDialect());
   /**
    * Open engines per URL in this JVM. Two databases opened on one in-memory URL share it, so the
@@ -46,6 +51,9 @@ public final class Engine implements AutoCloseable {
   private final ChangeFeed feed = new ChangeFeed();
   private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
   private final StatementCache statements = new StatementCache();
+  /** The collections whose {@link LocalSequence} this engine holds, to let go of on close. */
+  private final Set<String> sequencesHeld = new HashSet<>();
+  private volatile String databaseId;
   private volatile RetryPolicy retryPolicy = RetryPolicy.defaults();
   private volatile boolean closed;
 
@@ -181,20 +189,23 @@ public final class Engine implements AutoCloseable {
 
   /** The application's transaction that {@code tx} joined has ended: deliver its events, or undo its records. */
   void joinedTransactionEnded(Transaction tx, boolean committed) {
-    if (committed) {
-      tx.deliver(feed);
-    } else {
+    if (!committed) {
       metrics.bundleRolledBack();
       tx.rollBack();
+    }
+    tx.release();
+    if (committed) {
+      tx.deliver(feed);
     }
   }
 
   /**
-   * The DDL that creates the tables of {@code models} in a new database, in order, without running it;
-   * the counters table they share appears once.
+   * The DDL that creates the tables of {@code models} in a new database, in order, without running it,
+   * after the table of the database's id that they share.
    */
   public List<String> schemaStatements(List<ModelBinding<?>> models) {
     Set<String> out = new LinkedHashSet<>();
+    out.add(createInfoTable());
     for (ModelBinding<?> model : models) {
       out.addAll(new TableSchema(dialect, model).statements());
     }
@@ -266,6 +277,12 @@ public final class Engine implements AutoCloseable {
     } catch (SQLException e) {
       evictIfLost(c, e);
       throw e;
+    } catch (RuntimeException e) {
+      // The work may have failed for a reason of its own after the database dropped the connection.
+      if (driverClosed(c)) {
+        evictIfLost(c, new SQLException("the connection was closed when the work failed: " + e, "08003"));
+      }
+      throw e;
     }
   }
 
@@ -290,13 +307,14 @@ public final class Engine implements AutoCloseable {
 
   /** Whether {@code failure} says the database dropped {@code c}, or its driver connection is closed. */
   private boolean isLost(Connection c, SQLException failure) {
-    if (dialect.isConnectionLost(failure)) {
-      return true;
-    }
+    return dialect.isConnectionLost(failure) || driverClosed(c);
+  }
+
+  /** Whether the connection statements run on behind {@code c} is closed, or cannot even say. */
+  private boolean driverClosed(Connection c) {
     try {
       return connections.session(c).isClosed();
     } catch (SQLException e) {
-      failure.addSuppressed(e);
       return true;
     }
   }
@@ -334,82 +352,105 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Runs one document write, {@code statement}, which answers whether it wrote the row; if it did, the
-   * document gets its change number. In a bundle the number is drawn when the bundle commits; otherwise
-   * the write runs in a transaction of its own that draws it just before committing. Either way the
-   * counter is held only from the draw to the commit, so change numbers follow commit order.
+   * Runs one document write, {@code statement}, which answers whether it wrote the row. Outside a
+   * bundle it is a single auto-committed statement, which also places the row in the changes feed: no
+   * second statement, no shared counter. Inside a bundle it runs in the bundle's transaction. A change
+   * number drawn by this process ({@code position}, 0 if none) stays in flight until the write has
+   * committed or failed, or, in a bundle, until the bundle ends.
    */
-  boolean writeDocument(String what, DocumentTable<?> table, String id, SqlWork<Boolean> statement) {
+  boolean writeDocument(String what, DocumentTable<?> table, long position, SqlWork<Boolean> statement) {
     if (closed) {
+      if (position != 0) {
+        table.releasePosition(position);
+      }
       throw new IllegalStateException("database " + url + " is closed");
     }
     Transaction tx = currentTransaction();
     if (tx != null) {
+      tx.wrote(table, position);
       try {
-        boolean written = runOn(tx.connection, statement);
-        if (written) {
-          tx.changed(table, id);
-        }
-        return written;
+        return runOn(tx.connection, statement);
       } catch (SQLException e) {
         throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
       }
     }
+    boolean written = false;
     try (Connection c = connections.borrowConnection()) {
-      return writeInTransaction(c, table, id, statement);
+      written = runOn(c, statement);
+      return written;
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * {@code statement} and, if it wrote, the change number, in one transaction on {@code c}. The
-   * transaction is begun and ended on the driver's connection, like every statement the runtime runs, so
-   * the pool's proxy holds no state of its own to reset when it is returned or discarded. A connection
-   * that is lost, or whose transaction cannot be ended cleanly (rolled back after a failure, auto-commit
-   * restored), is discarded rather than returned to the pool with a transaction still open.
-   */
-  private boolean writeInTransaction(Connection c, DocumentTable<?> table, String id, SqlWork<Boolean> statement)
-      throws SQLException {
-    boolean written;
-    try {
-      connections.begin(c);
-      written = statement.run(c);
+    } finally {
+      if (position != 0) {
+        table.releasePosition(position);
+      }
       if (written) {
-        table.assignChangeNumber(c, id);
-        connections.commit(c);
-      } else {
-        connections.rollback(c);
+        table.signalWrite();
       }
-    } catch (SQLException | RuntimeException | Error e) {
-      if (e instanceof SQLException failure && isLost(c, failure)) {
-        discard(c, "the connection was lost: " + failure.getMessage());
-      } else {
-        endTransaction(c, true, e);
-      }
-      throw e;
     }
-    endTransaction(c, false, null);
-    return written;
   }
 
   /**
-   * Rolls back (if {@code rollBack}) and restores auto-commit on {@code c}; if either fails, discards
-   * {@code c}. The
-   * reset's failure is added to {@code failure}, the one to report; without one (the write committed) it
-   * is only logged, since the write itself succeeded.
+   * The in-process change numbers of {@code collection} in this database, shared with every other
+   * {@code Database} of this process open on it, and let go of when this one closes.
    */
-  private void endTransaction(Connection c, boolean rollBack, Throwable failure) {
-    try {
-      if (rollBack) {
-        connections.rollback(c);
+  LocalSequence localSequence(String collection, LocalSequences.LastStored lastStored) {
+    String id = databaseId();
+    synchronized (sequencesHeld) {
+      if (closed) {
+        throw new IllegalStateException("database " + url + " is closed");
       }
-      connections.end(c);
-    } catch (SQLException e) {
-      if (failure != null) {
-        failure.addSuppressed(e);
+      LocalSequence sequence = LocalSequences.acquire(id, collection, lastStored);
+      sequencesHeld.add(collection);
+      return sequence;
+    }
+  }
+
+  /**
+   * The id of the stored database: made once, kept in the database itself ({@code pocketto_info}), so
+   * every process and every {@code Database} open on it agree. Checkpoints of the changes feed carry it.
+   */
+  public String databaseId() {
+    String id = databaseId;
+    if (id == null) {
+      synchronized (this) {
+        if (databaseId == null) {
+          databaseId = withOwnConnection("reading the database id", this::readOrCreateDatabaseId);
+        }
+        id = databaseId;
       }
-      discard(c, "ending a write's transaction failed: " + e.getMessage());
+    }
+    return id;
+  }
+
+  /** The table that keeps the database's id, shared by every model. */
+  private String createInfoTable() {
+    return "CREATE TABLE IF NOT EXISTS " + dialect.quote(INFO_TABLE) + " (" + dialect.quote("name")
+        + " CHARACTER VARYING(64) NOT NULL PRIMARY KEY, " + dialect.quote("value") + " CHARACTER VARYING(255) NOT NULL)";
+  }
+
+  private String readOrCreateDatabaseId(Connection c) throws SQLException {
+    String info = dialect.quote(INFO_TABLE);
+    String select = "SELECT " + dialect.quote("value") + " FROM " + info + " WHERE " + dialect.quote("name") + " = 'database_id'";
+    try (Statement s = SqlLog.plain(c.createStatement())) {
+      s.execute(createInfoTable());
+      try (ResultSet rs = s.executeQuery(select)) {
+        if (rs.next()) {
+          return rs.getString(1);
+        }
+      }
+      try {
+        s.executeUpdate("INSERT INTO " + info + " VALUES ('database_id', '" + Ids.uuidV7() + "')");
+      } catch (SQLException e) {
+        if (!dialect.isUniqueViolation(e)) {
+          throw e;
+        }
+        // Another process made it first; read theirs.
+      }
+      try (ResultSet rs = s.executeQuery(select)) {
+        rs.next();
+        return rs.getString(1);
+      }
     }
   }
 
@@ -448,15 +489,12 @@ public final class Engine implements AutoCloseable {
       return;
     }
     Transaction tx = currentTransaction();
+    ChangeFeed.Delivery delivery = new ChangeFeed.Delivery(pending, event);
     if (tx != null) {
-      tx.events.add(new Transaction.Delivery(pending, event));
+      tx.events.add(delivery);
       return;
     }
-    try {
-      feed.deliver(event);
-    } finally {
-      pending.finish();
-    }
+    feed.deliverAll(List.of(delivery));
   }
 
   /** A write failed or was rolled back. */
@@ -481,7 +519,8 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Runs {@code work} in one database transaction; see {@link Database#bundle(BundleWork)}. A bundle
-   * inside a bundle joins the outer one.
+   * inside a bundle joins the outer one. A deadlock, serialization failure or lock timeout rolls the
+   * bundle back, puts its records back as they were, and runs it again under the retry policy.
    */
   public void bundle(BundleWork work) {
     if (work == null) {
@@ -492,6 +531,36 @@ public final class Engine implements AutoCloseable {
       work.run(outer);
       return;
     }
+    RetryPolicy policy = retryPolicy;
+    for (int attempt = 1; ; attempt++) {
+      policy.pauseBeforeRetry(attempt - 1);
+      try {
+        runBundle(work);
+        return;
+      } catch (StorageException e) {
+        SQLException cause = transientCause(e);
+        if (cause == null) {
+          throw e;
+        }
+        if (attempt >= policy.maxAttempts()) {
+          throw new TransactionRetriesExhaustedException(attempt, e);
+        }
+        LOG.debug("bundle attempt {} met a transient failure ({}); running it again", attempt, cause.getMessage());
+      }
+    }
+  }
+
+  /** The {@link SQLException} behind {@code e} if rolling back and running again may cure it, else {@code null}. */
+  private SQLException transientCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && dialect.isTransient(sql)) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  private void runBundle(BundleWork work) {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
@@ -515,7 +584,6 @@ public final class Engine implements AutoCloseable {
     try {
       work.run(tx);
       runOn(tx.connection, connection -> {
-        tx.assignChangeNumbers();
         connections.commit(connection);
         return null;
       });
@@ -524,13 +592,14 @@ public final class Engine implements AutoCloseable {
       throw new StorageException("committing a bundle failed on " + dialect.name() + ": " + e.getMessage(), e);
     } finally {
       transaction.remove();
-      if (committed) {
-        tx.deliver(feed);
-      } else {
+      if (!committed) {
         metrics.bundleRolledBack();
         tx.rollBack();
       }
       tx.release();
+      if (committed) {
+        tx.deliver(feed);
+      }
     }
   }
 
@@ -557,6 +626,12 @@ public final class Engine implements AutoCloseable {
       return;
     }
     closed = true;
+    synchronized (sequencesHeld) {
+      for (String collection : sequencesHeld) {
+        LocalSequences.release(databaseId, collection);
+      }
+      sequencesHeld.clear();
+    }
     String ownedUrl = connections.ownedUrl();
     if (ownedUrl != null) {
       boolean last = OPEN_PER_URL.compute(ownedUrl, (u, n) -> n == null || n <= 1 ? null : n - 1) == null;

@@ -1,6 +1,8 @@
 package io.pocketto.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Locale;
 
 /** H2 2.x, the embedded default, in memory or in a file. */
@@ -26,6 +28,7 @@ public final class H2Dialect implements Dialect {
    */
   @Override
   public String prepareUrl(String jdbcUrl) {
+    refuseSharedModes(jdbcUrl);
     String url = jdbcUrl;
     if (url.equals("jdbc:h2:mem:") || url.startsWith("jdbc:h2:mem:;")) {
       url = "jdbc:h2:mem:pocketto-" + Ids.uuidV7() + url.substring("jdbc:h2:mem:".length());
@@ -39,6 +42,22 @@ public final class H2Dialect implements Dialect {
       url = url + ";WRITE_DELAY=0";
     }
     return url;
+  }
+
+  /**
+   * The changes feed numbers H2's writes in this process ({@link LocalSequence}), which is only correct
+   * while no other process writes to the database. An embedded URL guarantees that (H2 locks the file);
+   * a server or auto-server URL does not.
+   */
+  private static void refuseSharedModes(String jdbcUrl) {
+    String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+    boolean server = upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:");
+    if (server || upper.replace(" ", "").contains(";AUTO_SERVER=TRUE")) {
+      throw new IllegalArgumentException("Pocketto does not open H2 databases that other processes write to ('"
+          + jdbcUrl + "'): it numbers the changes feed in this process, and a write from another process could be "
+          + "skipped by a reader. Open the database embedded (jdbc:h2:file:... without AUTO_SERVER) in the one process "
+          + "that writes it, or use PostgreSQL for several processes");
+    }
   }
 
   @Override
@@ -81,12 +100,53 @@ public final class H2Dialect implements Dialect {
     return "TIMESTAMP(6) WITH TIME ZONE";
   }
 
+  /**
+   * H2 cannot tell a reader which transactions are still running, so numbers are drawn in this process,
+   * which must be the only one writing to the database: see {@link #prepareUrl}.
+   */
   @Override
-  public String assignChangeNumber(String table, String counters) {
-    // A data change delta table draws the number inside the statement that hands it out.
-    return "UPDATE " + table + " SET " + quote("_seq") + " = (SELECT " + quote("last_seq") + " FROM FINAL TABLE ("
-        + "UPDATE " + counters + " SET " + quote("last_seq") + " = " + quote("last_seq") + " + 1 WHERE "
-        + quote("collection") + " = ?)) WHERE " + quote("_id") + " = ?";
+  public boolean drawsPositionsInProcess() {
+    return true;
+  }
+
+  @Override
+  public String positionAssignments(String collection) {
+    return quote("_seq") + " = ?";
+  }
+
+  @Override
+  public String[] positionInsert(String collection) {
+    return new String[] {quote("_seq"), "?"};
+  }
+
+  @Override
+  public String positionIndex(String table, String collection) {
+    return "CREATE INDEX IF NOT EXISTS " + quote(collection + "_pos_idx") + " ON " + table + " (" + quote("_seq") + ")";
+  }
+
+  @Override
+  public String changesAfter(String table, String columns) {
+    return "SELECT " + columns + ", 0, " + quote("_seq") + " FROM " + table + " WHERE " + quote("_seq") + " > ? AND "
+        + quote("_seq") + " <= ? ORDER BY " + quote("_seq") + " FETCH FIRST ? ROWS ONLY";
+  }
+
+  @Override
+  public void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
+      throws SQLException {
+    ps.setLong(1, minor);
+    ps.setLong(2, readableUpTo);
+    ps.setInt(3, limit);
+  }
+
+  @Override
+  public String changesHeldBack(String table) {
+    return "SELECT COUNT(*) FROM " + table + " WHERE " + quote("_seq") + " > ?";
+  }
+
+  /** Also H2's lock timeout (HYT00), which a contended transaction meets where PostgreSQL would wait or detect a deadlock. */
+  @Override
+  public boolean isTransient(SQLException e) {
+    return Dialect.hasSqlState(e, "HYT00") || Dialect.super.isTransient(e);
   }
 
   /** H2 refuses decimals past its limits with an error of its own; this one names the field first. */

@@ -1,14 +1,16 @@
 package io.pocketto.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * PostgreSQL 12 and later, for many application servers sharing one database: {@code jsonb} for JSON
+ * PostgreSQL 13 and later (for {@code xid8} and {@code pg_current_xact_id}), for many application servers sharing one database: {@code jsonb} for JSON
  * fields, {@code numeric} for decimals, {@code timestamptz} for instants.
  *
  * <p>PostgreSQL cannot hold some values Java can, and would otherwise change them without an error:
@@ -114,11 +116,75 @@ public final class PostgresDialect implements Dialect {
         + ") DO NOTHING";
   }
 
+  /**
+   * The write statement places its row itself: {@code _xid} is the writing transaction's id and
+   * {@code _seq} a number from the collection's sequence. A reader takes rows in {@code (_xid, _seq)}
+   * order below the oldest transaction still running ({@code pg_snapshot_xmin}), so no write can
+   * commit behind what it has read, and no write queues behind another's commit.
+   */
   @Override
-  public String assignChangeNumber(String table, String counters) {
-    return "WITH s AS (UPDATE " + counters + " SET " + quote("last_seq") + " = " + quote("last_seq") + " + 1 WHERE "
-        + quote("collection") + " = ? RETURNING " + quote("last_seq") + ") UPDATE " + table + " SET "
-        + quote("_seq") + " = (SELECT " + quote("last_seq") + " FROM s) WHERE " + quote("_id") + " = ?";
+  public boolean drawsPositionsInProcess() {
+    return false;
+  }
+
+  @Override
+  public List<String> positionColumns() {
+    // NOT NULL: a row comparison with NULL is never true, and the feed would never hand the row out.
+    return List.of(quote("_xid") + " xid8 DEFAULT '0' NOT NULL");
+  }
+
+  @Override
+  public List<String> preparePositions(String collection) {
+    return List.of("CREATE SEQUENCE IF NOT EXISTS " + quote(sequenceName(collection)),
+        // Rows from before the sequence (numbered by an older version's counter) keep their order.
+        "SELECT setval(" + sequenceLiteral(collection) + ", GREATEST((SELECT COALESCE(MAX(" + quote("_seq") + "), 0) FROM "
+            + quote(collection) + "), (SELECT last_value FROM " + quote(sequenceName(collection)) + ")))");
+  }
+
+  private static String sequenceName(String collection) {
+    return collection + "_pos_seq";
+  }
+
+  /** The sequence as a string literal for {@code nextval}, which takes the quoted name as text. */
+  private String sequenceLiteral(String collection) {
+    return "'" + quote(sequenceName(collection)).replace("'", "''") + "'";
+  }
+
+  @Override
+  public String positionAssignments(String collection) {
+    return quote("_seq") + " = nextval(" + sequenceLiteral(collection) + "), " + quote("_xid") + " = pg_current_xact_id()";
+  }
+
+  @Override
+  public String[] positionInsert(String collection) {
+    return new String[] {quote("_seq") + ", " + quote("_xid"), "nextval(" + sequenceLiteral(collection) + "), pg_current_xact_id()"};
+  }
+
+  @Override
+  public String positionIndex(String table, String collection) {
+    return "CREATE INDEX IF NOT EXISTS " + quote(collection + "_pos_idx") + " ON " + table + " (" + quote("_xid") + ", "
+        + quote("_seq") + ")";
+  }
+
+  @Override
+  public String changesAfter(String table, String columns) {
+    // Aliased: ORDER BY "_xid" would otherwise sort by the text in the select list, where "10" < "9".
+    return "SELECT " + columns + ", " + quote("_xid") + "::text AS " + quote("_feed_xid") + ", " + quote("_seq") + " FROM " + table + " WHERE ("
+        + quote("_xid") + ", " + quote("_seq") + ") > (?::xid8, ?) AND " + quote("_xid")
+        + " < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY " + quote("_xid") + ", " + quote("_seq") + " LIMIT ?";
+  }
+
+  @Override
+  public void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
+      throws SQLException {
+    ps.setString(1, Long.toString(major));
+    ps.setLong(2, minor);
+    ps.setInt(3, limit);
+  }
+
+  @Override
+  public String changesHeldBack(String table) {
+    return "SELECT COUNT(*) FROM " + table + " WHERE " + quote("_xid") + " >= pg_snapshot_xmin(pg_current_snapshot())";
   }
 
   @Override

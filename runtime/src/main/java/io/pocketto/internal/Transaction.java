@@ -1,15 +1,12 @@
 package io.pocketto.internal;
 
 import io.pocketto.Bundle;
-import io.pocketto.ChangeEvent;
 import io.pocketto.Database;
 import io.pocketto.TransactionJoiner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +23,15 @@ import org.slf4j.LoggerFactory;
 final class Transaction implements Bundle, TransactionJoiner.Participant {
   private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
-  record Delivery(ChangeFeed.Pending pending, ChangeEvent event) {}
+  private record Position(DocumentTable<?> table, long number) {}
 
   final Connection connection;
   final Map<RecordState, RecordState.Memento> mementos = new IdentityHashMap<>();
-  final List<Delivery> events = new ArrayList<>();
-  /** The documents written, in write order; each gets its change number at commit. */
-  private final Map<DocumentTable<?>, Set<String>> changed = new LinkedHashMap<>();
+  final List<ChangeFeed.Delivery> events = new ArrayList<>();
+  /** The tables written, to wake their changes feed's readers once the bundle ends. */
+  private final Set<DocumentTable<?>> written = new LinkedHashSet<>();
+  /** The change numbers this bundle drew in this process, in flight until it ends. */
+  private final List<Position> positions = new ArrayList<>();
   private final Engine engine;
   /** Whether this joined the application's transaction, whose manager ends it and owns its connection. */
   private final boolean joined;
@@ -62,29 +61,21 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
     return connection;
   }
 
-  /** Notes a written document, to number at commit. */
-  void changed(DocumentTable<?> table, String id) {
-    changed.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(id);
-  }
-
   /**
-   * Draws the change numbers of every written document, just before commit. Collections go in name
-   * order, so that two bundles committing at once take the counters in the same order and cannot
-   * deadlock on them; the documents' rows are already held by this transaction.
+   * Notes a write about to run in this bundle, and the change number it drew in this process (0 if
+   * none). The number stays in flight until the bundle has committed or rolled back, so that a reader
+   * of the changes feed waits for the bundle rather than skip it.
    */
-  void assignChangeNumbers() throws SQLException {
-    List<DocumentTable<?>> tables = new ArrayList<>(changed.keySet());
-    tables.sort(Comparator.comparing(t -> t.binding().collection()));
-    for (DocumentTable<?> table : tables) {
-      for (String id : changed.get(table)) {
-        table.assignChangeNumber(connection, id);
-      }
+  void wrote(DocumentTable<?> table, long position) {
+    written.add(table);
+    if (position != 0) {
+      positions.add(new Position(table, position));
     }
   }
 
   @Override
-  public void beforeCommit() throws SQLException {
-    assignChangeNumbers();
+  public void beforeCommit() {
+    // Nothing to do inside the transaction: each write placed itself in the changes feed as it ran.
   }
 
   @Override
@@ -94,13 +85,7 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
 
   /** After commit: events in write order, each released before the next so a later write of the same document may follow. */
   void deliver(ChangeFeed feed) {
-    for (Delivery d : events) {
-      try {
-        feed.deliver(d.event());
-      } finally {
-        d.pending().finish();
-      }
-    }
+    feed.deliverAll(events);
   }
 
   /**
@@ -119,13 +104,26 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
       discardOnRelease("rolling back a bundle failed: " + e.getMessage());
     }
     mementos.forEach(RecordState::restore);
-    for (Delivery d : events) {
+    for (ChangeFeed.Delivery d : events) {
       d.pending().finish();
     }
   }
 
-  /** Returns the connection to the pool in auto-commit mode, or evicts it if it cannot be trusted. */
+  /**
+   * Returns the connection to the pool in auto-commit mode, or evicts it if it cannot be trusted, and
+   * ends the bundle's change numbers. Called once the bundle has committed or rolled back.
+   */
   void release() {
+    for (Position p : positions) {
+      p.table().releasePosition(p.number());
+    }
+    for (DocumentTable<?> table : written) {
+      table.signalWrite();
+    }
+    if (joined) {
+      // The application's transaction manager resets its connection and gives it back.
+      return;
+    }
     if (discardReason == null) {
       try {
         engine.connections().end(connection);

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
+import io.pocketto.TransactionRetriesExhaustedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -188,5 +191,74 @@ class BundlesTest extends ToolkitTest {
     Database[] seen = new Database[1];
     db.bundle(tx -> seen[0] = tx.database());
     assertThat(seen[0]).isSameAs(db);
+  }
+
+  @Test
+  void twoBundlesThatDeadlockBothCompleteAfterARetryWithNothingLost() throws Exception {
+    counter("a", 0);
+    counter("b", 0);
+    CyclicBarrier bothWroteTheirFirst = new CyclicBarrier(2);
+    AtomicInteger runs = new AtomicInteger();
+
+    CompletableFuture<Void> ab = CompletableFuture.runAsync(() -> incrementInOrder("a", "b", bothWroteTheirFirst, runs));
+    CompletableFuture<Void> ba = CompletableFuture.runAsync(() -> incrementInOrder("b", "a", bothWroteTheirFirst, runs));
+    ab.get(2, TimeUnit.MINUTES);
+    ba.get(2, TimeUnit.MINUTES);
+
+    assertThat(storedValue("a")).isEqualTo(2);
+    assertThat(storedValue("b")).isEqualTo(2);
+    assertThat(runs.get()).as("one of the two bundles ran again").isGreaterThanOrEqualTo(3);
+    assertThat(Counter.in(db).find("a").orElseThrow().meta().rev()).startsWith("3-");
+  }
+
+  /**
+   * A bundle that increments {@code first}, then (on its first run, once the other bundle holds its
+   * own first row) {@code second}: two of them in opposite orders wait for each other.
+   */
+  private void incrementInOrder(String first, String second, CyclicBarrier barrier, AtomicInteger runs) {
+    boolean[] firstRun = {true};
+    db.bundle(tx -> {
+      runs.incrementAndGet();
+      Counter one = Counter.in(db).find(first).orElseThrow();
+      one.setValue(one.getValue() + 1);
+      one.save();
+      if (firstRun[0]) {
+        firstRun[0] = false;
+        try {
+          barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError("the other bundle never wrote its first row", e);
+        }
+      }
+      Counter two = Counter.in(db).find(second).orElseThrow();
+      two.setValue(two.getValue() + 1);
+      two.save();
+    });
+  }
+
+  @Test
+  void aBundleThatKeepsDeadlockingGivesUpWithAnExceptionThatSaysSo() throws Exception {
+    counter("a", 0);
+    counter("b", 0);
+    db.setRetryPolicy(io.pocketto.RetryPolicy.defaults().withMaxAttempts(1));
+    CyclicBarrier bothWroteTheirFirst = new CyclicBarrier(2);
+    AtomicInteger runs = new AtomicInteger();
+
+    CompletableFuture<Void> ab = CompletableFuture.runAsync(() -> incrementInOrder("a", "b", bothWroteTheirFirst, runs));
+    CompletableFuture<Void> ba = CompletableFuture.runAsync(() -> incrementInOrder("b", "a", bothWroteTheirFirst, runs));
+    java.util.List<Throwable> failures = new java.util.ArrayList<>();
+    for (CompletableFuture<Void> f : java.util.List.of(ab, ba)) {
+      try {
+        f.get(2, TimeUnit.MINUTES);
+      } catch (java.util.concurrent.ExecutionException e) {
+        failures.add(e.getCause());
+      }
+    }
+
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0)).isInstanceOf(TransactionRetriesExhaustedException.class)
+        .hasMessageContaining("gave up on a bundle after 1 attempts");
+    assertThat(((TransactionRetriesExhaustedException) failures.get(0)).status()).isEqualTo(503);
+    assertThat(storedValue("a") + storedValue("b")).as("only the bundle that went through wrote").isEqualTo(2);
   }
 }

@@ -10,6 +10,7 @@ import io.pocketto.Subscription;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -169,5 +170,80 @@ class ChangeListenersTest extends ToolkitTest {
         }
       }
     }
+  }
+
+  /** An Error of the listener's own, as a bug or an assertion in a listener would throw. */
+  private static final class ListenerError extends Error {
+    ListenerError() {
+      super("listener failed with an Error");
+    }
+  }
+
+  @Test
+  void aListenerThatSavesTheSameDocumentIsHeardAfterTheEventThatMadeItSave() throws Exception {
+    Counter c = counter("c", 0);
+    Counter.in(db).onChange(e -> {
+      events.add(e);
+      if (events.size() == 1) {
+        Counter mine = Counter.in(db).find("c").orElseThrow();
+        mine.setLabel("seen by the listener");
+        mine.save();
+      }
+    });
+
+    CompletableFuture<Void> save = CompletableFuture.runAsync(() -> {
+      c.setValue(1);
+      c.save();
+    });
+
+    save.get(60, TimeUnit.SECONDS);
+    assertThat(events).extracting(ChangeEvent::revision).hasSize(2);
+    assertThat(events.get(0).revision()).isEqualTo(c.meta().rev());
+    assertThat(events.get(1).previousRevision()).isEqualTo(c.meta().rev());
+    assertThat(Counter.in(db).find("c").orElseThrow().getLabel()).isEqualTo("seen by the listener");
+  }
+
+  @Test
+  void anErrorFromAListenerDoesNotEscapeTheSaveAndLaterListenersStillHearIt() {
+    Counter.in(db).onChange(e -> {
+      throw new ListenerError();
+    });
+    Counter.in(db).onChange(events::add);
+    Counter c = new Counter();
+    c.setId("c");
+
+    c.saveTo(db);
+
+    assertThat(c.meta().rev()).startsWith("1-");
+    assertThat(events).extracting(ChangeEvent::revision).containsExactly(c.meta().rev());
+  }
+
+  @Test
+  void anErrorFromAListenerDuringABundlesEventsLeavesTheNextSavesFree() throws Exception {
+    Counter a = counter("a", 0);
+    Counter b = counter("b", 0);
+    Subscription failing = Counter.in(db).onChange(e -> {
+      throw new ListenerError();
+    });
+    Counter.in(db).onChange(events::add);
+
+    db.bundle(tx -> {
+      a.setValue(1);
+      a.save();
+      b.setValue(1);
+      b.save();
+    });
+    failing.close();
+
+    CompletableFuture<Void> next = CompletableFuture.runAsync(() -> {
+      a.setValue(2);
+      a.save();
+      b.setValue(2);
+      b.save();
+    });
+    next.get(60, TimeUnit.SECONDS);
+    assertThat(events).extracting(ChangeEvent::id).containsExactly("a", "b", "a", "b");
+    assertThat(storedValue("a")).isEqualTo(2);
+    assertThat(storedValue("b")).isEqualTo(2);
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.pocketto.Change;
 import io.pocketto.ChangeEvent;
+import io.pocketto.Checkpoint;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.Pocketto;
@@ -178,13 +180,17 @@ class SpringTransactionJoinTest {
   }
 
   @Test
-  void changeNumbersAreDrawnAtTheCommit() {
+  void theChangesFeedListsACommittedTransactionsWritesAndNotARolledBackOnes() {
     tx.executeWithoutResult(status -> {
       saved("n1", "first");
       saved("n2", "second");
     });
+    tx.executeWithoutResult(status -> {
+      saved("n3", "rolled back");
+      status.setRollbackOnly();
+    });
 
-    assertThat(Note.in(db).table().changesSince(0, 10)).extracting(c -> c.id() + "@" + c.seq()).containsExactly("n1@1", "n2@2");
+    assertThat(Note.in(db).changes(Checkpoint.START, 10).changes()).extracting(Change::id).containsExactly("n1", "n2");
   }
 
   @Test

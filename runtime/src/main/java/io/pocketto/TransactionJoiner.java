@@ -29,8 +29,9 @@ public interface TransactionJoiner {
   /** One database's share of an application transaction; made by Pocketto, driven by the joiner. */
   interface Participant {
     /**
-     * Called just before the transaction commits, on its thread: Pocketto gives the documents it wrote
-     * their change numbers. If this throws, the transaction must roll back.
+     * Called just before the transaction commits, on its thread, for work that must happen inside it
+     * (Pocketto has none today: each write places itself in the changes feed as it runs). If this throws,
+     * the transaction must roll back.
      */
     void beforeCommit() throws SQLException;
 

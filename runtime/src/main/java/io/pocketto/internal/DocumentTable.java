@@ -105,6 +105,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       requireTable();
     }
     this.positions = dialect.drawsPositionsInProcess() ? engine.localSequence(binding.collection(), this::lastPosition) : null;
+    engine.metrics().changesFeed(binding.collection(), this::changesHeldBack);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.pocketto.internal;
 
+import java.util.function.LongSupplier;
+
 /**
  * What the engine counts and times, per collection; {@link #NONE} unless the application gives a
  * Micrometer registry ({@link MicrometerMetrics}).
@@ -25,4 +27,10 @@ public interface Metrics {
 
   /** A bundle, or an application transaction Pocketto had joined, was rolled back. */
   default void bundleRolledBack() {}
+
+  /**
+   * The changes feed of {@code collection} opened in this database; {@code heldBack} counts the committed
+   * writes it cannot hand out yet (its lag), by a query each time it is called.
+   */
+  default void changesFeed(String collection, LongSupplier heldBack) {}
 }

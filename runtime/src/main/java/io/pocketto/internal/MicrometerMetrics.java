@@ -1,18 +1,20 @@
 package io.pocketto.internal;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * {@link Metrics} as Micrometer meters, each tagged with {@code collection}: timers {@code
  * pocketto.reads} and {@code pocketto.writes}, counters {@code pocketto.conflicts}, {@code
- * pocketto.retries} and {@code pocketto.retries.exhausted}, and the untagged counter {@code
- * pocketto.bundle.rollbacks}. Only this class names Micrometer, which the runtime depends on optionally.
+ * pocketto.retries} and {@code pocketto.retries.exhausted}, the gauge {@code pocketto.changes.held.back}
+ * (the changes feed's lag), and the untagged counter {@code pocketto.bundle.rollbacks}. Only this class names Micrometer, which the runtime depends on optionally.
  */
 public final class MicrometerMetrics implements Metrics {
   private final MeterRegistry registry;
@@ -77,5 +79,13 @@ public final class MicrometerMetrics implements Metrics {
   @Override
   public void bundleRolledBack() {
     rollbacks.increment();
+  }
+
+  @Override
+  public void changesFeed(String collection, LongSupplier heldBack) {
+    // Held strongly: the supplier is the table's method reference, which nothing else keeps.
+    Gauge.builder("pocketto.changes.held.back", heldBack, LongSupplier::getAsLong)
+        .description("Committed writes the changes feed cannot hand out yet, behind a write still in flight")
+        .tag("collection", collection).strongReference(true).register(registry);
   }
 }

@@ -70,6 +70,14 @@ class MetricsTest extends BackendTest {
   }
 
   @Test
+  void theChangesFeedsLagIsAGaugeThatIsZeroOnceEveryWriteHasEnded() {
+    saved("n1", "one");
+    saved("n2", "two");
+
+    assertThat(registry.find("pocketto.changes.held.back").tag("collection", "notes").gauge().value()).isZero();
+  }
+
+  @Test
   void exhaustedRetriesAndRolledBackBundlesAreCounted() {
     saved("n1", "one");
     measured.setRetryPolicy(RetryPolicy.defaults().withMaxAttempts(1));

@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Joins Pocketto's work to the Spring-managed transaction ({@code @Transactional}, {@code
  * TransactionTemplate}) that the calling thread runs on Pocketto's {@code DataSource}, through Spring's
- * transaction synchronization: statements run on the transaction's connection, change numbers are drawn
- * just before its commit, change events fire after it, and a rollback puts records back.
+ * transaction synchronization: statements run on the transaction's connection, change events fire after
+ * its commit, and a rollback puts records back.
  *
  * <p>Only a transaction that holds a connection of that very {@code DataSource} is joined (one begun by
  * {@code DataSourceTransactionManager}, or {@code JpaTransactionManager} exposing its connection).
@@ -77,7 +77,7 @@ public final class SpringTransactionJoiner implements TransactionJoiner {
       try {
         participant.beforeCommit();
       } catch (SQLException e) {
-        throw new StorageException("numbering the changes of a transaction failed: " + e.getMessage(), e);
+        throw new StorageException("preparing a transaction's commit failed: " + e.getMessage(), e);
       }
     }
 

@@ -49,7 +49,8 @@ public abstract class ConnectionSource implements AutoCloseable {
     config.setAutoCommit(true);
     config.setPoolName("pocketto-" + Ids.uuidV7().substring(0, 8));
     try {
-      return new Hikari(new HikariDataSource(config), true);
+      HikariDataSource pool = new HikariDataSource(config);
+      return new Hikari(pool, pool, true);
     } catch (RuntimeException e) {
       throw new StorageException("cannot open database " + jdbcUrl + ": " + Engine.rootMessage(e), e);
     }
@@ -65,7 +66,7 @@ public abstract class ConnectionSource implements AutoCloseable {
     }
     HikariDataSource hikari = hikariBehind(dataSource);
     if (hikari != null) {
-      return new Hikari(hikari, false);
+      return new Hikari(dataSource, hikari, false);
     }
     LOG.info("statement cache off for {}: it is not a HikariCP pool, so Pocketto cannot know what the pool does "
         + "to statements kept below its connections; each statement is prepared on the lent connection and closed "
@@ -84,7 +85,10 @@ public abstract class ConnectionSource implements AutoCloseable {
     }
   }
 
-  /** The pool, for transaction joiners that look up the application's transaction by it. */
+  /**
+   * The pool as the application gave it (a wrapper is kept as it is), for transaction joiners that look up
+   * the application's transaction by it.
+   */
   public final DataSource dataSource() {
     return dataSource;
   }
@@ -136,13 +140,13 @@ public abstract class ConnectionSource implements AutoCloseable {
   @Override
   public abstract void close();
 
-  /** A HikariCP pool, opened by Pocketto or lent by the application. */
+  /** A HikariCP pool, opened by Pocketto or lent by the application (possibly behind a wrapper, {@code lent}). */
   private static final class Hikari extends ConnectionSource {
     private final HikariDataSource pool;
     private final boolean owned;
 
-    Hikari(HikariDataSource pool, boolean owned) {
-      super(pool);
+    Hikari(DataSource lent, HikariDataSource pool, boolean owned) {
+      super(lent);
       this.pool = pool;
       this.owned = owned;
     }

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -191,6 +193,24 @@ class SpringTransactionJoinTest {
     });
 
     assertThat(Note.in(db).changes(Checkpoint.START, 10).changes()).extracting(Change::id).containsExactly("n1", "n2");
+  }
+
+  @Test
+  void aPoolBehindAWrapperIsJoinedThroughTheWrapperTheTransactionManagerUses() {
+    DataSource wrapper = new DelegatingDataSource(pool);
+    Database wrapped = Pocketto.builder().dataSource(wrapper).transactionJoiner(new SpringTransactionJoiner()).connect();
+    try {
+      new TransactionTemplate(new DataSourceTransactionManager(wrapper)).executeWithoutResult(status -> {
+        Note note = new Note();
+        note.setId("w1");
+        note.setText("through the wrapper");
+        note.saveTo(wrapped);
+        assertThat(storedRevision("w1")).as("nothing is visible outside before the commit").isNull();
+      });
+      assertThat(storedRevision("w1")).isNotNull();
+    } finally {
+      wrapped.close();
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.pocketto.internal;
 
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -30,6 +31,13 @@ public interface Dialect {
   default String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
+
+  /**
+   * Checks that the server can hold Pocketto's tables, before the first one is created.
+   *
+   * @throws IllegalStateException saying what is missing
+   */
+  default void checkServer(DatabaseMetaData meta) throws SQLException {}
 
   /** The SQL type of a column. */
   String columnType(ColumnType type);

@@ -114,6 +114,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    */
   private void requireTable() {
     engine.withOwnConnection("checking table " + binding.collection() + " (table creation is off)", c -> {
+      dialect.checkServer(c.getMetaData());
       if (existingColumns(c).isEmpty()) {
         throw new SQLException("the table " + binding.collection() + " does not exist and table creation is off: "
             + "create it with the statements Database.schemaStatements() gives", "42P01");
@@ -132,6 +133,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    */
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
+      dialect.checkServer(c.getMetaData());
       try (Statement s = SqlLog.plain(c.createStatement())) {
         s.execute(schema.createTable());
         Set<String> existing = existingColumns(c);

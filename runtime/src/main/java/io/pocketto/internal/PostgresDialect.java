@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import java.math.BigDecimal;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,6 +51,16 @@ public final class PostgresDialect implements Dialect {
           + "org.postgresql:postgresql (42.7 or later) to open " + jdbcUrl, e);
     }
     return jdbcUrl;
+  }
+
+  /** The changes feed needs {@code xid8}, {@code pg_current_xact_id()} and {@code pg_snapshot_xmin}, new in 13. */
+  @Override
+  public void checkServer(DatabaseMetaData meta) throws SQLException {
+    if (meta.getDatabaseMajorVersion() < 13) {
+      throw new IllegalStateException("PostgreSQL " + meta.getDatabaseProductVersion() + " is too old for Pocketto: "
+          + "it needs 13 or later, whose transaction ids (xid8, pg_current_xact_id) keep the changes feed from "
+          + "skipping a write");
+    }
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -211,6 +212,25 @@ class SpringTransactionJoinTest {
     } finally {
       wrapped.close();
     }
+  }
+
+  @Test
+  void aRequiresNewTransactionIsJoinedOnItsOwnAndTheSuspendedOneResumes() {
+    TransactionTemplate requiresNew = new TransactionTemplate(tx.getTransactionManager());
+    requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+    tx.executeWithoutResult(outer -> {
+      saved("outer", "written in the outer transaction");
+      requiresNew.executeWithoutResult(inner -> saved("inner", "written in the inner transaction"));
+      assertThat(storedRevision("inner")).as("the inner transaction committed on its own").isNotNull();
+      assertThat(storedRevision("outer")).as("the outer one is still open").isNull();
+      assertThat(Note.in(db).find("outer")).as("resumed, the outer transaction reads its own write").isPresent();
+      outer.setRollbackOnly();
+    });
+
+    assertThat(Note.in(db).find("outer")).isEmpty();
+    assertThat(Note.in(db).find("inner")).isPresent();
+    assertThat(events).extracting(ChangeEvent::id).containsExactly("inner");
   }
 
   @Test

@@ -187,8 +187,12 @@ public final class Engine implements AutoCloseable {
     return joiner.participant(connections.dataSource(), this, c -> new Transaction(this, c, true));
   }
 
-  /** The application's transaction that {@code tx} joined has ended: deliver its events, or undo its records. */
-  void joinedTransactionEnded(Transaction tx, boolean committed) {
+  /**
+   * A bundle, or the application's transaction that {@code tx} joined, has committed or failed: undo its
+   * records after a failure, let go of its connection and change numbers, and deliver its events after a
+   * commit.
+   */
+  void bundleEnded(Transaction tx, boolean committed) {
     if (!committed) {
       metrics.bundleRolledBack();
       tx.rollBack();
@@ -592,14 +596,7 @@ public final class Engine implements AutoCloseable {
       throw new StorageException("committing a bundle failed on " + dialect.name() + ": " + e.getMessage(), e);
     } finally {
       transaction.remove();
-      if (!committed) {
-        metrics.bundleRolledBack();
-        tx.rollBack();
-      }
-      tx.release();
-      if (committed) {
-        tx.deliver(feed);
-      }
+      bundleEnded(tx, committed);
     }
   }
 

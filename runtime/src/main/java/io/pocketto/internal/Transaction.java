@@ -80,7 +80,7 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
 
   @Override
   public void afterCompletion(boolean committed) {
-    engine.joinedTransactionEnded(this, committed);
+    engine.bundleEnded(this, committed);
   }
 
   /** After commit: events in write order, each released before the next so a later write of the same document may follow. */

@@ -80,7 +80,7 @@ class TableTest extends BackendTest {
   void everyFieldHasASnakeCaseColumn() {
     EveryType.in(db).count();
 
-    List<String> bookkeeping = new ArrayList<>(List.of("_id", "_rev", "_deleted", "_seq", "_created_at", "_updated_at"));
+    List<String> bookkeeping = new ArrayList<>(List.of("_id", "_rev", "_deleted", "_seq", "_attempt", "_created_at", "_updated_at"));
     if (backend == Backend.POSTGRES) {
       bookkeeping.add("_xid"); // the writing transaction, the first half of a row's place in the changes feed
     }

@@ -7,6 +7,8 @@ import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
 import io.pocketto.RetriesExhaustedException;
+import io.pocketto.OutcomeUnknownException;
+import io.pocketto.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -48,6 +50,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String selectColumns;
   private final String selectById;
   private final String selectAnyById;
+  private final String selectStoredById;
   private final String selectAll;
   private final String selectHead;
   private final String insert;
@@ -83,6 +86,11 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       insertValues.add(dialect.placeholder(f.type()));
       sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
     }
+    // Each write stores a random id of its own, so that a write whose answer was lost can tell its row
+    // from one another writer wrote with the same content from the same revision (see isOurs).
+    insertCols.add(q("_attempt"));
+    insertValues.add("?");
+    sets.add(q("_attempt") + " = ?");
     // The write statement itself places the row in the changes feed: see changes().
     sets.add(dialect.positionAssignments(binding.collection()));
     String[] position = dialect.positionInsert(binding.collection());
@@ -91,6 +99,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.selectColumns = cols.toString();
     this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
+    this.selectStoredById = "SELECT " + selectColumns + ", " + q("_attempt") + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
     this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.insert = dialect.insertNew(table, insertCols.toString(), insertValues.toString());
@@ -186,6 +195,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         LOG.info("adding the changes feed's column {} to {}", name, binding.collection());
         s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
       }
+    }
+    if (!existing.contains("_attempt")) {
+      s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q("_attempt") + " BIGINT");
     }
     s.execute("DROP INDEX IF EXISTS " + q(binding.collection() + "_seq_idx"));
     s.execute(schema.createPositionIndex());
@@ -445,14 +457,55 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
 
   /** The strict save: a conflict is always thrown. {@code resolvedBy} names a handler for the change event. */
   public T saveStrict(T record, String resolvedBy) {
+    return saveStrict(record, resolvedBy, false);
+  }
+
+  /**
+   * Saves a record that repeats a write which may already have happened: a request sent again after its
+   * answer was lost, rebuilt from the same base revision and content. If the revision this save would
+   * write is stored (or a child of it is), it returns as if it had written it, without writing again and
+   * without a second change event; otherwise it is a strict save.
+   */
+  public T retrySave(T record) {
+    return saveStrict(record, null, true);
+  }
+
+  /**
+   * {@link #retrySave(ActiveRecord)} of the record's current fields as a write from {@code baseRevision}
+   * rather than from the revision the record holds: for a request that names the revision it started from
+   * and carries the content it wants, built on whatever is stored now. On a conflict the record keeps the
+   * state it had.
+   */
+  public T retrySave(T record, String baseRevision) {
+    io.pocketto.Revision.parse(baseRevision);
+    RecordState state = binding.state(record);
+    if (!state.persisted() || state.id() == null) {
+      throw new IllegalStateException("retrySave(record, baseRevision) needs a stored " + binding.modelName()
+          + "; save a new one with save()");
+    }
+    checkDatabase(state);
+    if (baseRevision.equals(state.rev())) {
+      return saveStrict(record, null, true);
+    }
+    RecordState.Memento before = state.capture();
+    state.stored(engine.database(), state.id(), baseRevision, false, null);
+    try {
+      return saveStrict(record, null, true);
+    } catch (RuntimeException e) {
+      state.restore(before);
+      throw e;
+    }
+  }
+
+  private T saveStrict(T record, String resolvedBy, boolean retry) {
     RecordState state = binding.state(record);
     checkDatabase(state);
     Object[] stored = binding.storedValues(record);
     StorableValues.check(binding, stored, dialect);
     if (!state.persisted()) {
-      insert(state, stored, resolvedBy);
-    } else if (state.deleted() || !Records.sameValues(stored, state.snapshot())) {
-      write(state, stored, false, resolvedBy);
+      insert(state, stored, resolvedBy, retry);
+    } else if (state.deleted() || state.snapshot() == null || !Records.sameValues(stored, state.snapshot())) {
+      write(state, stored, false, resolvedBy, retry);
     }
     return record;
   }
@@ -499,7 +552,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     Object[] stored = binding.storedValues(record);
     StorableValues.check(binding, stored, dialect);
-    write(state, stored, true, null);
+    write(state, stored, true, null, false);
   }
 
   /** Replaces the record's fields and revision with the stored ones. */
@@ -539,18 +592,20 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
   }
 
-  private void insert(RecordState state, Object[] stored, String resolvedBy) {
+  private void insert(RecordState state, Object[] stored, String resolvedBy, boolean retry) {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    long position = drawPosition();
-    boolean created = tracked(pending, position, "inserting " + binding.collection() + "/" + id, id, c -> {
+    long attempt = newAttempt();
+    boolean created = execute(state, pending, "inserting", id, rev, attempt, (c, position) -> {
       try (StatementCache.Use use = engine.prepare(c, insert)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
         ps.setString(2, rev);
         ps.setBoolean(3, false);
-        bindPosition(ps, bindFields(ps, 4, stored), position);
+        int next = bindFields(ps, 4, stored);
+        ps.setLong(next, attempt);
+        bindPosition(ps, next + 1, position);
         return ps.executeUpdate() == 1;
       } catch (SQLException e) {
         if (dialect.isUniqueViolation(e)) {
@@ -561,37 +616,46 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
     if (created) {
       engine.beforeStateChange(state);
+      engine.bundleWrote(this, state, id, rev, attempt);
       state.stored(engine.database(), id, rev, false, stored);
+      state.unconfirmed(null, 0);
       engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy));
       return;
     }
     engine.failed(pending);
-    // The id is taken. A tombstone may be written over, as in CouchDB; a live document may not.
-    Head head = head(id);
-    if (head == null || !head.deleted()) {
+    // The id is taken: by this very create (its answer lost earlier), or by another document. A tombstone
+    // may be written over, as in CouchDB; a live document may not.
+    Stored now = stored(id);
+    if (now != null && isOwnWrite(state, now, rev, retry)) {
+      alreadyWritten(state, id, null, rev, false, stored, resolvedBy);
+      return;
+    }
+    if (now == null || !now.deleted()) {
       engine.metrics().conflict(binding.collection());
-      throw new ConflictException(binding.collection(), id, null, head == null ? null : head.rev());
+      throw new ConflictException(binding.collection(), id, null, now == null ? null : now.rev());
     }
     RecordState onTombstone = new RecordState();
-    onTombstone.stored(engine.database(), id, head.rev(), true, null);
-    write(onTombstone, stored, false, resolvedBy);
+    onTombstone.stored(engine.database(), id, now.rev(), true, null);
+    write(onTombstone, stored, false, resolvedBy, false);
     engine.beforeStateChange(state);
     state.stored(engine.database(), id, onTombstone.rev(), false, stored);
   }
 
   /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
-  private void write(RecordState state, Object[] stored, boolean deleted, String resolvedBy) {
+  private void write(RecordState state, Object[] stored, boolean deleted, String resolvedBy, boolean retry) {
     String id = state.id();
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    long position = drawPosition();
-    boolean updated = tracked(pending, position, "updating " + binding.collection() + "/" + id, id, c -> {
+    long attempt = newAttempt();
+    boolean updated = execute(state, pending, "updating", id, rev, attempt, (c, position) -> {
       try (StatementCache.Use use = engine.prepare(c, update)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
-        int next = bindPosition(ps, bindFields(ps, 3, stored), position);
+        int next = bindFields(ps, 3, stored);
+        ps.setLong(next, attempt);
+        next = bindPosition(ps, next + 1, position);
         ps.setString(next, id);
         ps.setString(next + 1, expected);
         return ps.executeUpdate() == 1;
@@ -599,32 +663,184 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
     if (updated) {
       engine.beforeStateChange(state);
+      engine.bundleWrote(this, state, id, rev, attempt);
       state.stored(engine.database(), id, rev, deleted, stored);
+      state.unconfirmed(null, 0);
       engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
       return;
     }
     engine.failed(pending);
-    Head head = head(id);
-    if (head == null) {
+    Stored now = stored(id);
+    if (now == null) {
       throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
+    if (isOwnWrite(state, now, rev, retry)) {
+      // This write's own earlier attempt, whose answer was lost, is stored. Done, not a conflict with itself.
+      alreadyWritten(state, id, expected, rev, deleted, stored, resolvedBy);
+      return;
+    }
     engine.metrics().conflict(binding.collection());
-    throw new ConflictException(binding.collection(), id, expected, head.rev());
+    throw new ConflictException(binding.collection(), id, expected, now.rev());
   }
 
-  /** Runs a write's statement, timed for the metrics if it wrote; if it throws, the write's change event is dropped. */
-  private boolean tracked(ChangeFeed.Pending pending, long position, String what, String id, SqlWork<Boolean> work) {
-    try {
-      long start = System.nanoTime();
-      boolean written = engine.writeDocument(what, this, position, work);
-      if (written) {
-        engine.metrics().write(binding.collection(), System.nanoTime() - start);
+  /** A write's one statement, given the change number drawn for this attempt; answers whether it wrote. */
+  @FunctionalInterface
+  private interface WriteStatement {
+    boolean run(Connection c, long position) throws SQLException;
+  }
+
+  /**
+   * Runs a write's statement. If its answer is lost (the connection dropped after the statement was sent,
+   * a failover), it finds out, by the revision stored, whether the write happened, and runs it again if
+   * it did not, under the database's {@link io.pocketto.RetryPolicy}. So a write that committed is reported
+   * once, as if it had been answered, and never as a conflict with itself. If the database stays
+   * unreachable, {@link OutcomeUnknownException}; the record remembers the attempt, so that saving it
+   * again reports the write once more if it turns out to have happened. If the statement throws, the
+   * write's change event is dropped. Inside a bundle a lost answer fails the bundle, which settles it.
+   */
+  private boolean execute(RecordState state, ChangeFeed.Pending pending, String action, String id, String rev,
+      long attempt, WriteStatement statement) {
+    io.pocketto.RetryPolicy policy = engine.retryPolicy();
+    String what = action + " " + binding.collection() + "/" + id;
+    StorageException lost = null;
+    for (int tries = 1; tries <= policy.maxAttempts(); tries++) {
+      long position = drawPosition();
+      try {
+        long start = System.nanoTime();
+        boolean written = engine.writeDocument(what, this, position, c -> statement.run(c, position));
+        if (written) {
+          engine.metrics().write(binding.collection(), System.nanoTime() - start);
+        }
+        return written;
+      } catch (StorageException e) {
+        if (engine.inBundle() || !engine.isAnswerLost(e)) {
+          engine.failed(pending);
+          throw e;
+        }
+        lost = e;
+        LOG.warn("{} got no answer ({}); finding out whether it happened", what, e.getMessage());
+      } catch (RuntimeException | Error e) {
+        engine.failed(pending);
+        throw e;
       }
-      return written;
-    } catch (RuntimeException e) {
-      engine.failed(pending);
-      throw e;
+      Boolean written = outcome(id, rev, attempt, policy);
+      if (written == null) {
+        break;
+      }
+      if (written) {
+        return true;
+      }
     }
+    engine.failed(pending);
+    state.unconfirmed(rev, attempt);
+    throw new OutcomeUnknownException(binding.collection(), id, rev, lost);
+  }
+
+  /**
+   * Whether the write of {@code rev} to {@code id} happened, asked once the database answers again;
+   * {@code null} if it does not answer within {@code policy}.
+   */
+  private Boolean outcome(String id, String rev, long attempt, io.pocketto.RetryPolicy policy) {
+    for (int retry = 2; retry <= policy.maxAttempts() + 1; retry++) {
+      policy.pauseBeforeRetry(retry);
+      try {
+        Stored now = stored(id);
+        return now != null && isOurs(now, rev, attempt);
+      } catch (StorageException e) {
+        if (!engine.isAnswerLost(e)) {
+          throw e;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a write that found its revision taken meets its own earlier attempt: the stored state is the
+   * write of {@code rev}, and this record's last attempt at it was left unknown, or the caller says the
+   * save repeats one ({@link #retrySave}). Never merely because another record wrote the same content from
+   * the same revision: two increments from one revision write the same revision, and the second must get
+   * its 409 to add its own one.
+   */
+  private boolean isOwnWrite(RecordState state, Stored now, String rev, boolean retry) {
+    if (retry) {
+      return isOurs(now, rev, 0);
+    }
+    return rev.equals(state.unconfirmed()) && isOurs(now, rev, state.unconfirmedAttempt());
+  }
+
+  /**
+   * Whether the stored state is the write of {@code rev} made by attempt {@code attempt}: that revision,
+   * stored by that attempt (any attempt, for 0), or a child of it (someone wrote on top since), which the
+   * deterministic revision hash can tell. The attempt id tells this write from another one that wrote the
+   * same content from the same revision: two increments from one revision, say, of which the second must
+   * still be told it conflicts.
+   */
+  private boolean isOurs(Stored now, String rev, long attempt) {
+    if (now.rev().equals(rev)) {
+      return attempt == 0 || now.attempt() == attempt;
+    }
+    return RevisionHasher.next(rev, now.deleted(), binding.canonicalBody(now.snapshot())).equals(now.rev());
+  }
+
+  /**
+   * A save found its own write already stored: the record takes the revision it would have written, as
+   * after an answered save. Its change event is delivered only if this record's earlier attempt was left
+   * unknown (that attempt delivered none); a copy's save adds no second event for one write.
+   */
+  private void alreadyWritten(RecordState state, String id, String expected, String rev, boolean deleted, Object[] stored,
+      String resolvedBy) {
+    boolean unreported = rev.equals(state.unconfirmed());
+    engine.beforeStateChange(state);
+    state.stored(engine.database(), id, rev, deleted, stored);
+    state.unconfirmed(null, 0);
+    if (unreported) {
+      engine.written(engine.beginWrite(binding.collection(), id, rev),
+          new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
+    }
+  }
+
+  /** A document's stored revision, deleted flag and fields in stored form. */
+  private record Stored(String rev, boolean deleted, Object[] snapshot, long attempt) {}
+
+  /** A random id for one write, never 0 (which stands for "any attempt"). */
+  private static long newAttempt() {
+    long id = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    return id == 0 ? 1 : id;
+  }
+
+  /** The stored state of a document, tombstones included, or {@code null} if there is no row. */
+  private Stored stored(String id) {
+    return engine.withConnection("reading", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, selectStoredById)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? readStored(rs) : null;
+        }
+      }
+    });
+  }
+
+  /**
+   * Whether {@code id} is stored at revision {@code rev} by attempt {@code attempt}, or at a child of it;
+   * read on a connection of its own, for a bundle whose commit got no answer.
+   */
+  boolean isStoredAt(String id, String rev, long attempt) {
+    return engine.withOwnConnection("reading " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(selectStoredById)) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && isOurs(readStored(rs), rev, attempt);
+        }
+      }
+    });
+  }
+
+  /** The current row of {@link #selectStoredById} as a {@link Stored}. */
+  private Stored readStored(ResultSet rs) throws SQLException {
+    RecordState read = binding.state(materialize(rs));
+    return new Stored(read.rev(), read.deleted(), read.snapshot(), rs.getLong(FIRST_FIELD_COLUMN + binding.fields().size()));
   }
 
   /**

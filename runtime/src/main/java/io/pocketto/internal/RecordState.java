@@ -13,6 +13,10 @@ public final class RecordState {
   private boolean deleted;
   private Database database;
   private Object[] snapshot;
+  /** The revision of this record's last write whose outcome was unknown, until a save settles it. */
+  private String unconfirmed;
+  /** The attempt id that write stored with its row. */
+  private long unconfirmedAttempt;
 
   /** The document id; {@code null} until set or assigned on first save. */
   public String id() {
@@ -42,6 +46,22 @@ public final class RecordState {
   /** The stored form of each field at load or last save; {@code null} for a record never saved. */
   Object[] snapshot() {
     return snapshot;
+  }
+
+  /** The revision of this record's last write whose outcome stayed unknown, or {@code null}. */
+  String unconfirmed() {
+    return unconfirmed;
+  }
+
+  /** The attempt id of the write {@link #unconfirmed()} names. */
+  long unconfirmedAttempt() {
+    return unconfirmedAttempt;
+  }
+
+  /** Remembers (or, with {@code null}, forgets) a write whose outcome is unknown, and its attempt id. */
+  void unconfirmed(String revision, long attempt) {
+    this.unconfirmed = revision;
+    this.unconfirmedAttempt = attempt;
   }
 
   void assignId(String newId) {

@@ -32,6 +32,8 @@ final class TableSchema {
     // Set by every write statement; see DocumentTable.changes(). NULL only in rows of versions before 0.1.
     ddl.add(q("_seq") + " BIGINT");
     dialect.positionColumns().forEach(ddl::add);
+    // The attempt that wrote the revision, so that a write whose answer was lost can recognise itself.
+    ddl.add(q("_attempt") + " BIGINT");
     ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
     ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
     for (FieldSpec f : binding.fields()) {

@@ -123,10 +123,6 @@ final class InvoiceApi {
     }
     SalesInvoice invoice = require(id);
     requireBase(base, "updating", id);
-    if (!base.rev().equals(invoice.meta().rev())) {
-      conflict(ctx, base.staleStatus(), base.rev(), id, invoice, Set.of());
-      return;
-    }
     if (replace) {
       SalesInvoice defaults = new SalesInvoice();
       for (InvoiceField field : InvoiceField.values()) {
@@ -135,7 +131,10 @@ final class InvoiceApi {
     }
     apply(invoice, fields);
     try {
-      invoice.save();
+      // Written as a change from the client's base revision: if the stored revision is the one this very
+      // request produces (sent again after its answer was lost), the request has already succeeded and is
+      // answered 200 again (RFC 9110, 13.1.1); any other revision after the base is a conflict.
+      invoices.retrySave(invoice, base.rev());
     } catch (ConflictException e) {
       conflict(ctx, base.staleStatus(), base.rev(), id, null, Set.of());
       return;

@@ -75,6 +75,17 @@ public final class ModelStore<T extends ActiveRecord<T>> {
     return table.retrySave(record, baseRevision);
   }
 
+  /**
+   * The revision of the tombstone stored for {@code id}, if that tombstone is the delete of
+   * {@code baseRevision} itself; empty if the document is live, missing, or was deleted from another
+   * revision. A REST handler answers a {@code DELETE} repeated after its answer was lost with it.
+   *
+   * @throws IllegalArgumentException if {@code baseRevision} is not a revision
+   */
+  public Optional<String> tombstoneFrom(String id, String baseRevision) {
+    return table.tombstoneFrom(id, baseRevision);
+  }
+
   /** Deletes a record from this database; see {@link ActiveRecord#delete()}. */
   public void delete(T record) {
     table.delete(record);

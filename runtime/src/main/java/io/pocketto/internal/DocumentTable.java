@@ -747,9 +747,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         Stored now = stored(id);
         return now != null && isOurs(now, rev, attempt);
       } catch (StorageException e) {
-        if (!engine.isAnswerLost(e)) {
-          throw e;
-        }
+        // Whatever keeps the database from answering now (no primary during a failover, a pool timeout),
+        // the write's outcome is still unknown: never report it as an ordinary failure, whose retry would
+        // then meet this write as someone else's.
+        LOG.debug("asking whether {}/{} was written failed: {}", binding.collection(), id, e.getMessage());
       }
     }
     return null;
@@ -798,6 +799,21 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       engine.written(engine.beginWrite(binding.collection(), id, rev),
           new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
     }
+  }
+
+  /**
+   * The revision of the tombstone stored for {@code id}, if it is the delete of {@code baseRevision}
+   * itself (the deterministic hash of the tombstone's body with that parent says so); otherwise empty.
+   * For a delete repeated after its answer was lost.
+   */
+  public Optional<String> tombstoneFrom(String id, String baseRevision) {
+    io.pocketto.Revision.parse(baseRevision);
+    Stored now = stored(id);
+    if (now == null || !now.deleted()) {
+      return Optional.empty();
+    }
+    String delete = RevisionHasher.next(baseRevision, true, binding.canonicalBody(now.snapshot()));
+    return delete.equals(now.rev()) ? Optional.of(now.rev()) : Optional.empty();
   }
 
   /** A document's stored revision, deleted flag and fields in stored form. */

@@ -153,6 +153,14 @@ final class InvoiceApi {
     }
     String rev = ctx.queryParam("rev");
     BaseRevision base = BaseRevision.of(ctx, rev == null ? null : TextNode.valueOf(rev), "rev");
+    if (base != null && invoices.find(id).isEmpty()) {
+      // Deleted already: by this very request, sent again after its answer was lost? Then it succeeded.
+      String tombstone = invoices.tombstoneFrom(id, base.rev()).orElse(null);
+      if (tombstone != null) {
+        ctx.json(deleted(id, tombstone));
+        return;
+      }
+    }
     SalesInvoice invoice = require(id);
     requireBase(base, "deleting", id);
     if (!base.rev().equals(invoice.meta().rev())) {
@@ -166,11 +174,16 @@ final class InvoiceApi {
       return;
     }
     LOG.info("Deleted invoice {} at revision {}; tombstone {}", id, base.rev(), invoice.meta().rev());
+    ctx.json(deleted(id, invoice.meta().rev()));
+  }
+
+  /** The answer to a delete: the id and the tombstone's revision. */
+  private static ObjectNode deleted(String id, String tombstone) {
     ObjectNode body = InvoiceJson.MAPPER.createObjectNode();
     body.put("id", id);
-    body.put("_rev", invoice.meta().rev());
+    body.put("_rev", tombstone);
     body.put("_deleted", true);
-    ctx.json(body);
+    return body;
   }
 
   /**

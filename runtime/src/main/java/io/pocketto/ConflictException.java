@@ -22,6 +22,7 @@ public class ConflictException extends PockettoException {
   private final String expectedRevision;
   private final String revision;
   private final Set<String> conflictingFields;
+  private final boolean deleted;
 
   /**
    * Creates a conflict.
@@ -38,12 +39,35 @@ public class ConflictException extends PockettoException {
   /** Creates a conflict that names the fields both sides changed to different values. */
   public ConflictException(
       String collection, String id, String expectedRevision, String revision, Set<String> conflictingFields) {
-    super(409, REASON, null);
+    this(collection, id, expectedRevision, revision, conflictingFields, false);
+  }
+
+  /**
+   * Creates a conflict; {@code deleted} says that the revision stored now is a tombstone, so the writer's
+   * copy is of a document someone deleted.
+   */
+  public ConflictException(String collection, String id, String expectedRevision, String revision, boolean deleted) {
+    this(collection, id, expectedRevision, revision, Set.of(), deleted);
+  }
+
+  private ConflictException(String collection, String id, String expectedRevision, String revision,
+      Set<String> conflictingFields, boolean deleted) {
+    super(409, deleted ? REASON + ": " + collection + "/" + id + " was deleted (tombstone revision " + revision
+        + ") after revision " + expectedRevision + "; recreate it explicitly if it should come back" : REASON, null);
     this.collection = collection;
     this.id = id;
     this.expectedRevision = expectedRevision;
     this.revision = revision;
     this.conflictingFields = Set.copyOf(conflictingFields);
+    this.deleted = deleted;
+  }
+
+  /**
+   * Whether the revision stored now is a tombstone: the document was deleted after this writer's copy
+   * was read. Saving again will not revive it; see {@link ActiveRecord#recreate()}.
+   */
+  public boolean deleted() {
+    return deleted;
   }
 
   /** Always {@code "conflict"}, as in CouchDB. */
@@ -105,6 +129,7 @@ public class ConflictException extends PockettoException {
   public String toString() {
     return "ConflictException{collection=" + collection + ", id=" + id + ", expectedRevision="
         + expectedRevision + ", revision=" + revision
-        + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields) + "}";
+        + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields)
+        + (deleted ? ", deleted=true" : "") + "}";
   }
 }

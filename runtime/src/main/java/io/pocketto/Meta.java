@@ -1,26 +1,57 @@
 package io.pocketto;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * A snapshot of a record's bookkeeping, the {@code _meta} of the seed documents. Serialised by
- * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}.
+ * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}. Equality compares those
+ * three; the timestamps are the database's and not part of the document's JSON.
  */
 @JsonPropertyOrder({"_rev", "_before_update", "_dirty"})
 public final class Meta {
   private final String rev;
   private final Map<String, Object> beforeUpdate;
   private final Set<String> dirty;
+  private final Instant createdAt;
+  private final Instant updatedAt;
 
   /** Creates a snapshot; the collections are copied into unmodifiable ones. Used by the runtime. */
   public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty) {
+    this(rev, beforeUpdate, dirty, null, null);
+  }
+
+  /** Creates a snapshot with the database's timestamps of the document. Used by the runtime. */
+  public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty, Instant createdAt, Instant updatedAt) {
     this.rev = rev;
     this.beforeUpdate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(beforeUpdate));
     this.dirty = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(dirty));
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+  }
+
+  /**
+   * When the document was created ({@code _created_at}, set by the database), as of the record's last
+   * load; {@code null} for a record that was never loaded (new, or read from JSON). An update keeps it.
+   */
+  @JsonIgnore
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /**
+   * When the document was last written ({@code _updated_at}, set by the database), as of the record's
+   * last load; {@code null} for a record never loaded and after this record wrote, until it is loaded again
+   * ({@code reload()}), because the database, not the record, picks the time.
+   */
+  @JsonIgnore
+  public Instant updatedAt() {
+    return updatedAt;
   }
 
   /** The current revision, {@code <height>-<32 hex>}, or {@code null} for a record never saved. */

@@ -91,6 +91,11 @@ public final class ModelStore<T extends ActiveRecord<T>> {
     table.delete(record);
   }
 
+  /** Stores a deleted record again as a live document; see {@link ActiveRecord#recreate()}. */
+  public T recreate(T record) {
+    return table.recreate(record);
+  }
+
   /** Reloads a record from this database; see {@link ActiveRecord#reload()}. */
   public T reload(T record) {
     return table.reload(record);

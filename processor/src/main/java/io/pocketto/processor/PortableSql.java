@@ -22,13 +22,14 @@ final class PortableSql {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** {@code _id, _rev, _deleted} and the fields in declaration order, as {@code DocumentTable} reads them. */
+  /** {@code _id, _rev, _deleted}, the fields in declaration order and the two timestamps, as {@code DocumentTable} reads them. */
   static String selectColumns(ModelDescriptor model) {
     StringJoiner cols = new StringJoiner(", ");
     cols.add(quote("_id")).add(quote("_rev")).add(quote("_deleted"));
     for (PersistedField f : model.fields()) {
       cols.add(quote(f.column()));
     }
+    cols.add(quote("_created_at")).add(quote("_updated_at"));
     return cols.toString();
   }
 

@@ -10,7 +10,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,6 +38,8 @@ final class RecordGenerator {
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   private static final ClassName CHANGE_LISTENER = ClassName.get(RUNTIME, "ChangeListener");
   private static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
+  private static final ClassName INVALID_DOCUMENT = ClassName.get(RUNTIME, "InvalidDocumentException");
+  private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final String QUERY_PACKAGE = "io.pocketto.query";
   private static final ClassName QUERY = ClassName.get(QUERY_PACKAGE, "Query");
 
@@ -98,6 +102,19 @@ final class RecordGenerator {
         .returns(SUBSCRIPTION)
         .addParameter(CHANGE_LISTENER, "listener")
         .addStatement("return in($T.defaultDatabase()).onChange(listener)", POCKETTO).build());
+    type.addMethod(MethodSpec.methodBuilder("fromJson")
+        .addJavadoc("The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as\n"
+            + "an update against that revision.\n@throws $T naming the offending key\n", INVALID_DOCUMENT)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(String.class, "json")
+        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
+    type.addMethod(MethodSpec.methodBuilder("fromJson")
+        .addJavadoc("{@link #fromJson(String)} from a Jackson tree.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(JSON_NODE, "json")
+        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
     type.addMethod(MethodSpec.methodBuilder("in")
         .addJavadoc("The same API against an explicit database.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -200,6 +217,18 @@ final class RecordGenerator {
           // Explicit type arguments: javac infers a diamond per constant, a quarter of attributing a record.
           .initializer("new $T($N, $S)", propertyType, BINDING, f.name())
           .build());
+    }
+    Set<String> taken = new HashSet<>();
+    model.fields().forEach(f -> taken.add(Names.constantName(f.name())));
+    TypeName timestamp = ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ComparableProperty"), self,
+        ClassName.get("java.time", "Instant"));
+    for (String[] column : new String[][] {{"CREATED_AT", "createdAt", "created"}, {"UPDATED_AT", "updatedAt", "last written"}}) {
+      if (!taken.contains(column[0])) {
+        type.addField(FieldSpec.builder(timestamp, column[0], Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("When a document was $L, as the database recorded it, for typed queries and ordering.\n", column[2])
+            .initializer("$T.$L($N)", ClassName.get(QUERY_PACKAGE, "ComparableProperty"), column[1], BINDING)
+            .build());
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,12 +33,14 @@ import org.slf4j.LoggerFactory;
  * lock. A record's state changes only after its write succeeded.
  *
  * <p>Rows hold {@code _id, _rev, _deleted, _seq, _created_at, _updated_at} and one column per field.
- * Reads select {@code _id, _rev, _deleted} followed by the fields in declaration order.
+ * Reads select {@code _id, _rev, _deleted}, the fields in declaration order, then {@code _created_at, _updated_at}.
  */
 public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
   /** Columns 1-3 of every read; fields start at column 4. */
   public static final int FIRST_FIELD_COLUMN = 4;
+  /** {@code _created_at} and {@code _updated_at}, which every read selects after the fields. */
+  private static final int TIMESTAMP_COLUMNS = 2;
   /** Marks a column that is {@code NOT NULL} in {@link #existingColumns}. */
   private static final String NOT_NULL = " not null";
 
@@ -86,6 +89,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       insertValues.add(dialect.placeholder(f.type()));
       sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
     }
+    // After the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
+    cols.add(q("_created_at")).add(q("_updated_at"));
     // Each write stores a random id of its own, so that a write whose answer was lost can tell its row
     // from one another writer wrote with the same content from the same revision (see isOurs).
     insertCols.add(q("_attempt"));
@@ -118,15 +123,25 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /**
-   * With table creation off, the application's migrations own the table; a missing one is reported now,
-   * naming where its DDL comes from, rather than as a failed statement later.
+   * With table creation off, the application's migrations own the table: a missing table or field column
+   * is reported now, naming where its DDL comes from, rather than as a failed statement later, and the
+   * columns there are checked against the fields ({@link SchemaDrift}) as when Pocketto creates them.
    */
   private void requireTable() {
     engine.withOwnConnection("checking table " + binding.collection() + " (table creation is off)", c -> {
       dialect.checkServer(c.getMetaData());
-      if (existingColumns(c).isEmpty()) {
+      Set<String> existing = existingColumns(c);
+      if (existing.isEmpty()) {
         throw new SQLException("the table " + binding.collection() + " does not exist and table creation is off: "
             + "create it with the statements Database.schemaStatements() gives", "42P01");
+      }
+      SchemaDrift.check(c, dialect, binding, table, existing);
+      for (FieldSpec f : binding.fields()) {
+        if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
+          throw new SQLException("the table " + binding.collection() + " has no column " + f.column() + " for field '"
+              + f.name() + "' and table creation is off: add it with ALTER TABLE " + table + " ADD COLUMN "
+              + q(f.column()) + " " + dialect.columnType(f.type()), "42703");
+        }
       }
       return null;
     });
@@ -137,8 +152,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Creates the table, its change counter and indexes, and adds a column for every field that lacks
-   * one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
+   * Creates the table, its change counter and indexes, checks the columns it already has against the
+   * fields ({@link SchemaDrift}), and adds a column for every field that lacks one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
    */
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
@@ -146,6 +161,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       try (Statement s = SqlLog.plain(c.createStatement())) {
         s.execute(schema.createTable());
         Set<String> existing = existingColumns(c);
+        SchemaDrift.check(c, dialect, binding, table, existing);
         migratePositions(s, existing);
         for (FieldSpec f : binding.fields()) {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
@@ -245,7 +261,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         dialect.bindChangesAfter(ps, major, minor, readableUpTo, limit == Integer.MAX_VALUE ? limit : limit + 1);
         try (ResultSet rs = ps.executeQuery()) {
           List<FeedEntry<T>> out = new ArrayList<>();
-          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size();
+          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
           boolean more = false;
           while (rs.next()) {
             if (out.size() == limit) {
@@ -326,7 +342,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return table;
   }
 
-  /** {@code _id, _rev, _deleted} and the field columns, quoted, as every read selects them. */
+  /** {@code _id, _rev, _deleted}, the field columns, {@code _created_at} and {@code _updated_at}, quoted, as every read selects them. */
   public String selectColumns() {
     return selectColumns;
   }
@@ -438,7 +454,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     T record = binding.newInstance();
     binding.load(record, stored, decoded);
-    binding.state(record).stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
+    RecordState state = binding.state(record);
+    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
+    int timestamps = FIRST_FIELD_COLUMN + stored.length;  // TIMESTAMP_COLUMNS of them
+    state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
     return record;
   }
 
@@ -500,13 +519,49 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private T saveStrict(T record, String resolvedBy, boolean retry) {
     RecordState state = binding.state(record);
     checkDatabase(state);
+    if (state.deleted()) {
+      throw new DocumentNotFoundException(binding.collection(), state.id(), "this " + binding.modelName()
+          + " was deleted (its tombstone is revision " + state.rev() + "); call recreate() to store it again");
+    }
     Object[] stored = binding.storedValues(record);
     StorableValues.check(binding, stored, dialect);
     if (!state.persisted()) {
       insert(state, stored, resolvedBy, retry);
-    } else if (state.deleted() || state.snapshot() == null || !Records.sameValues(stored, state.snapshot())) {
+    } else if (state.fromClient()) {
+      refuseTombstoneRevision(state);
+      write(state, stored, false, resolvedBy, retry);
+    } else if (state.snapshot() == null || !Records.sameValues(stored, state.snapshot())) {
       write(state, stored, false, resolvedBy, retry);
     }
+    return record;
+  }
+
+  /**
+   * A record read from JSON may name a tombstone's revision (the {@code toJson} of a deleted record), and
+   * the conditional update alone would then revive the document. The head read cannot race: a revision
+   * never changes its deleted flag, so if it is live now, a later delete moves the revision on and the
+   * update fails as a conflict.
+   */
+  private void refuseTombstoneRevision(RecordState state) {
+    Head head = head(state.id());
+    if (head != null && head.deleted() && head.rev().equals(state.rev())) {
+      throw new DocumentNotFoundException(binding.collection(), state.id(), "revision " + state.rev()
+          + " is its tombstone; to store it again, find it with query().withDeleted() and call recreate(),"
+          + " or save it as a new record");
+    }
+  }
+
+  /** Stores a deleted record again as a live document, on top of its tombstone. */
+  public T recreate(T record) {
+    RecordState state = binding.state(record);
+    if (!state.deleted()) {
+      throw new IllegalStateException(binding.modelName() + " '" + state.id() + "' is not deleted"
+          + (state.persisted() ? "; save() stores its changes" : "; it was never saved"));
+    }
+    checkDatabase(state);
+    Object[] stored = binding.storedValues(record);
+    StorableValues.check(binding, stored, dialect);
+    write(state, stored, false, null, false);
     return record;
   }
 
@@ -578,6 +633,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           RecordState freshState = binding.state(fresh);
           binding.load(record, freshState.snapshot());
           state.stored(engine.database(), id, freshState.rev(), false, freshState.snapshot());
+          state.timestamps(freshState.createdAt(), freshState.updatedAt());
         }
       }
       return null;
@@ -680,7 +736,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       return;
     }
     engine.metrics().conflict(binding.collection());
-    throw new ConflictException(binding.collection(), id, expected, now.rev());
+    throw new ConflictException(binding.collection(), id, expected, now.rev(), now.deleted());
   }
 
   /** A write's one statement, given the change number drawn for this attempt; answers whether it wrote. */
@@ -856,7 +912,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** The current row of {@link #selectStoredById} as a {@link Stored}. */
   private Stored readStored(ResultSet rs) throws SQLException {
     RecordState read = binding.state(materialize(rs));
-    return new Stored(read.rev(), read.deleted(), read.snapshot(), rs.getLong(FIRST_FIELD_COLUMN + binding.fields().size()));
+    return new Stored(read.rev(), read.deleted(), read.snapshot(), rs.getLong(FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS));
   }
 
   /**

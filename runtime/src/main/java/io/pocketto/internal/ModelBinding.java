@@ -80,6 +80,27 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     return binding;
   }
 
+  /**
+   * The binding of a generated record class, initialising the class if need be; {@code null} for any
+   * other class.
+   */
+  public static ModelBinding<?> forClass(Class<?> type) {
+    if (!ActiveRecord.class.isAssignableFrom(type)) {
+      return null;
+    }
+    ModelBinding<?> binding = BY_TYPE.get(type);
+    if (binding == null) {
+      try {
+        // Initialising the generated class constructs its BINDING, which registers itself.
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return null;
+      }
+      binding = BY_TYPE.get(type);
+    }
+    return binding;
+  }
+
   /** Whether two records of this model hold the same value in every persisted field. */
   final boolean sameFields(Object a, Object b) {
     return Records.sameValues(storedValues(type.cast(a)), storedValues(type.cast(b)));

@@ -1,5 +1,6 @@
 package io.pocketto.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
@@ -48,8 +49,16 @@ public final class Records {
     return home(binding, record).store(binding).reload(record);
   }
 
-  /** {@link ActiveRecord#setId(String)}. */
+  /** {@link ActiveRecord#setId(String)}: {@code null} on a new record means "no id yet". */
   public static void setId(RecordState state, String id) {
+    if (id == null) {
+      if (state.persisted()) {
+        throw new IllegalStateException("the id of a saved record cannot be cleared (it is '" + state.id()
+            + "'); create a new record instead");
+      }
+      state.assignId(null);
+      return;
+    }
     Ids.requireValid(id);
     if (state.persisted() && !id.equals(state.id())) {
       throw new IllegalStateException(
@@ -72,7 +81,7 @@ public final class Records {
         before.put(name, binding.decode(i, base[i]));
       }
     }
-    return new Meta(state.rev(), before, dirty);
+    return new Meta(state.rev(), before, dirty, state.createdAt(), state.updatedAt());
   }
 
   /** {@link ActiveRecord#isDirty()}. */
@@ -137,14 +146,32 @@ public final class Records {
 
   /** {@link ActiveRecord#toJson()}: {@code id}, the fields in declaration order, then {@code _meta}. */
   public static <T extends ActiveRecord<T>> String toJson(ModelBinding<T> binding, T record) {
-    ObjectNode node = Json.VIEW.createObjectNode();
-    node.put("id", binding.state(record).id());
-    Object[] values = binding.values(record);
-    for (int i = 0; i < values.length; i++) {
-      node.set(binding.fields().get(i).name(), Json.VIEW.valueToTree(values[i]));
-    }
-    node.set("_meta", Json.VIEW.valueToTree(meta(binding, record)));
-    return node.toString();
+    return DocumentJson.write(binding, record).toString();
+  }
+
+  /** {@link ActiveRecord#toJsonNode()}. */
+  public static <T extends ActiveRecord<T>> ObjectNode toJsonNode(ModelBinding<T> binding, T record) {
+    return DocumentJson.write(binding, record);
+  }
+
+  /**
+   * A generated {@code fromJson(String)}: the record the document describes. With a revision it is a
+   * stored record at that revision, and its next save is an update against it.
+   *
+   * @throws io.pocketto.InvalidDocumentException naming the offending key
+   */
+  public static <T extends ActiveRecord<T>> T fromJson(ModelBinding<T> binding, String json) {
+    return DocumentJson.read(binding, json);
+  }
+
+  /** A generated {@code fromJson(JsonNode)}; see {@link #fromJson(ModelBinding, String)}. */
+  public static <T extends ActiveRecord<T>> T fromJson(ModelBinding<T> binding, JsonNode tree) {
+    return DocumentJson.read(binding, tree);
+  }
+
+  /** {@link ActiveRecord#recreate()}. */
+  public static <T extends ActiveRecord<T>> T recreate(ModelBinding<T> binding, T record) {
+    return home(binding, record).store(binding).recreate(record);
   }
 
   /** {@link Object#toString()} in the seed's shape: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */

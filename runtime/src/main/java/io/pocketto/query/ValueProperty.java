@@ -2,6 +2,7 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.SqlParameter;
 import java.util.Arrays;
@@ -26,6 +27,10 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
 
   ValueProperty(ModelBinding<T> binding, String name, Set<ColumnType> types) {
     super(binding, name, types);
+  }
+
+  ValueProperty(FieldSpec column) {
+    super(column);
   }
 
   /**

@@ -228,6 +228,8 @@ public final class JdbcContender implements Contender {
     invoice.status = status == null ? null : Status.valueOf(status);
     invoice.reminders = rs.getInt(9);
     invoice.linesJson = rs.getString(10);
+    invoice.createdAt = rs.getObject(11, java.time.OffsetDateTime.class);
+    invoice.updatedAt = rs.getObject(12, java.time.OffsetDateTime.class);
     try {
       invoice.lines = invoice.linesJson == null ? null : LINES.readValue(invoice.linesJson);
       if (s.canonicalizeLoadedJson && invoice.lines != null) {

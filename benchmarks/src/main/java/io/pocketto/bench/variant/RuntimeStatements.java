@@ -20,7 +20,8 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
     String update, String assignChangeNumber, boolean storesJsonText) {
 
   private static final String COLUMNS = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", "
-      + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\" FROM \"sales_invoices\" ";
+      + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\", \"_created_at\", \"_updated_at\" "
+      + "FROM \"sales_invoices\" ";
 
   /** The runtime's DDL for the model's {@code @Index({"customer", "issuedOn"})}, the same on both. */
   public static final String INDEX_CUSTOMER_ISSUED_ON = "CREATE INDEX IF NOT EXISTS "

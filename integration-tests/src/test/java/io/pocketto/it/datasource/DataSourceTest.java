@@ -10,6 +10,7 @@ import io.pocketto.Checkpoint;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.Pocketto;
+import io.pocketto.SchemaMismatchException;
 import io.pocketto.StorageException;
 import io.pocketto.it.Backend;
 import io.pocketto.it.BackendTest;
@@ -140,6 +141,38 @@ class DataSourceTest extends BackendTest {
     assertThat(Note.in(migrated).changes(Checkpoint.START, 10).changes()).extracting(Change::id)
         .containsExactly("n1", "n2");
     assertThat(migrated.id()).isNotBlank();
+  }
+
+  @Test
+  void withTableCreationOffAMissingColumnIsReportedWithTheStatementThatAddsIt() throws SQLException {
+    Database probe = track(Pocketto.builder().dataSource(pool).createTables(false).connect());
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      for (String statement : probe.schemaStatements(Note.BINDING)) {
+        s.execute(statement);
+      }
+      s.execute("ALTER TABLE \"notes\" DROP COLUMN \"text\"");
+    }
+    Database lent = track(Pocketto.builder().dataSource(pool).createTables(false).connect());
+
+    assertThatThrownBy(() -> Note.in(lent).find("n1"))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("has no column text for field 'text' and table creation is off")
+        .hasMessageContaining("ALTER TABLE \"notes\" ADD COLUMN \"text\"");
+  }
+
+  @Test
+  void withTableCreationOffTheSchemaDriftCheckStillRuns() throws SQLException {
+    Database probe = track(Pocketto.builder().dataSource(pool).createTables(false).connect());
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      for (String statement : probe.schemaStatements(Note.BINDING)) {
+        s.execute(statement);
+      }
+      s.execute("ALTER TABLE \"notes\" DROP COLUMN \"text\"");
+      s.execute("ALTER TABLE \"notes\" ADD COLUMN \"text\" BIGINT");
+    }
+    Database lent = track(Pocketto.builder().dataSource(pool).createTables(false).connect());
+
+    assertThatThrownBy(() -> Note.in(lent).find("n1")).isInstanceOf(SchemaMismatchException.class);
   }
 
   @Test

@@ -55,6 +55,7 @@ public final class InvoiceServer implements AutoCloseable {
         // Without a GracefulHandler, Jetty's stop cuts requests in flight; with it, it waits for them.
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setErrorHandler(new JsonErrorHandler());
       });
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jsonMapper(new JavalinJackson(InvoiceJson.MAPPER, false));
@@ -67,6 +68,7 @@ public final class InvoiceServer implements AutoCloseable {
           LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
 
       config.routes.before("/api/*", InvoiceServer::rejectOversizedBody);
+      config.routes.before("/api/*", RequestBody::requireJsonContentType);
       config.routes.get("/api/invoices", api::list);
       config.routes.post("/api/invoices", api::create);
       config.routes.get("/api/invoices/{id}", api::get);
@@ -80,6 +82,12 @@ public final class InvoiceServer implements AutoCloseable {
           (e, ctx) -> error(ctx, ApiException.notFound(e.getMessage())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, fromJavalin(e)));
       config.routes.exception(Exception.class, (e, ctx) -> {
+        ApiException unreadable = unreadableBody(e);
+        if (unreadable != null) {
+          LOG.info("Refused {} {}: {}", ctx.method(), ctx.path(), unreadable.getMessage());
+          error(ctx, unreadable);
+          return;
+        }
         LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, ApiException.of(500, "internal_error", "the server failed; the server log has the details"));
       });
@@ -112,6 +120,21 @@ public final class InvoiceServer implements AutoCloseable {
     }
   }
 
+
+  /**
+   * A body Jetty could not read to its end: malformed chunked encoding, or a connection that ended before
+   * the {@code Content-Length} it announced. The client is at fault, so it gets a 400; null for any other
+   * failure.
+   */
+  static ApiException unreadableBody(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.HttpException || t instanceof org.eclipse.jetty.io.EofException) {
+        return ApiException.badRequest(null, "the request body could not be read: it is malformed (such as a broken "
+            + "chunked encoding) or ended before its Content-Length (" + t.getMessage() + ")");
+      }
+    }
+    return null;
+  }
 
   /** Javalin's own refusals (no such route, a body that turned out too large) in the API's error shape. */
   private static ApiException fromJavalin(HttpResponseException e) {

@@ -1,5 +1,6 @@
 package io.pocketto.processor;
 
+import io.pocketto.internal.ColumnType;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Sort;
 import java.util.List;
@@ -40,7 +41,7 @@ final class PortableSql {
     where(sql, query);
     sql.append(" ORDER BY ");
     for (Sort sort : query.sorts()) {
-      sql.append(quote(sort.property().column())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
+      sql.append(sortKey(sort.property())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
           .append(", ");
     }
     sql.append(quote("_id")).append(" ASC");
@@ -93,6 +94,15 @@ final class PortableSql {
     sql.append(')');
   }
 
+  /**
+   * A decimal sorts by value as {@code DECFLOAT}: H2 keeps undeclared decimals as text, to keep their scale.
+   * PostgreSQL's dialect rewrites the cast to its {@code numeric}, a no-op there.
+   */
+  private static String sortKey(DerivedQuery.QueryProperty property) {
+    String column = quote(property.column());
+    return property.kind() == ColumnType.DECIMAL ? "CAST(" + column + " AS DECFLOAT)" : column;
+  }
+
   private static void criterion(StringBuilder sql, Criterion c) {
     String column = quote(c.property().column());
     String operand = c.ignoreCase() ? "LOWER(" + column + ")" : column;
@@ -112,6 +122,11 @@ final class PortableSql {
       case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
       case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
           sql.append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE);
+      // Like Not (NE), NotLike also matches a null field, which is not like anything.
+      case NOT_LIKE -> sql.append("(NOT (").append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE)
+          .append(") OR ").append(column).append(" IS NULL)");
+      case TRUE -> sql.append(column).append(" = TRUE");
+      case FALSE -> sql.append(column).append(" = FALSE");
     }
   }
 }

@@ -42,6 +42,25 @@ public interface Dialect {
   /** The SQL type of a column. */
   String columnType(ColumnType type);
 
+  /**
+   * The SQL type of a field's column: {@link #columnType(ColumnType)}, or {@code NUMERIC(precision, scale)}
+   * for a decimal that declares them with {@link io.pocketto.Decimal}.
+   */
+  default String columnType(FieldSpec field) {
+    if (field.type() == ColumnType.DECIMAL && field.precision() > 0) {
+      return "NUMERIC(" + field.precision() + ", " + field.scale() + ")";
+    }
+    return columnType(field.type());
+  }
+
+  /**
+   * The expression a query sorts a field by: its column, unless the column's own order is not the
+   * values' order (H2 keeps undeclared decimals as text, to keep their scale).
+   */
+  default String sortKey(FieldSpec field, String quotedColumn) {
+    return quotedColumn;
+  }
+
   /** The placeholder for a parameter of this type, e.g. {@code ? FORMAT JSON}. */
   default String placeholder(ColumnType type) {
     return "?";
@@ -215,8 +234,8 @@ public interface Dialect {
   /**
    * This dialect's form of a statement the processor wrote at compile time in portable SQL (double-quoted
    * identifiers, {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}, {@code LOWER(x) LIKE LOWER(?) ESCAPE '\'},
-   * {@code x = ANY(?)}, {@code NULLS FIRST/LAST}). H2 and PostgreSQL accept it as it is; a dialect that
-   * does not rewrites it here, once per repository and database.
+   * {@code x = ANY(?)}, {@code NULLS FIRST/LAST}, {@code CAST(x AS DECFLOAT)} to sort a decimal by value).
+   * H2 accepts it as it is; a dialect that does not rewrites it here, once per repository and database.
    */
   default String nativeSql(String portableSql) {
     return portableSql;

@@ -87,7 +87,7 @@ public final class DocumentJson {
     node.put(ID, binding.state(record).id());
     Object[] values = binding.values(record);
     for (int i = 0; i < values.length; i++) {
-      node.set(binding.fields().get(i).name(), Json.VIEW.valueToTree(values[i]));
+      node.set(binding.fields().get(i).name(), Records.jsonValue(binding.fields().get(i).type(), values[i]));
     }
     node.set(META, Json.VIEW.valueToTree(Records.meta(binding, record)));
     return node;

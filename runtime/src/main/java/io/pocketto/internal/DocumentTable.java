@@ -140,7 +140,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
           throw new SQLException("the table " + binding.collection() + " has no column " + f.column() + " for field '"
               + f.name() + "' and table creation is off: add it with ALTER TABLE " + table + " ADD COLUMN "
-              + q(f.column()) + " " + dialect.columnType(f.type()), "42703");
+              + q(f.column()) + " " + dialect.columnType(f), "42703");
         }
       }
       return null;
@@ -167,7 +167,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
             LOG.info("adding column {} to {}", f.column(), binding.collection());
             s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q(f.column()) + " "
-                + dialect.columnType(f.type()));
+                + dialect.columnType(f));
           }
         }
         for (String index : schema.createIndexes()) {

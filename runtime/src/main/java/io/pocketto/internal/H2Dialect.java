@@ -9,6 +9,8 @@ import java.util.Locale;
 public final class H2Dialect implements Dialect {
   /** H2's largest numeric precision and scale. */
   static final int MAX_DECIMAL_DIGITS = 100_000;
+  /** Seconds with nanoseconds: every {@link java.time.Duration} fits (a long has 19 digits). */
+  static final String DURATION_TYPE = "NUMERIC(28, 9)";
 
   @Override
   public String name() {
@@ -83,16 +85,39 @@ public final class H2Dialect implements Dialect {
       case LONG -> "BIGINT";
       case FLOAT -> "REAL";
       case DOUBLE -> "DOUBLE PRECISION";
-      // DECFLOAT keeps any precision a BigDecimal has, where NUMERIC would round to scale 0. It drops
-      // trailing zeros (360.00 comes back as 360), which changes no value and no revision hash.
-      case DECIMAL -> "DECFLOAT";
+      // H2 has no numeric type that keeps any scale: NUMERIC rounds to a fixed one and DECFLOAT drops
+      // trailing zeros (19.90 would come back as 19.9). As text the value stays exactly as written; H2
+      // compares the text with a decimal parameter as a number, and sortKey sorts it as one.
+      case DECIMAL -> "CHARACTER VARYING";
+      case BIG_INTEGER -> "NUMERIC(" + MAX_DECIMAL_DIGITS + ")";
       case UUID -> "UUID";
       case INSTANT -> "TIMESTAMP(9) WITH TIME ZONE";
-      case LOCAL_DATE -> "DATE";
+      case LOCAL_DATE, YEAR_MONTH -> "DATE";
       case LOCAL_DATE_TIME -> "TIMESTAMP(9)";
+      case LOCAL_TIME -> "TIME(9)";
+      case DURATION -> DURATION_TYPE;
+      case YEAR -> "INTEGER";
+      case ZONED_DATE_TIME, OFFSET_DATE_TIME, OFFSET_TIME, PERIOD, MONTH_DAY, ZONE_ID, ZONE_OFFSET, URI, CURRENCY ->
+          "CHARACTER VARYING";
+      case BYTES -> "BINARY VARYING";
       // Plain text, not H2's JSON type: that one rewrites numbers (120.00 becomes 1.2E+2).
       case JSON -> "CHARACTER VARYING";
     };
+  }
+
+  /** Undeclared decimals are text here (see {@link #columnType}); they sort by value as DECFLOAT. */
+  @Override
+  public String sortKey(FieldSpec field, String quotedColumn) {
+    if (field.type() == ColumnType.DECIMAL && field.precision() == 0) {
+      return "CAST(" + quotedColumn + " AS DECFLOAT)";
+    }
+    return quotedColumn;
+  }
+
+  /** A list of decimals is compared with the text column by value, as one parameter is. */
+  @Override
+  public String arrayElementType(ColumnType type) {
+    return type == ColumnType.DECIMAL ? "DECFLOAT" : columnType(type);
   }
 
   @Override
@@ -149,14 +174,21 @@ public final class H2Dialect implements Dialect {
     return Dialect.hasSqlState(e, "HYT00") || Dialect.super.isTransient(e);
   }
 
-  /** H2 refuses decimals past its limits with an error of its own; this one names the field first. */
+  /** H2 refuses numbers past its limits with an error of its own; this one names the field first. */
   @Override
   public void checkStorable(String model, FieldSpec field, Object value) {
-    if (field.type() == ColumnType.DECIMAL && value != null) {
-      BigDecimal d = (BigDecimal) value;
+    if (value == null) {
+      return;
+    }
+    BigDecimal d = switch (field.type()) {
+      case DECIMAL -> (BigDecimal) value;
+      case BIG_INTEGER -> new BigDecimal((java.math.BigInteger) value);
+      default -> null;
+    };
+    if (d != null) {
       long integerDigits = (long) d.precision() - d.scale();
       if (integerDigits > MAX_DECIMAL_DIGITS || Math.abs((long) d.scale()) > MAX_DECIMAL_DIGITS) {
-        throw new IllegalArgumentException(model + " field '" + field.name() + "' holds a decimal with "
+        throw new IllegalArgumentException(model + " field '" + field.name() + "' holds a number with "
             + Math.max(integerDigits, 0) + " digits before the point and scale " + d.scale()
             + ", which H2 cannot store: it holds at most " + MAX_DECIMAL_DIGITS + " digits on either side");
       }

@@ -7,9 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
@@ -152,13 +149,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
 
   /** A value as JDBC binds it, matching {@link ColumnType#bind} for array elements. */
   private static Object jdbcValue(ColumnType type, Object value) {
-    return switch (type) {
-      case ENUM -> ((Enum<?>) value).name();
-      case CHAR -> String.valueOf((char) (Character) value);
-      case INSTANT -> OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
-      case BYTE -> ((Byte) value).shortValue();
-      default -> value;
-    };
+    return type.toJdbc(value);
   }
 
   private StorageException failure(SQLException e) {

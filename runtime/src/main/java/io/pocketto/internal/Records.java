@@ -2,6 +2,7 @@ package io.pocketto.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
@@ -174,13 +175,22 @@ public final class Records {
     return home(binding, record).store(binding).recreate(record);
   }
 
+  /** Numbers, booleans and JSON fields as Jackson writes them; every other type as its text, exactly as stored. */
+  static JsonNode jsonValue(ColumnType type, Object value) {
+    if (value == null || type == ColumnType.JSON || value instanceof Number || value instanceof Boolean) {
+      return Json.VIEW.valueToTree(value);
+    }
+    return TextNode.valueOf(type.display(value));
+  }
+
   /** {@link Object#toString()} in the seed's shape: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */
   public static <T extends ActiveRecord<T>> String toString(ModelBinding<T> binding, T record) {
     StringBuilder sb = new StringBuilder(binding.modelName()).append("{id=").append(binding.state(record).id());
     sb.append(", _meta=").append(meta(binding, record));
     Object[] values = binding.values(record);
     for (int i = 0; i < values.length; i++) {
-      sb.append(", ").append(binding.fields().get(i).name()).append('=').append(values[i]);
+      FieldSpec f = binding.fields().get(i);
+      sb.append(", ").append(f.name()).append('=').append(f.type().display(values[i]));
     }
     return sb.append('}').toString();
   }

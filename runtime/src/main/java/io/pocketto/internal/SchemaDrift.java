@@ -64,7 +64,7 @@ final class SchemaDrift {
     StringJoiner expected = new StringJoiner(", ", "SELECT ", "");
     for (FieldSpec f : fields) {
       actual.add(dialect.quote(f.column()));
-      expected.add("CAST(NULL AS " + dialect.columnType(f.type()) + ")");
+      expected.add("CAST(NULL AS " + dialect.columnType(f) + ")");
     }
     List<String> actualTypes = typeNames(c, actual.toString());
     List<String> expectedTypes = typeNames(c, expected.toString());

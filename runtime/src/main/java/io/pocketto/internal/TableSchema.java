@@ -37,7 +37,7 @@ final class TableSchema {
     ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
     ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
     for (FieldSpec f : binding.fields()) {
-      ddl.add(q(f.column()) + " " + dialect.columnType(f.type()));
+      ddl.add(q(f.column()) + " " + dialect.columnType(f));
     }
     return ddl.toString();
   }

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A field with a natural order: numbers, decimals, characters and dates. Comparisons never match a
+ * A field with a natural order: numbers, decimals, characters, dates, times and durations. Comparisons never match a
  * document whose field is null.
  *
  * @param <T> the model class
@@ -17,9 +17,7 @@ import java.util.Set;
  */
 public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comparable<? super V>>
     extends ValueProperty<T, V> permits StringProperty {
-  private static final Set<ColumnType> TYPES = EnumSet.of(ColumnType.CHAR, ColumnType.BYTE, ColumnType.SHORT,
-      ColumnType.INT, ColumnType.LONG, ColumnType.FLOAT, ColumnType.DOUBLE, ColumnType.DECIMAL,
-      ColumnType.INSTANT, ColumnType.LOCAL_DATE, ColumnType.LOCAL_DATE_TIME);
+  private static final Set<ColumnType> TYPES = ColumnType.offering(ColumnType.Operators.COMPARABLE);
 
   private static final FieldSpec CREATED_AT = FieldSpec.scalar("createdAt", "_created_at", ColumnType.INSTANT, false);
   private static final FieldSpec UPDATED_AT = FieldSpec.scalar("updatedAt", "_updated_at", ColumnType.INSTANT, false);

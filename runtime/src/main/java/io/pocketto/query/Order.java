@@ -29,7 +29,7 @@ public final class Order<T extends ActiveRecord<T>> {
   }
 
   void render(SqlWriter w) {
-    w.column(property).append(descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+    w.sortKey(property).append(descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
   }
 
   @Override

@@ -37,7 +37,7 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
 
   /** H2 2.x. */
   public static final RuntimeStatements H2 = new RuntimeStatements(
-      List.of(SEQUENCES, table("CHARACTER VARYING", "TIMESTAMP(6) WITH TIME ZONE", "DECFLOAT", "DATE", "INTEGER",
+      List.of(SEQUENCES, table("CHARACTER VARYING", "TIMESTAMP(6) WITH TIME ZONE", "CHARACTER VARYING", "DATE", "INTEGER",
               "CHARACTER VARYING"),
           SEQ_INDEX, INDEX_CUSTOMER_ISSUED_ON,
           "MERGE INTO \"pocketto_sequences\" KEY (\"collection\") VALUES ('sales_invoices', 0)"),

@@ -34,7 +34,8 @@ final class VersionedTable {
             + "  \"_updated_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
             + "  \"number\" " + text + ",\n"
             + "  \"customer\" " + text + ",\n"
-            + "  \"total\" " + (postgres ? "numeric" : "DECFLOAT") + ",\n"
+            // As Pocketto stores it: H2 keeps a decimal's scale only as text.
+            + "  \"total\" " + (postgres ? "numeric" : "CHARACTER VARYING") + ",\n"
             + "  \"issued_on\" DATE,\n"
             + "  \"status\" " + text + ",\n"
             + "  \"reminders\" INTEGER,\n"

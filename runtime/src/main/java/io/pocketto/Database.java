@@ -2,10 +2,12 @@ package io.pocketto;
 
 import io.pocketto.internal.Engine;
 import io.pocketto.internal.ModelBinding;
+import java.util.List;
 
 /**
- * A pooled, thread-safe connection to one database. Open it with {@link Pocketto#connect(String)};
- * close it when the application stops. Many threads may save the same or different documents at once;
+ * A pooled, thread-safe connection to one database. Open it with {@link Pocketto#connect(String)}, on
+ * the application's pool with {@link Pocketto#connect(javax.sql.DataSource)}, or with more options
+ * through {@link Pocketto#builder()}; close it when the application stops. Many threads may save the same or different documents at once;
  * revision checks keep every write safe.
  *
  * <p>Tables are created on first use of a model, and a field added to a model adds its column then.
@@ -16,11 +18,12 @@ public final class Database implements AutoCloseable {
 
   private final Engine engine;
 
-  Database(String jdbcUrl, String user, String password, int maxPoolSize) {
-    if (maxPoolSize < 1) {
-      throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
-    }
-    this.engine = new Engine(this, jdbcUrl, user, password, maxPoolSize);
+  Database(Pocketto.Builder options) {
+    Engine.Options engineOptions = new Engine.Options(options.joiner, options.createTables, options.retryPolicy,
+        options.metrics);
+    this.engine = options.dataSource != null
+        ? Engine.borrow(this, options.dataSource, engineOptions)
+        : Engine.open(this, options.url, options.user, options.password, options.maxPoolSize, engineOptions);
   }
 
   /**
@@ -49,6 +52,15 @@ public final class Database implements AutoCloseable {
     return engine.onChange(collection, listener);
   }
 
+  /**
+   * The SQL that creates the tables of {@code models} in this database's dialect, in order, as Pocketto
+   * would run it on first use: for an application whose migrations (Flyway, Liquibase) own the schema,
+   * with {@link Pocketto.Builder#createTables(boolean) table creation} off. Nothing is run.
+   */
+  public List<String> schemaStatements(ModelBinding<?>... models) {
+    return engine.schemaStatements(List.of(models));
+  }
+
   /** The retry policy of incremental writes and conflict handlers. */
   public RetryPolicy retryPolicy() {
     return engine.retryPolicy();
@@ -67,7 +79,7 @@ public final class Database implements AutoCloseable {
     return engine.databaseId();
   }
 
-  /** The JDBC URL this database was opened with. */
+  /** The JDBC URL this database was opened with, or the one the driver reports for a given {@code DataSource}. */
   public String url() {
     return engine.url();
   }
@@ -77,14 +89,25 @@ public final class Database implements AutoCloseable {
     return engine.dialect().name();
   }
 
+  /**
+   * Checks that the database answers, on a connection of the pool (the transaction's, inside one); for
+   * health checks.
+   *
+   * @throws StorageException if it does not answer within five seconds, or no connection can be had
+   */
+  public void ping() {
+    engine.ping();
+  }
+
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return engine.isClosed();
   }
 
   /**
-   * Closes the pool. An in-memory H2 database is dropped once no other {@code Database} in this JVM is
-   * open on the same URL; a file database is left consistent on disk. If this was the default
+   * Closes the pool if Pocketto opened it. An in-memory H2 database is dropped once no other {@code
+   * Database} in this JVM is open on the same URL; a file database is left consistent on disk. A {@code
+   * DataSource} the application gave stays open: it is the application's to close. If this was the default
    * database, there is no default afterwards.
    */
   @Override

@@ -1,6 +1,10 @@
 package io.pocketto;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pocketto.internal.Metrics;
+import io.pocketto.internal.MicrometerMetrics;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 
 /**
  * Opens databases and holds the default one, which generated static methods such as
@@ -19,19 +23,34 @@ public final class Pocketto {
    * @throws StorageException if the database cannot be opened
    */
   public static Database connect(String jdbcUrl) {
-    return connect(jdbcUrl, null, null);
+    return builder().url(jdbcUrl).connect();
   }
 
   /** Opens a database that needs credentials; see {@link #connect(String)}. */
   public static Database connect(String jdbcUrl, String user, String password) {
-    return connect(jdbcUrl, user, password, Database.DEFAULT_POOL_SIZE);
+    return builder().url(jdbcUrl).credentials(user, password).connect();
   }
 
   /** Opens a database with at most {@code maxPoolSize} pooled connections; see {@link #connect(String)}. */
   public static Database connect(String jdbcUrl, String user, String password, int maxPoolSize) {
-    Database db = new Database(jdbcUrl, user, password, maxPoolSize);
-    DEFAULT.compareAndSet(null, db);
-    return db;
+    return builder().url(jdbcUrl).credentials(user, password).maxPoolSize(maxPoolSize).connect();
+  }
+
+  /**
+   * Opens a database on the application's connection pool. Pocketto borrows connections from it and
+   * gives each back after use; {@link Database#close()} leaves the pool open. The dialect is chosen from
+   * the URL the driver reports. If there is no default database yet, this one becomes it.
+   *
+   * @throws IllegalArgumentException if the database is not H2 or PostgreSQL
+   * @throws StorageException if no connection can be had from {@code dataSource}
+   */
+  public static Database connect(DataSource dataSource) {
+    return builder().dataSource(dataSource).connect();
+  }
+
+  /** Options for opening a database, beyond where it is: {@code Pocketto.builder().dataSource(ds).connect()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Makes {@code database} the default for generated static methods. */
@@ -58,5 +77,106 @@ public final class Pocketto {
 
   static void forget(Database database) {
     DEFAULT.compareAndSet(database, null);
+  }
+
+  /**
+   * How to open a database: either a JDBC URL, for which Pocketto opens a pool of its own, or the
+   * application's {@code DataSource}; then the options that apply to both. Not thread-safe; each {@link
+   * #connect()} opens a new database.
+   */
+  public static final class Builder {
+    // Read by Database's constructor, in this package.
+    String url;
+    String user;
+    String password;
+    int maxPoolSize = Database.DEFAULT_POOL_SIZE;
+    DataSource dataSource;
+    TransactionJoiner joiner;
+    boolean createTables = true;
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    Metrics metrics = Metrics.NONE;
+
+    private Builder() {}
+
+    /** Opens a pool of Pocketto's own on this JDBC URL; see {@link Pocketto#connect(String)}. */
+    public Builder url(String jdbcUrl) {
+      this.url = jdbcUrl;
+      return this;
+    }
+
+    /** The user and password for {@link #url}. */
+    public Builder credentials(String user, String password) {
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /** The most connections Pocketto's own pool keeps for {@link #url}; 10 by default. */
+    public Builder maxPoolSize(int maxPoolSize) {
+      if (maxPoolSize < 1) {
+        throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
+      }
+      this.maxPoolSize = maxPoolSize;
+      return this;
+    }
+
+    /** Borrows connections from the application's pool instead; see {@link Pocketto#connect(DataSource)}. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /** Joins the application's transactions found by {@code joiner}, e.g. Spring's; see {@link TransactionJoiner}. */
+    public Builder transactionJoiner(TransactionJoiner joiner) {
+      this.joiner = joiner;
+      return this;
+    }
+
+    /**
+     * Whether Pocketto creates each model's table on first use and adds columns for new fields; {@code
+     * true} by default. Turn it off when the application's migrations (Flyway, Liquibase) own the schema;
+     * {@link Database#schemaStatements} prints what they must create.
+     */
+    public Builder createTables(boolean createTables) {
+      this.createTables = createTables;
+      return this;
+    }
+
+    /** The retry policy of incremental writes and conflict handlers; {@link RetryPolicy#defaults()} by default. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      if (retryPolicy == null) {
+        throw new IllegalArgumentException("retry policy must not be null");
+      }
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /**
+     * Counts and times reads, writes, conflicts, retries, exhausted retries and rolled-back bundles in
+     * {@code registry}, tagged by collection (see README, "Metrics"). Needs {@code
+     * io.micrometer:micrometer-core} on the class path, which the runtime does not bring.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.metrics = new MicrometerMetrics(registry);
+      return this;
+    }
+
+    /**
+     * Opens the database. If there is no default database yet, this one becomes it.
+     *
+     * @throws IllegalArgumentException if both or neither of a URL and a {@code DataSource} are given,
+     *     or the database is not one Pocketto supports
+     * @throws StorageException if the database cannot be reached
+     */
+    public Database connect() {
+      if ((url == null) == (dataSource == null)) {
+        throw new IllegalArgumentException(url == null
+            ? "give a JDBC URL or a DataSource, e.g. Pocketto.builder().url(\"jdbc:h2:file:./data/app\")"
+            : "give a JDBC URL or a DataSource, not both");
+      }
+      Database db = new Database(this);
+      DEFAULT.compareAndSet(null, db);
+      return db;
+    }
   }
 }

@@ -29,7 +29,21 @@ class ConnectTest {
 
   @Test
   void nullUrlIsRejected() {
-    assertThatThrownBy(() -> Pocketto.connect(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pocketto.connect((String) null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void nullDataSourceIsRejected() {
+    assertThatThrownBy(() -> Pocketto.connect((javax.sql.DataSource) null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DataSource");
+  }
+
+  @Test
+  void aUrlAndADataSourceTogetherAreRejected() {
+    assertThatThrownBy(() -> Pocketto.builder().url("jdbc:h2:mem:never").dataSource(new org.h2.jdbcx.JdbcDataSource()).connect())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("give a JDBC URL or a DataSource, not both");
   }
 
   @Test

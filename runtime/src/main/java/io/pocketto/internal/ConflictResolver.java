@@ -3,7 +3,6 @@ package io.pocketto.internal;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictException;
 import io.pocketto.ConflictHandler;
-import io.pocketto.RetriesExhaustedException;
 import io.pocketto.RetryPolicy;
 import java.util.Optional;
 
@@ -28,6 +27,9 @@ final class ConflictResolver {
     try {
       ConflictException last = null;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 1) {
+          table.countRetry();
+        }
         policy.pauseBeforeRetry(attempt - 1);
         try {
           table.saveStrict(record, resolvedBy);
@@ -67,7 +69,7 @@ final class ConflictResolver {
             realState.snapshot());
         resolvedBy = handler.name();
       }
-      throw new RetriesExhaustedException(policy.maxAttempts(), last);
+      throw table.retriesExhausted(policy.maxAttempts(), last);
     } finally {
       if (!done) {
         binding.load(record, original);

@@ -6,6 +6,7 @@ import io.pocketto.ConflictHandler;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
+import io.pocketto.RetriesExhaustedException;
 import io.pocketto.OutcomeUnknownException;
 import io.pocketto.StorageException;
 import java.sql.Connection;
@@ -58,6 +59,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String insert;
   private final String update;
   private final String count;
+  private final TableSchema schema;
   private final WriteTurns turns = new WriteTurns();
   /** This process's change numbers, where the dialect draws them here; otherwise {@code null}. */
   private final LocalSequence positions;
@@ -110,8 +112,39 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
     this.changesAfter = dialect.changesAfter(table, selectColumns);
     this.changesHeldBack = dialect.changesHeldBack(table);
-    createOrMigrate();
+    this.schema = new TableSchema(dialect, binding);
+    if (engine.createsTables()) {
+      createOrMigrate();
+    } else {
+      requireTable();
+    }
     this.positions = dialect.drawsPositionsInProcess() ? engine.localSequence(binding.collection(), this::lastPosition) : null;
+    engine.metrics().changesFeed(binding.collection(), this::changesHeldBack);
+  }
+
+  /**
+   * With table creation off, the application's migrations own the table: a missing table or field column
+   * is reported now, naming where its DDL comes from, rather than as a failed statement later, and the
+   * columns there are checked against the fields ({@link SchemaDrift}) as when Pocketto creates them.
+   */
+  private void requireTable() {
+    engine.withOwnConnection("checking table " + binding.collection() + " (table creation is off)", c -> {
+      dialect.checkServer(c.getMetaData());
+      Set<String> existing = existingColumns(c);
+      if (existing.isEmpty()) {
+        throw new SQLException("the table " + binding.collection() + " does not exist and table creation is off: "
+            + "create it with the statements Database.schemaStatements() gives", "42P01");
+      }
+      SchemaDrift.check(c, dialect, binding, table, existing);
+      for (FieldSpec f : binding.fields()) {
+        if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
+          throw new SQLException("the table " + binding.collection() + " has no column " + f.column() + " for field '"
+              + f.name() + "' and table creation is off: add it with ALTER TABLE " + table + " ADD COLUMN "
+              + q(f.column()) + " " + dialect.columnType(f), "42703");
+        }
+      }
+      return null;
+    });
   }
 
   private String q(String identifier) {
@@ -125,21 +158,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
       dialect.checkServer(c.getMetaData());
-      try (Statement s = c.createStatement()) {
-        StringJoiner ddl = new StringJoiner(",\n  ", "CREATE TABLE IF NOT EXISTS " + table + " (\n  ", "\n)");
-        ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");
-        ddl.add(q("_rev") + " CHARACTER VARYING(64) NOT NULL");
-        ddl.add(q("_deleted") + " BOOLEAN DEFAULT FALSE NOT NULL");
-        // Set by every write statement; see changes(). NULL only in rows of versions before 0.1.
-        ddl.add(q("_seq") + " BIGINT");
-        dialect.positionColumns().forEach(ddl::add);
-        ddl.add(q("_attempt") + " BIGINT");
-        ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
-        ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
-        for (FieldSpec f : binding.fields()) {
-          ddl.add(q(f.column()) + " " + dialect.columnType(f));
-        }
-        s.execute(ddl.toString());
+      try (Statement s = SqlLog.plain(c.createStatement())) {
+        s.execute(schema.createTable());
         Set<String> existing = existingColumns(c);
         SchemaDrift.check(c, dialect, binding, table, existing);
         migratePositions(s, existing);
@@ -150,8 +170,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
                 + dialect.columnType(f));
           }
         }
-        for (List<String> index : binding.indexes()) {
-          s.execute(Indexes.createStatement(dialect, binding, index));
+        for (String index : schema.createIndexes()) {
+          s.execute(index);
         }
       }
       return null;
@@ -196,8 +216,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q("_attempt") + " BIGINT");
     }
     s.execute("DROP INDEX IF EXISTS " + q(binding.collection() + "_seq_idx"));
-    s.execute(dialect.positionIndex(table, binding.collection()));
-    for (String statement : dialect.preparePositions(binding.collection())) {
+    s.execute(schema.createPositionIndex());
+    for (String statement : schema.preparePositions()) {
       s.execute(statement);
     }
   }
@@ -342,6 +362,17 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return engine.inBundle() ? null : turns.take(id);
   }
 
+  /** Counts a retry of an incremental write or a conflict handler after a 409. */
+  void countRetry() {
+    engine.metrics().retry(binding.collection());
+  }
+
+  /** Counts a write that ran out of retries, and gives the exception that reports it. */
+  RetriesExhaustedException retriesExhausted(int attempts, ConflictException last) {
+    engine.metrics().retriesExhausted(binding.collection());
+    return new RetriesExhaustedException(attempts, last);
+  }
+
   /** The engine, for query execution. */
   public Engine engine() {
     return engine;
@@ -352,7 +383,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (id == null) {
       throw new IllegalArgumentException("id must not be null");
     }
-    return engine.withConnection("finding", binding.collection(), id, c -> {
+    long start = System.nanoTime();
+    Optional<T> found = engine.withConnection("finding", binding.collection(), id, c -> {
       try (StatementCache.Use use = engine.prepare(c, selectById)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
@@ -361,11 +393,19 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         }
       }
     });
+    return timedRead(start, found);
+  }
+
+  /** Records a read that began at {@code start} (a {@link System#nanoTime()}) in the metrics; returns its result. */
+  <R> R timedRead(long start, R result) {
+    engine.metrics().read(binding.collection(), System.nanoTime() - start);
+    return result;
   }
 
   /** Every live document, ordered by id. */
   public List<T> all() {
-    return engine.withConnection("listing " + binding.collection(), c -> {
+    long start = System.nanoTime();
+    return timedRead(start, engine.withConnection("listing " + binding.collection(), c -> {
       try (StatementCache.Use use = engine.prepare(c, selectAll); ResultSet rs = use.statement().executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
@@ -373,17 +413,18 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         }
         return out;
       }
-    });
+    }));
   }
 
   /** The number of live documents. */
   public long count() {
-    return engine.withConnection("counting " + binding.collection(), c -> {
+    long start = System.nanoTime();
+    return timedRead(start, engine.withConnection("counting " + binding.collection(), c -> {
       try (StatementCache.Use use = engine.prepare(c, count); ResultSet rs = use.statement().executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
-    });
+    }));
   }
 
   /** Builds a record from the current row, whose columns are {@link #selectColumns()}. */
@@ -646,6 +687,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       return;
     }
     if (now == null || !now.deleted()) {
+      engine.metrics().conflict(binding.collection());
       throw new ConflictException(binding.collection(), id, null, now == null ? null : now.rev());
     }
     RecordState onTombstone = new RecordState();
@@ -693,6 +735,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       alreadyWritten(state, id, expected, rev, deleted, stored, resolvedBy);
       return;
     }
+    engine.metrics().conflict(binding.collection());
     throw new ConflictException(binding.collection(), id, expected, now.rev(), now.deleted());
   }
 
@@ -810,7 +853,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     for (int tries = 1; tries <= policy.maxAttempts(); tries++) {
       long position = drawPosition();
       try {
-        return engine.writeDocument(what, this, position, c -> statement.run(c, position));
+        long start = System.nanoTime();
+        boolean written = engine.writeDocument(what, this, position, c -> statement.run(c, position));
+        if (written) {
+          engine.metrics().write(binding.collection(), System.nanoTime() - start);
+        }
+        return written;
       } catch (StorageException e) {
         if (engine.inBundle() || !engine.isAnswerLost(e)) {
           engine.failed(pending);

@@ -1,7 +1,5 @@
 package io.pocketto.internal;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.pocketto.ActiveRecord;
 import io.pocketto.Database;
 import io.pocketto.BundleWork;
@@ -12,14 +10,18 @@ import io.pocketto.OutcomeUnknownException;
 import io.pocketto.StorageException;
 import io.pocketto.TransactionRetriesExhaustedException;
 import io.pocketto.Subscription;
+import io.pocketto.TransactionJoiner;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,11 @@ public final class Engine implements AutoCloseable {
   private final Database database;
   private final String url;
   private final Dialect dialect;
-  private final HikariDataSource pool;
+  private final ConnectionSource connections;
+  /** Finds the application's transaction to join; {@code null} when Pocketto runs its transactions alone. */
+  private final TransactionJoiner joiner;
+  private final boolean createTables;
+  private final Metrics metrics;
   private final ConcurrentHashMap<ModelBinding<?>, DocumentTable<?>> tables = new ConcurrentHashMap<>();
   private final ChangeFeed feed = new ChangeFeed();
   private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
@@ -53,33 +59,60 @@ public final class Engine implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * Opens a pool on {@code jdbcUrl}.
+   * How an engine is set up beyond where its connections come from: the transaction joiner ({@code null}
+   * for none), whether it creates and migrates tables, the retry policy and what counts its work.
+   */
+  public record Options(TransactionJoiner joiner, boolean createTables, RetryPolicy retryPolicy, Metrics metrics) {
+    /** No joiner, tables created, the default retry policy, no metrics. */
+    public static Options defaults() {
+      return new Options(null, true, RetryPolicy.defaults(), Metrics.NONE);
+    }
+  }
+
+  private Engine(Database database, String url, Dialect dialect, ConnectionSource connections, Options options) {
+    this.database = database;
+    this.url = url;
+    this.dialect = dialect;
+    this.connections = connections;
+    this.joiner = options.joiner();
+    this.createTables = options.createTables();
+    this.metrics = options.metrics();
+    setRetryPolicy(options.retryPolicy());
+    LOG.debug("opened {} database {}", dialect.name(), url);
+  }
+
+  /**
+   * Opens a pool of its own on {@code jdbcUrl}, which {@link #close()} closes.
    *
    * @throws IllegalArgumentException if no dialect serves the URL
    * @throws StorageException if the database cannot be reached
    */
-  public Engine(Database database, String jdbcUrl, String user, String password, int maxPoolSize) {
-    this.database = database;
-    this.url = jdbcUrl;
-    this.dialect = dialectFor(jdbcUrl);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(dialect.prepareUrl(jdbcUrl));
-    if (user != null) {
-      config.setUsername(user);
+  public static Engine open(Database database, String jdbcUrl, String user, String password, int maxPoolSize,
+      Options options) {
+    Dialect dialect = dialectFor(jdbcUrl);
+    ConnectionSource connections = ConnectionSource.open(dialect.prepareUrl(jdbcUrl), user, password, maxPoolSize);
+    OPEN_PER_URL.merge(connections.ownedUrl(), 1, Integer::sum);
+    return new Engine(database, jdbcUrl, dialect, connections, options);
+  }
+
+  /**
+   * Borrows connections from the application's {@code dataSource}, which {@link #close()} leaves open.
+   * The dialect is chosen from the URL the driver reports, or else from the database's product name.
+   *
+   * @throws IllegalArgumentException if the database is not one Pocketto supports
+   * @throws StorageException if no connection can be had to look
+   */
+  public static Engine borrow(Database database, DataSource dataSource, Options options) {
+    String url;
+    String product;
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      url = meta.getURL();
+      product = meta.getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new StorageException("cannot reach the database behind " + dataSource + ": " + e.getMessage(), e);
     }
-    if (password != null) {
-      config.setPassword(password);
-    }
-    config.setMaximumPoolSize(maxPoolSize);
-    config.setAutoCommit(true);
-    config.setPoolName("pocketto-" + Ids.uuidV7().substring(0, 8));
-    try {
-      this.pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StorageException("cannot open database " + jdbcUrl + ": " + rootMessage(e), e);
-    }
-    OPEN_PER_URL.merge(config.getJdbcUrl(), 1, Integer::sum);
-    LOG.debug("opened {} database {}", dialect.name(), jdbcUrl);
+    return new Engine(database, url, dialectFor(url, product), ConnectionSource.borrow(dataSource), options);
   }
 
   static Dialect dialectFor(String jdbcUrl) {
@@ -94,7 +127,18 @@ public final class Engine implements AutoCloseable {
     throw new IllegalArgumentException("unsupported JDBC URL '" + jdbcUrl + "': Pocketto supports jdbc:h2: and jdbc:postgresql:");
   }
 
-  private static String rootMessage(Throwable e) {
+  /** The dialect for a database's URL, as its driver reports it, or else for its product name. */
+  static Dialect dialectFor(String url, String productName) {
+    for (Dialect d : DIALECTS) {
+      if (url != null && d.accepts(url) || d.name().equalsIgnoreCase(productName)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("unsupported database " + productName + " at '" + url
+        + "': Pocketto supports H2 and PostgreSQL");
+  }
+
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
@@ -115,6 +159,62 @@ public final class Engine implements AutoCloseable {
   /** The SQL dialect chosen from the URL. */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** Whether tables are created and migrated on first use; when not, the application's migrations own them. */
+  public boolean createsTables() {
+    return createTables;
+  }
+
+  /** What counts and times this engine's work. */
+  Metrics metrics() {
+    return metrics;
+  }
+
+  /** Where connections come from, and how the engine's own transactions begin and end on them. */
+  ConnectionSource connections() {
+    return connections;
+  }
+
+  /**
+   * The transaction the calling thread's work on this database joins: a bundle of this engine, else
+   * the application's transaction that the {@link TransactionJoiner} finds, else {@code null}.
+   */
+  private Transaction currentTransaction() {
+    Transaction tx = transaction.get();
+    if (tx != null || joiner == null) {
+      return tx;
+    }
+    return joiner.participant(connections.dataSource(), this, c -> new Transaction(this, c, true));
+  }
+
+  /**
+   * A bundle, or the application's transaction that {@code tx} joined, has committed or failed: undo its
+   * records after a failure, let go of its connection and change numbers, and deliver its events after a
+   * commit.
+   */
+  void bundleEnded(Transaction tx, boolean committed) {
+    if (!committed) {
+      metrics.bundleRolledBack();
+      tx.rollBack();
+    }
+    tx.release();
+    if (committed) {
+      tx.deliver(feed);
+    }
+  }
+
+  /**
+   * The DDL that creates the tables of {@code models} in a new database, in order, without running it,
+   * after the table of the database's id that they share.
+   */
+  public List<String> schemaStatements(List<ModelBinding<?>> models) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(createInfoTable());
+    for (ModelBinding<?> model : models) {
+      out.addAll(new TableSchema(dialect, model).statements());
+    }
+    return List.copyOf(out);
   }
 
   /** The table of a model, created or migrated on first use. */
@@ -145,7 +245,7 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       try {
         return runOn(tx.connection, work);
@@ -154,7 +254,7 @@ public final class Engine implements AutoCloseable {
             + e.getMessage(), e);
       }
     }
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connections.borrowConnection()) {
       return runOn(c, work);
     } catch (SQLException e) {
       throw new StorageException(describe(action, collection, id) + " failed on " + dialect.name() + ": "
@@ -167,7 +267,7 @@ public final class Engine implements AutoCloseable {
    * StatementCache}). The caller binds every parameter, runs it and closes the use.
    */
   StatementCache.Use prepare(Connection c, String sql) throws SQLException {
-    return statements.take(c, sql);
+    return connections.cachesStatements() ? statements.take(c, sql) : StatementCache.oneOff(c, sql);
   }
 
   /**
@@ -201,7 +301,7 @@ public final class Engine implements AutoCloseable {
       return;
     }
     String why = "the connection was lost: " + failure.getMessage();
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null && tx.connection == c) {
       statements.forget(c);
       tx.discardOnRelease(why);
@@ -215,10 +315,10 @@ public final class Engine implements AutoCloseable {
     return dialect.isConnectionLost(failure) || driverClosed(c);
   }
 
-  /** Whether the driver's connection behind {@code c} is closed, or cannot even say. */
-  private static boolean driverClosed(Connection c) {
+  /** Whether the connection statements run on behind {@code c} is closed, or cannot even say. */
+  private boolean driverClosed(Connection c) {
     try {
-      return c.unwrap(Connection.class).isClosed();
+      return connections.session(c).isClosed();
     } catch (SQLException e) {
       return true;
     }
@@ -233,7 +333,7 @@ public final class Engine implements AutoCloseable {
   void discard(Connection c, String why) {
     LOG.warn("discarding a {} connection: {}", dialect.name(), why);
     statements.forget(c);
-    pool.evictConnection(c);
+    connections.evict(c);
   }
 
   private static String describe(String action, String collection, String id) {
@@ -249,7 +349,7 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connections.borrowConnection()) {
       return runOn(c, work);
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
@@ -270,7 +370,7 @@ public final class Engine implements AutoCloseable {
       }
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       tx.wrote(table, position);
       try {
@@ -280,7 +380,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     boolean written = false;
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connections.borrowConnection()) {
       written = runOn(c, statement);
       return written;
     } catch (SQLException e) {
@@ -328,12 +428,17 @@ public final class Engine implements AutoCloseable {
     return id;
   }
 
+  /** The table that keeps the database's id, shared by every model. */
+  private String createInfoTable() {
+    return "CREATE TABLE IF NOT EXISTS " + dialect.quote(INFO_TABLE) + " (" + dialect.quote("name")
+        + " CHARACTER VARYING(64) NOT NULL PRIMARY KEY, " + dialect.quote("value") + " CHARACTER VARYING(255) NOT NULL)";
+  }
+
   private String readOrCreateDatabaseId(Connection c) throws SQLException {
     String info = dialect.quote(INFO_TABLE);
     String select = "SELECT " + dialect.quote("value") + " FROM " + info + " WHERE " + dialect.quote("name") + " = 'database_id'";
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + info + " (" + dialect.quote("name") + " CHARACTER VARYING(64) NOT NULL PRIMARY KEY, "
-          + dialect.quote("value") + " CHARACTER VARYING(255) NOT NULL)");
+    try (Statement s = SqlLog.plain(c.createStatement())) {
+      s.execute(createInfoTable());
       try (ResultSet rs = s.executeQuery(select)) {
         if (rs.next()) {
           return rs.getString(1);
@@ -388,7 +493,7 @@ public final class Engine implements AutoCloseable {
     if (pending == null) {
       return;
     }
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     ChangeFeed.Delivery delivery = new ChangeFeed.Delivery(pending, event);
     if (tx != null) {
       tx.events.add(delivery);
@@ -406,12 +511,12 @@ public final class Engine implements AutoCloseable {
 
   /** Whether the current thread is inside a bundle (a database transaction of this engine). */
   boolean inBundle() {
-    return transaction.get() != null;
+    return currentTransaction() != null;
   }
 
   /** Inside a bundle, remembers the revision a write stored, to settle a commit whose answer is lost. */
   void bundleWrote(DocumentTable<?> table, RecordState state, String id, String rev, long attempt) {
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       tx.wrote(table, state, id, rev, attempt);
     }
@@ -432,7 +537,7 @@ public final class Engine implements AutoCloseable {
 
   /** Inside a bundle, remembers a record's state before its first write, to restore it on rollback. */
   void beforeStateChange(RecordState state) {
-    Transaction tx = transaction.get();
+    Transaction tx = currentTransaction();
     if (tx != null) {
       tx.mementos.putIfAbsent(state, state.capture());
     }
@@ -447,7 +552,7 @@ public final class Engine implements AutoCloseable {
     if (work == null) {
       throw new IllegalArgumentException("bundle work must not be null");
     }
-    Transaction outer = transaction.get();
+    Transaction outer = currentTransaction();
     if (outer != null) {
       work.run(outer);
       return;
@@ -485,10 +590,10 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("database " + url + " is closed");
     }
-    Transaction tx = new Transaction(this, borrowConnection("starting a bundle"));
+    Transaction tx = new Transaction(this, borrowConnection("starting a bundle"), false);
     try {
       runOn(tx.connection, connection -> {
-        tx.driverConnection().setAutoCommit(false);
+        connections.begin(connection);
         return null;
       });
     } catch (SQLException e) {
@@ -505,7 +610,7 @@ public final class Engine implements AutoCloseable {
     try {
       work.run(tx);
       runOn(tx.connection, connection -> {
-        tx.driverConnection().commit();
+        connections.commit(connection);
         return null;
       });
       committed = true;
@@ -516,13 +621,7 @@ public final class Engine implements AutoCloseable {
       committed = settleLostCommit(tx, e);
     } finally {
       transaction.remove();
-      if (!committed) {
-        tx.rollBack();
-      }
-      tx.release();
-      if (committed) {
-        tx.deliver(feed);
-      }
+      bundleEnded(tx, committed);
     }
   }
 
@@ -579,7 +678,7 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("database " + url + " is closed");
     }
     try {
-      return pool.getConnection();
+      return connections.borrowConnection();
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
     }
@@ -597,18 +696,21 @@ public final class Engine implements AutoCloseable {
       }
       sequencesHeld.clear();
     }
-    boolean last = OPEN_PER_URL.compute(pool.getJdbcUrl(), (u, n) -> n == null || n <= 1 ? null : n - 1) == null;
-    String shutdown = dialect.shutdownStatement(url);
-    if (shutdown != null && last) {
-      shutDown(shutdown);
+    String ownedUrl = connections.ownedUrl();
+    if (ownedUrl != null) {
+      boolean last = OPEN_PER_URL.compute(ownedUrl, (u, n) -> n == null || n <= 1 ? null : n - 1) == null;
+      String shutdown = dialect.shutdownStatement(url);
+      if (shutdown != null && last) {
+        shutDown(shutdown);
+      }
     }
-    pool.close();
+    connections.close();
   }
 
   private void shutDown(String statement) {
     Connection c = null;
     try {
-      c = pool.getConnection();
+      c = connections.borrowConnection();
       try (Statement s = c.createStatement()) {
         s.execute(statement);
       }
@@ -617,8 +719,16 @@ public final class Engine implements AutoCloseable {
     } finally {
       if (c != null) {
         // The connection died with the database; the pool must not hand it out or close it again.
-        pool.evictConnection(c);
+        connections.evict(c);
       }
+    }
+  }
+
+  /** Checks that the database answers; see {@link Database#ping()}. */
+  public void ping() {
+    boolean valid = withConnection("checking the connection", c -> c.isValid(5));
+    if (!valid) {
+      throw new StorageException("the " + dialect.name() + " database at " + url + " did not answer within 5 seconds", null);
     }
   }
 

@@ -2,7 +2,6 @@ package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictException;
-import io.pocketto.RetriesExhaustedException;
 import io.pocketto.RetryPolicy;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,6 +42,9 @@ public final class IncrementalWrites {
     try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
       ConflictException last = null;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 1) {
+          table.countRetry();
+        }
         if (attempt > 1 || (turn != null && turn.waited())) {
           // A retry, or a first attempt that waited for another writer of this document: the
           // record as loaded is (most likely) stale, and a write would only meet a 409.
@@ -58,7 +60,7 @@ public final class IncrementalWrites {
           last = e;
         }
       }
-      throw new RetriesExhaustedException(policy.maxAttempts(), last);
+      throw table.retriesExhausted(policy.maxAttempts(), last);
     } finally {
       if (!done) {
         binding.load(record, original);
@@ -92,6 +94,9 @@ public final class IncrementalWrites {
     ConflictException last = null;
     try (WriteTurns.Turn turn = table.incrementalTurn(id)) {
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 1) {
+          table.countRetry();
+        }
         policy.pauseBeforeRetry(attempt - 1);
         T record = table.find(id).orElseGet(() -> {
           T created = binding.newInstance();
@@ -106,6 +111,6 @@ public final class IncrementalWrites {
         }
       }
     }
-    throw new RetriesExhaustedException(policy.maxAttempts(), last);
+    throw table.retriesExhausted(policy.maxAttempts(), last);
   }
 }

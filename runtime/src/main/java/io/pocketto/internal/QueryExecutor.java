@@ -52,7 +52,8 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
 
   /** The records a {@code SELECT} of {@link DocumentTable#selectColumns()} returns, in its order. */
   public List<T> list(String sql, List<SqlParameter> params) {
-    return engine.withConnection(what, c -> {
+    long start = System.nanoTime();
+    return table.timedRead(start, engine.withConnection(what, c -> {
       try (StatementCache.Use use = prepare(c, sql, params); ResultSet rs = use.statement().executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
@@ -60,26 +61,28 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
         }
         return out;
       }
-    });
+    }));
   }
 
   /** The single number a {@code SELECT COUNT(*)} returns. */
   public long count(String sql, List<SqlParameter> params) {
-    return engine.withConnection(what, c -> {
+    long start = System.nanoTime();
+    return table.timedRead(start, engine.withConnection(what, c -> {
       try (StatementCache.Use use = prepare(c, sql, params); ResultSet rs = use.statement().executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
-    });
+    }));
   }
 
   /** Whether the statement returns any row. */
   public boolean exists(String sql, List<SqlParameter> params) {
-    return engine.withConnection(what, c -> {
+    long start = System.nanoTime();
+    return table.timedRead(start, engine.withConnection(what, c -> {
       try (StatementCache.Use use = prepare(c, sql, params); ResultSet rs = use.statement().executeQuery()) {
         return rs.next();
       }
-    });
+    }));
   }
 
   /**

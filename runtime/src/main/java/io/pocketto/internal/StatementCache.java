@@ -44,6 +44,14 @@ final class StatementCache {
   }
 
   /**
+   * A statement of its own for one use on {@code connection}, closed when the use is; for connections
+   * whose statements are not kept (see {@link ConnectionSource#cachesStatements()}).
+   */
+  static Use oneOff(Connection connection, String sql) throws SQLException {
+    return new Use(connection.prepareStatement(sql), null, sql);
+  }
+
+  /**
    * Forgets the statements of a connection that is being discarded (they close with it), and those of
    * every connection that is closed by now. The pool may already have replaced a failed connection's
    * driver connection with a closed stand-in, so {@code connection} alone might not find its entry.
@@ -126,6 +134,8 @@ final class StatementCache {
     private final PreparedStatement statement;
     private final Statements owner;
     private final String sql;
+    /** The statement seen through the SQL log's proxy, made when the log is first on for it. */
+    private PreparedStatement logged;
     private boolean inUse;
     private boolean fetchSizeChanged;
     private int defaultFetchSize;
@@ -136,9 +146,18 @@ final class StatementCache {
       this.sql = sql;
     }
 
-    /** The prepared statement; the caller binds all its parameters before running it. */
+    /**
+     * The prepared statement; the caller binds all its parameters before running it. While the SQL log
+     * ({@link SqlLog}) is on, runs of it are logged.
+     */
     PreparedStatement statement() {
-      return statement;
+      if (!SqlLog.enabled()) {
+        return statement;
+      }
+      if (logged == null) {
+        logged = SqlLog.prepared(statement, sql);
+      }
+      return logged;
     }
 
     /** Sets the statement's fetch size for this use only. */

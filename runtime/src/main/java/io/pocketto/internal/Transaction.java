@@ -2,6 +2,7 @@ package io.pocketto.internal;
 
 import io.pocketto.Bundle;
 import io.pocketto.Database;
+import io.pocketto.TransactionJoiner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An open bundle: its connection, the records it changed (to restore on rollback) and the change
- * events it holds back until commit.
+ * events it holds back until commit. Either the engine runs it ({@link Engine#bundle}) or it is this
+ * database's share of an application transaction that a {@link TransactionJoiner} found; then the
+ * application's transaction manager commits, rolls back and releases the connection, and tells it.
  */
-final class Transaction implements Bundle {
+final class Transaction implements Bundle, TransactionJoiner.Participant {
   private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
   private record Position(DocumentTable<?> table, long number) {}
@@ -35,20 +38,15 @@ final class Transaction implements Bundle {
   /** The revision of each document written, to settle a commit whose answer was lost. */
   private final List<Written> revisions = new ArrayList<>();
   private final Engine engine;
+  /** Whether this joined the application's transaction, whose manager ends it and owns its connection. */
+  private final boolean joined;
   /** Why the connection must leave the pool when the bundle lets go of it; null if it may go back. */
   private String discardReason;
 
-  Transaction(Engine engine, Connection connection) {
+  Transaction(Engine engine, Connection connection, boolean joined) {
     this.engine = engine;
     this.connection = connection;
-  }
-
-  /**
-   * The driver's connection behind the pooled one, on which the bundle's transaction is begun and ended
-   * (as its statements run there), so that the pool's proxy holds no state of its own to reset.
-   */
-  Connection driverConnection() throws SQLException {
-    return connection.unwrap(Connection.class);
+    this.joined = joined;
   }
 
   /** Marks the connection to be evicted, not returned, when the bundle ends. */
@@ -63,6 +61,11 @@ final class Transaction implements Bundle {
     return engine.database();
   }
 
+  @Override
+  public Connection connection() {
+    return connection;
+  }
+
   /**
    * Notes a write about to run in this bundle, and the change number it drew in this process (0 if
    * none). The number stays in flight until the bundle has committed or rolled back, so that a reader
@@ -73,6 +76,16 @@ final class Transaction implements Bundle {
     if (position != 0) {
       positions.add(new Position(table, position));
     }
+  }
+
+  @Override
+  public void beforeCommit() {
+    // Nothing to do inside the transaction: each write placed itself in the changes feed as it ran.
+  }
+
+  @Override
+  public void afterCompletion(boolean committed) {
+    engine.bundleEnded(this, committed);
   }
 
   /** Notes that the bundle wrote {@code rev} of document {@code id}. */
@@ -117,10 +130,15 @@ final class Transaction implements Bundle {
     feed.deliverAll(events);
   }
 
-  /** Undoes the database work and puts every record back as it was before the bundle. */
+  /**
+   * Undoes the database work (unless the application's transaction manager already did) and puts every
+   * record back as it was before the bundle.
+   */
   void rollBack() {
     try {
-      driverConnection().rollback();
+      if (!joined) {
+        engine.connections().rollback(connection);
+      }
     } catch (SQLException e) {
       // Returned to the pool, the connection could carry the bundle's writes into the next borrower's
       // transaction; evicted, the database drops them with it.
@@ -144,9 +162,13 @@ final class Transaction implements Bundle {
     for (DocumentTable<?> table : written) {
       table.signalWrite();
     }
+    if (joined) {
+      // The application's transaction manager resets its connection and gives it back.
+      return;
+    }
     if (discardReason == null) {
       try {
-        driverConnection().setAutoCommit(true);
+        engine.connections().end(connection);
       } catch (SQLException e) {
         discardOnRelease("resetting a bundle's connection failed: " + e.getMessage());
       }

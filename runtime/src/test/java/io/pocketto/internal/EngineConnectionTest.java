@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * a connection wrongly returned would be handed to the very next call.
  */
 class EngineConnectionTest {
-  private final Engine engine = new Engine(null, "jdbc:h2:mem:engine-" + UUID.randomUUID(), null, null, 1);
+  private final Engine engine = Engine.open(null, "jdbc:h2:mem:engine-" + UUID.randomUUID(), null, null, 1, Engine.Options.defaults());
 
   @AfterEach
   void close() {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.TransactionRetriesExhaustedException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +38,43 @@ class BundlesTest extends ToolkitTest {
     assertThat(storedValue("b")).isEqualTo(2);
     assertThat(Counter.in(db).find("c")).isEmpty();
     assertThat(a.meta().rev()).startsWith("2-");
+  }
+
+  @Test
+  void jdbcWorkOnTheBundlesConnectionCommitsAndRollsBackWithIt() throws SQLException {
+    try (Connection c = backend.jdbc(db); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE audit (line VARCHAR(100))");
+    }
+    Counter a = counter("a", 1);
+
+    db.bundle(tx -> {
+      a.setValue(2);
+      a.save();
+      audit(tx.connection(), "a is 2");
+    });
+    assertThatThrownBy(() -> db.bundle(tx -> {
+      a.setValue(3);
+      a.save();
+      audit(tx.connection(), "a is 3");
+      throw new IllegalStateException("abandon");
+    })).hasMessage("abandon");
+
+    assertThat(storedValue("a")).isEqualTo(2);
+    try (Connection c = backend.jdbc(db); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT line FROM audit")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("a is 2");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  private static void audit(Connection connection, String line) {
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO audit VALUES (?)")) {
+      ps.setString(1, line);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -1,0 +1,32 @@
+package io.pocketto.spring.boot;
+
+import io.pocketto.ConflictException;
+import io.pocketto.RetriesExhaustedException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers a {@link ConflictException} (or a {@link RetriesExhaustedException}, which ends in one) that
+ * leaves a Spring MVC controller with 409 and the seed's JSON object ({@code {"name":"conflict","message":"Document update conflict","status":409,...,"revision":...}}).
+ * Ordered last, so an application's own handler for it wins.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class PockettoExceptionHandler {
+
+  /** The 409 answer, its body the exception's {@link ConflictException#toJson()}. */
+  @ExceptionHandler(ConflictException.class)
+  public ResponseEntity<String> conflict(ConflictException e) {
+    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.toJson());
+  }
+
+  /** An incremental write that ran out of retries: 409 with the body of the conflict that stopped it. */
+  @ExceptionHandler(RetriesExhaustedException.class)
+  public ResponseEntity<String> retriesExhausted(RetriesExhaustedException e) {
+    return conflict(e.lastConflict());
+  }
+}

@@ -182,7 +182,8 @@ class DataSourceTest extends BackendTest {
     assertThat(ddl.get(0)).startsWith("CREATE TABLE IF NOT EXISTS \"pocketto_info\"");
     assertThat(ddl.get(1)).startsWith("CREATE TABLE IF NOT EXISTS \"notes\" (").contains("\"author\"", "\"text\"");
     assertThat(ddl.get(2)).startsWith("CREATE INDEX IF NOT EXISTS \"notes_pos_idx\" ON \"notes\"");
-    assertThat(ddl.get(ddl.size() - 1)).isEqualTo("CREATE INDEX IF NOT EXISTS \"notes_author_idx\" ON \"notes\" (\"author\")");
+    assertThat(ddl.get(ddl.size() - 1))
+        .isEqualTo("CREATE INDEX IF NOT EXISTS \"notes_author__id_idx\" ON \"notes\" (\"author\" NULLS FIRST, \"_id\")");
     assertThat(ddl).hasSize(backend == Backend.POSTGRES ? 6 : 4); // PostgreSQL adds the feed's sequence and its start
   }
 }

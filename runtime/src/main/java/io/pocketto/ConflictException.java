@@ -22,6 +22,7 @@ public class ConflictException extends PockettoException {
   private final String expectedRevision;
   private final String revision;
   private final Set<String> conflictingFields;
+  private final String winningWriter;
 
   /**
    * Creates a conflict.
@@ -38,7 +39,18 @@ public class ConflictException extends PockettoException {
   /** Creates a conflict that names the fields both sides changed to different values. */
   public ConflictException(
       String collection, String id, String expectedRevision, String revision, Set<String> conflictingFields) {
+    this(collection, id, expectedRevision, revision, conflictingFields, null);
+  }
+
+  /**
+   * Creates a conflict that also names who wrote the revision stored now.
+   *
+   * @param winningWriter the writer of {@code revision}, or {@code null} if unknown
+   */
+  public ConflictException(String collection, String id, String expectedRevision, String revision,
+      Set<String> conflictingFields, String winningWriter) {
     super(409, REASON, null);
+    this.winningWriter = winningWriter;
     this.collection = collection;
     this.id = id;
     this.expectedRevision = expectedRevision;
@@ -82,6 +94,15 @@ public class ConflictException extends PockettoException {
   }
 
   /**
+   * Who wrote the revision stored now, the one that won, so that a user can be told "Bob saved this
+   * first"; {@code null} if that revision was written before Pocketto recorded writers. Not part of
+   * {@link #toJson()}, which keeps the seed's six keys; see {@link #toJsonWithWriter()}.
+   */
+  public String winningWriter() {
+    return winningWriter;
+  }
+
+  /**
    * The seed's error object, exactly: {@code {"name":"conflict","message":"Document update conflict",
    * "status":409,"error":true,"reason":"Document update conflict","revision":"10-..."}}.
    */
@@ -101,10 +122,26 @@ public class ConflictException extends PockettoException {
     return toJsonNode().toString();
   }
 
+  /**
+   * The seed's six keys followed by {@code "writer"}, the {@link #winningWriter()} ({@code null} when
+   * unknown): for an API that wants to say who won without changing the seed's error object.
+   */
+  public ObjectNode toJsonNodeWithWriter() {
+    ObjectNode node = toJsonNode();
+    node.put("writer", winningWriter);
+    return node;
+  }
+
+  /** {@link #toJsonNodeWithWriter()} as a JSON string. */
+  public String toJsonWithWriter() {
+    return toJsonNodeWithWriter().toString();
+  }
+
   @Override
   public String toString() {
     return "ConflictException{collection=" + collection + ", id=" + id + ", expectedRevision="
         + expectedRevision + ", revision=" + revision
+        + (winningWriter == null ? "" : ", winningWriter=" + winningWriter)
         + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields) + "}";
   }
 }

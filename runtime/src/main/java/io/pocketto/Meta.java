@@ -1,5 +1,6 @@
 package io.pocketto;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
@@ -8,17 +9,28 @@ import java.util.Set;
 
 /**
  * A snapshot of a record's bookkeeping, the {@code _meta} of the seed documents. Serialised by
- * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}.
+ * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}, exactly as the seed
+ * shows them. {@link #writer()} is offered to Java only, so the JSON keeps the seed's shape.
+ *
+ * <p>A lock is not part of a document, so it shows in neither: it changes no revision, no field and no
+ * {@code _meta}. Ask {@code ModelStore.lockOf(id)} who holds one now.
  */
 @JsonPropertyOrder({"_rev", "_before_update", "_dirty"})
 public final class Meta {
   private final String rev;
+  private final String writer;
   private final Map<String, Object> beforeUpdate;
   private final Set<String> dirty;
 
-  /** Creates a snapshot; the collections are copied into unmodifiable ones. Used by the runtime. */
+  /** Creates a snapshot without a writer; the collections are copied into unmodifiable ones. */
   public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty) {
+    this(rev, null, beforeUpdate, dirty);
+  }
+
+  /** Creates a snapshot; the collections are copied into unmodifiable ones. Used by the runtime. */
+  public Meta(String rev, String writer, Map<String, Object> beforeUpdate, Set<String> dirty) {
     this.rev = rev;
+    this.writer = writer;
     this.beforeUpdate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(beforeUpdate));
     this.dirty = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(dirty));
   }
@@ -27,6 +39,15 @@ public final class Meta {
   @JsonProperty("_rev")
   public String rev() {
     return rev;
+  }
+
+  /**
+   * Who wrote the current revision (see {@link Database#writer()}), or {@code null} for a record never
+   * saved, or a row written before Pocketto recorded writers. Not part of the JSON form.
+   */
+  @JsonIgnore
+  public String writer() {
+    return writer;
   }
 
   /** For each changed field, the value it had when loaded or last saved. Unmodifiable. */
@@ -45,13 +66,14 @@ public final class Meta {
   public boolean equals(Object o) {
     return o instanceof Meta m
         && Objects.equals(rev, m.rev)
+        && Objects.equals(writer, m.writer)
         && beforeUpdate.equals(m.beforeUpdate)
         && dirty.equals(m.dirty);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rev, beforeUpdate, dirty);
+    return Objects.hash(rev, writer, beforeUpdate, dirty);
   }
 
   @Override

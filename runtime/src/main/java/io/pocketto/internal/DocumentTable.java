@@ -6,12 +6,16 @@ import io.pocketto.ConflictHandler;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
+import io.pocketto.LockedException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,17 +28,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One model's table in one database: its SQL, built once from the dialect, and the revision-checked
- * writes. Every write is a single conditional statement ({@code UPDATE ... WHERE _id = ? AND _rev = ?}
- * or a plain {@code INSERT} guarded by the primary key), so there is no read-then-write race and no
- * lock. A record's state changes only after its write succeeded.
+ * writes. Every write is a single conditional statement ({@code UPDATE ... WHERE _id = ? AND _rev = ?
+ * AND <no other writer's live lock>} or a plain {@code INSERT} guarded by the primary key), so there is
+ * no read-then-write race. A record's state changes only after its write succeeded.
  *
- * <p>Rows hold {@code _id, _rev, _deleted, _seq, _created_at, _updated_at} and one column per field.
- * Reads select {@code _id, _rev, _deleted} followed by the fields in declaration order.
+ * <p>Rows hold {@code _id, _rev, _deleted, _writer, _lock_holder, _lock_expires, _seq, _created_at,
+ * _updated_at} and one column per field. Reads select {@code _id, _rev, _deleted, _writer} followed by
+ * the fields in declaration order.
  */
 public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
-  /** Columns 1-3 of every read; fields start at column 4. */
-  public static final int FIRST_FIELD_COLUMN = 4;
+  /** Columns 1-4 of every read ({@code _id, _rev, _deleted, _writer}); fields start at column 5. */
+  public static final int FIRST_FIELD_COLUMN = 5;
+  /** The column of the writer of the revision in every read. */
+  private static final int WRITER_COLUMN = 4;
+  /** The longest lease a lock may have. */
+  static final Duration MAX_LEASE = Duration.ofDays(366);
   /** Marks a column that is {@code NOT NULL} in {@link #existingColumns}. */
   private static final String NOT_NULL = " not null";
 
@@ -51,6 +60,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String selectHead;
   private final String insert;
   private final String update;
+  private final String takeLock;
+  private final String releaseLock;
+  private final String selectLock;
   private final String count;
   private final WriteTurns turns = new WriteTurns();
   /** This process's change numbers, where the dialect draws them here; otherwise {@code null}. */
@@ -68,13 +80,14 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     List<FieldSpec> fields = binding.fields();
 
     StringJoiner cols = new StringJoiner(", ");
-    cols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
+    cols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
     StringJoiner insertCols = new StringJoiner(", ");
     StringJoiner insertValues = new StringJoiner(", ");
-    insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
-    insertValues.add("?").add("?").add("?");
+    insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
+    insertValues.add("?").add("?").add("?").add("?");
     StringJoiner sets = new StringJoiner(", ");
-    sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_updated_at") + " = CURRENT_TIMESTAMP");
+    sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_writer") + " = ?")
+        .add(q("_updated_at") + " = CURRENT_TIMESTAMP");
     for (FieldSpec f : fields) {
       cols.add(q(f.column()));
       insertCols.add(q(f.column()));
@@ -90,9 +103,20 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
-    this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + " FROM " + table + " WHERE " + q("_id") + " = ?";
+    String lockLive = q("_lock_expires") + " > CURRENT_TIMESTAMP";
+    this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer") + ", " + q("_lock_holder") + ", "
+        + q("_lock_expires") + ", CASE WHEN " + lockLive + " THEN TRUE ELSE FALSE END FROM " + table + " WHERE " + q("_id") + " = ?";
     this.insert = dialect.insertNew(table, insertCols.toString(), insertValues.toString());
-    this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
+    // The lock check is part of the revision check's statement: a write either passes both or writes nothing.
+    String noOtherLock = "(" + q("_lock_holder") + " IS NULL OR " + q("_lock_holder") + " = ? OR NOT (" + lockLive + "))";
+    this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ? AND " + noOtherLock;
+    // A lock touches neither the revision, the body nor the feed position: it is not a change of the document.
+    this.takeLock = "UPDATE " + table + " SET " + q("_lock_holder") + " = ?, " + q("_lock_expires") + " = " + dialect.leaseEnd()
+        + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE AND " + noOtherLock;
+    this.releaseLock = "UPDATE " + table + " SET " + q("_lock_holder") + " = NULL, " + q("_lock_expires") + " = NULL WHERE "
+        + q("_id") + " = ? AND " + noOtherLock;
+    this.selectLock = "SELECT " + q("_lock_holder") + ", " + q("_lock_expires") + " FROM " + table + " WHERE " + q("_id")
+        + " = ? AND " + q("_lock_holder") + " IS NOT NULL AND " + lockLive;
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
     this.changesAfter = dialect.changesAfter(table, selectColumns);
     this.changesHeldBack = dialect.changesHeldBack(table);
@@ -115,6 +139,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");
         ddl.add(q("_rev") + " CHARACTER VARYING(64) NOT NULL");
         ddl.add(q("_deleted") + " BOOLEAN DEFAULT FALSE NOT NULL");
+        writerAndLockColumns().forEach(ddl::add);
         // Set by every write statement; see changes(). NULL only in rows of versions before 0.1.
         ddl.add(q("_seq") + " BIGINT");
         dialect.positionColumns().forEach(ddl::add);
@@ -126,6 +151,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         s.execute(ddl.toString());
         Set<String> existing = existingColumns(c);
         migratePositions(s, existing);
+        addMissing(s, existing, writerAndLockColumns(), "the writer and lock column");
         for (FieldSpec f : binding.fields()) {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
             LOG.info("adding column {} to {}", f.column(), binding.collection());
@@ -139,6 +165,27 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       }
       return null;
     });
+  }
+
+  /**
+   * Who wrote each revision, and who holds the document's lock until when (by the database's clock). All
+   * NULL in rows of versions before 0.1, and {@code _lock_holder} NULL while no one holds the lock.
+   */
+  private List<String> writerAndLockColumns() {
+    return List.of(q("_writer") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ")",
+        q("_lock_holder") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ")",
+        q("_lock_expires") + " " + dialect.timestampType());
+  }
+
+  /** Adds each of {@code columns} (quoted name, then type) the table lacks. */
+  private void addMissing(Statement s, Set<String> existing, List<String> columns, String what) throws SQLException {
+    for (String column : columns) {
+      String name = column.substring(1, column.indexOf('"', 1));
+      if (!existing.contains(name)) {
+        LOG.info("adding {} {} to {}", what, name, binding.collection());
+        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
+      }
+    }
   }
 
   /** The table's column names in lower case, plus {@code "<name> not null"} for each non-nullable one. */
@@ -168,13 +215,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * counter row): that index goes, and their numbers stay as the start of the new order.
    */
   private void migratePositions(Statement s, Set<String> existing) throws SQLException {
-    for (String column : dialect.positionColumns()) {
-      String name = column.substring(1, column.indexOf('"', 1));
-      if (!existing.contains(name)) {
-        LOG.info("adding the changes feed's column {} to {}", name, binding.collection());
-        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
-      }
-    }
+    addMissing(s, existing, dialect.positionColumns(), "the changes feed's column");
     s.execute("DROP INDEX IF EXISTS " + q(binding.collection() + "_seq_idx"));
     s.execute(dialect.positionIndex(table, binding.collection()));
     for (String statement : dialect.preparePositions(binding.collection())) {
@@ -194,7 +235,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /** A document read from the changes feed, with its place in the feed. */
-  public record FeedEntry<T>(String id, String rev, boolean deleted, T document, long major, long minor) {}
+  public record FeedEntry<T>(String id, String rev, boolean deleted, String writer, T document, long major, long minor) {}
 
   /** A batch of the changes feed; {@code hasMore} if the feed had more readable rows than the limit. */
   public record FeedRows<T>(List<FeedEntry<T>> entries, boolean hasMore) {}
@@ -229,7 +270,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
               break;
             }
             T document = materialize(rs);
-            out.add(new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), document,
+            out.add(new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), document,
                 Long.parseLong(rs.getString(positionColumn)), rs.getLong(positionColumn + 1)));
           }
           return new FeedRows<>(out, more);
@@ -302,7 +343,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return table;
   }
 
-  /** {@code _id, _rev, _deleted} and the field columns, quoted, as every read selects them. */
+  /** {@code _id, _rev, _deleted, _writer} and the field columns, quoted, as every read selects them. */
   public String selectColumns() {
     return selectColumns;
   }
@@ -393,7 +434,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     T record = binding.newInstance();
     binding.load(record, stored, decoded);
-    binding.state(record).stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
+    binding.state(record).stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3),
+        rs.getString(WRITER_COLUMN), stored);
     return record;
   }
 
@@ -491,7 +533,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           T fresh = materialize(rs);
           RecordState freshState = binding.state(fresh);
           binding.load(record, freshState.snapshot());
-          state.stored(engine.database(), id, freshState.rev(), false, freshState.snapshot());
+          state.stored(engine.database(), id, freshState.rev(), false, freshState.writer(), freshState.snapshot());
         }
       }
       return null;
@@ -509,6 +551,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private void insert(RecordState state, Object[] stored, String resolvedBy) {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
+    String writer = engine.writer();
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
     long position = drawPosition();
     boolean created = tracked(pending, position, "inserting " + binding.collection() + "/" + id, id, c -> {
@@ -517,7 +560,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         ps.setString(1, id);
         ps.setString(2, rev);
         ps.setBoolean(3, false);
-        bindPosition(ps, bindFields(ps, 4, stored), position);
+        ps.setString(4, writer);
+        bindPosition(ps, bindFields(ps, 5, stored), position);
         return ps.executeUpdate() == 1;
       } catch (SQLException e) {
         if (dialect.isUniqueViolation(e)) {
@@ -528,21 +572,23 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
     if (created) {
       engine.beforeStateChange(state);
-      state.stored(engine.database(), id, rev, false, stored);
-      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy));
+      state.stored(engine.database(), id, rev, false, writer, stored);
+      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy,
+          writer, null));
       return;
     }
     engine.failed(pending);
     // The id is taken. A tombstone may be written over, as in CouchDB; a live document may not.
     Head head = head(id);
     if (head == null || !head.deleted()) {
-      throw new ConflictException(binding.collection(), id, null, head == null ? null : head.rev());
+      throw new ConflictException(binding.collection(), id, null, head == null ? null : head.rev(), Set.of(),
+          head == null ? null : head.writer());
     }
     RecordState onTombstone = new RecordState();
-    onTombstone.stored(engine.database(), id, head.rev(), true, null);
+    onTombstone.stored(engine.database(), id, head.rev(), true, head.writer(), null);
     write(onTombstone, stored, false, resolvedBy);
     engine.beforeStateChange(state);
-    state.stored(engine.database(), id, onTombstone.rev(), false, stored);
+    state.stored(engine.database(), id, onTombstone.rev(), false, onTombstone.writer(), stored);
   }
 
   /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
@@ -550,6 +596,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String id = state.id();
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
+    String writer = engine.writer();
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
     long position = drawPosition();
     boolean updated = tracked(pending, position, "updating " + binding.collection() + "/" + id, id, c -> {
@@ -557,24 +604,143 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         PreparedStatement ps = use.statement();
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
-        int next = bindPosition(ps, bindFields(ps, 3, stored), position);
+        ps.setString(3, writer);
+        int next = bindPosition(ps, bindFields(ps, 4, stored), position);
         ps.setString(next, id);
         ps.setString(next + 1, expected);
+        ps.setString(next + 2, writer);
         return ps.executeUpdate() == 1;
       }
     });
     if (updated) {
+      // The statement matched revision `expected`, so the row's writer was that revision's: the one the
+      // record loaded with.
+      String previousWriter = state.writer();
       engine.beforeStateChange(state);
-      state.stored(engine.database(), id, rev, deleted, stored);
-      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
+      state.stored(engine.database(), id, rev, deleted, writer, stored);
+      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy,
+          writer, previousWriter));
       return;
     }
     engine.failed(pending);
+    throw refusal(id, expected, writer);
+  }
+
+  /**
+   * Why a revision- and lock-checked write of {@code writer} on top of revision {@code expected} wrote
+   * nothing. The statement decided; this reads the row afterwards only to describe its decision: gone
+   * (404), moved on to another revision (409, naming the winning writer), or locked by another writer
+   * (423). A stale write is a 409 even if the document is also locked, as every stale write is.
+   */
+  private RuntimeException refusal(String id, String expected, String writer) {
     Head head = head(id);
     if (head == null) {
-      throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
+      return new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
-    throw new ConflictException(binding.collection(), id, expected, head.rev());
+    if (!head.rev().equals(expected)) {
+      return new ConflictException(binding.collection(), id, expected, head.rev(), Set.of(), head.writer());
+    }
+    return lockedAgainst(id, head, writer);
+  }
+
+  /** The refusal of {@code writer} by the lock {@code head} shows, or by one that ended since it refused. */
+  private LockedException lockedAgainst(String id, Head head, String writer) {
+    boolean heldByOther = head.lockLive() && !writer.equals(head.lockHolder());
+    return new LockedException(binding.collection(), id, heldByOther ? head.lockHolder() : null,
+        heldByOther ? head.lockExpires() : null, writer);
+  }
+
+  /** The lock on a document: who holds it, and when its lease ends by the database's clock. */
+  public record LockRow(String holder, Instant expires) {}
+
+  /**
+   * Gives {@code writer} the document's lock for {@code lease} from now, by the database's clock, in one
+   * conditional statement: it succeeds only while no other writer holds a live lease, so of writers
+   * racing for it exactly one wins. The holder taking it again renews it. Changes no revision, no field,
+   * and no place in the changes feed.
+   *
+   * @throws LockedException if another writer holds the lock
+   * @throws DocumentNotFoundException if the document is not stored or is deleted
+   */
+  public LockRow lock(String id, String writer, Duration lease) {
+    Ids.requireValid(id);
+    if (lease == null || lease.compareTo(Duration.ofMillis(1)) < 0 || lease.compareTo(MAX_LEASE) > 0) {
+      throw new IllegalArgumentException("a lock's lease must be from 1 ms to " + MAX_LEASE.toDays() + " days, was " + lease);
+    }
+    Optional<LockRow> taken = engine.withConnection("locking", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, takeLock)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, writer);
+        ps.setLong(2, lease.toMillis());
+        ps.setString(3, id);
+        ps.setString(4, writer);
+        if (ps.executeUpdate() != 1) {
+          return null;
+        }
+      }
+      // Read back for its expiry only; no one but the holder can change a live lock.
+      return readLock(c, id);
+    });
+    if (taken == null) {
+      // Described once the connection is back: a racer holding one must not wait for a second.
+      throw lockRefusal(id, writer);
+    }
+    return taken.orElseThrow(() -> new IllegalStateException(
+        "the lock on " + binding.collection() + "/" + id + " lapsed as soon as it was taken; use a longer lease"));
+  }
+
+  /**
+   * Releases {@code writer}'s lock on the document; a lock that lapsed, or none, is left as it is.
+   *
+   * @throws LockedException if another writer holds the lock
+   * @throws DocumentNotFoundException if the document is not stored
+   */
+  public void unlock(String id, String writer) {
+    Ids.requireValid(id);
+    boolean released = engine.withConnection("unlocking", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, releaseLock)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, id);
+        ps.setString(2, writer);
+        return ps.executeUpdate() == 1;
+      }
+    });
+    if (!released) {
+      throw lockRefusal(id, writer);
+    }
+  }
+
+  /** The live lock on the document, by the database's clock, if anyone holds one. */
+  public Optional<LockRow> lockOf(String id) {
+    Ids.requireValid(id);
+    return engine.withConnection("reading the lock of", binding.collection(), id, c -> readLock(c, id));
+  }
+
+  private Optional<LockRow> readLock(Connection c, String id) throws SQLException {
+    try (StatementCache.Use use = engine.prepare(c, selectLock)) {
+      PreparedStatement ps = use.statement();
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new LockRow(rs.getString(1), instant(rs, 2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** Why a lock or release of {@code writer} changed no row; read after the statement decided. */
+  private RuntimeException lockRefusal(String id, String writer) {
+    Head head = head(id);
+    if (head == null) {
+      return new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
+    }
+    if (head.deleted() && !(head.lockLive() && !writer.equals(head.lockHolder()))) {
+      return new DocumentNotFoundException(binding.collection(), id, "it was deleted at revision " + head.rev());
+    }
+    return lockedAgainst(id, head, writer);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 
   /** Runs a write's statement; if it throws, the write's change event is dropped. */
@@ -629,18 +795,24 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return head == null ? null : head.rev();
   }
 
-  /** The revision and deleted flag stored now; read only to describe a failed write, never to decide one. */
+  /**
+   * The revision, deleted flag, writer and lock stored now; read only to describe a failed write, never
+   * to decide one.
+   */
   private Head head(String id) {
     return engine.withConnection("reading the revision of", binding.collection(), id, c -> {
       try (StatementCache.Use use = engine.prepare(c, selectHead)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? new Head(rs.getString(1), rs.getBoolean(2)) : null;
+          return rs.next()
+              ? new Head(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), instant(rs, 5), rs.getBoolean(6))
+              : null;
         }
       }
     });
   }
 
-  private record Head(String rev, boolean deleted) {}
+  /** A row's head; {@code lockLive} says whether the lease had not ended by the database's clock. */
+  private record Head(String rev, boolean deleted, String writer, String lockHolder, Instant lockExpires, boolean lockLive) {}
 }

@@ -11,6 +11,7 @@ public final class RecordState {
   private String id;
   private String rev;
   private boolean deleted;
+  private String writer;
   private Database database;
   private Object[] snapshot;
 
@@ -27,6 +28,11 @@ public final class RecordState {
   /** Whether the last write or load saw a tombstone. */
   public boolean deleted() {
     return deleted;
+  }
+
+  /** The writer of the current revision; {@code null} for a record never saved or a row from before writers. */
+  public String writer() {
+    return writer;
   }
 
   /** The database this record was loaded from or saved to; {@code null} for a new record. */
@@ -50,23 +56,24 @@ public final class RecordState {
 
   /** A copy of this state, to put back when a bundle or a retried write fails. */
   Memento capture() {
-    return new Memento(id, rev, deleted, database, snapshot);
+    return new Memento(id, rev, deleted, writer, database, snapshot);
   }
 
   /** Puts back a captured state. */
   void restore(Memento m) {
-    stored(m.database, m.id, m.rev, m.deleted, m.snapshot);
+    stored(m.database, m.id, m.rev, m.deleted, m.writer, m.snapshot);
   }
 
   /** An earlier value of a {@link RecordState}. */
-  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot) {}
+  record Memento(String id, String rev, boolean deleted, String writer, Database database, Object[] snapshot) {}
 
   /** Records a successful load or write. */
-  void stored(Database db, String storedId, String storedRev, boolean isDeleted, Object[] storedValues) {
+  void stored(Database db, String storedId, String storedRev, boolean isDeleted, String revWriter, Object[] storedValues) {
     this.database = db;
     this.id = storedId;
     this.rev = storedRev;
     this.deleted = isDeleted;
+    this.writer = revWriter;
     this.snapshot = storedValues;
   }
 }

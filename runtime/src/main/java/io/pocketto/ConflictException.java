@@ -1,6 +1,5 @@
 package io.pocketto;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
@@ -107,12 +106,7 @@ public class ConflictException extends PockettoException {
    * "status":409,"error":true,"reason":"Document update conflict","revision":"10-..."}}.
    */
   public ObjectNode toJsonNode() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("name", name());
-    node.put("message", REASON);
-    node.put("status", status());
-    node.put("error", true);
-    node.put("reason", REASON);
+    ObjectNode node = errorObject(name(), REASON);
     node.put("revision", revision);
     return node;
   }

@@ -1,6 +1,5 @@
 package io.pocketto;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
@@ -81,12 +80,7 @@ public class LockedException extends PockettoException {
    * "expires":"2026-12-05T01:00:00Z"}}.
    */
   public ObjectNode toJsonNode() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("name", name());
-    node.put("message", REASON);
-    node.put("status", status());
-    node.put("error", true);
-    node.put("reason", REASON);
+    ObjectNode node = errorObject(name(), REASON);
     node.put("holder", holder);
     node.put("expires", expires == null ? null : expires.toString());
     return node;

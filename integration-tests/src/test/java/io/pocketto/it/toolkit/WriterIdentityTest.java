@@ -52,6 +52,21 @@ class WriterIdentityTest extends ToolkitTest {
     }
   }
 
+  /**
+   * The seed's scenario: alice (client A) and bob (client B) load invoice 1, bob saves a new number first,
+   * and alice has changed the number too; returns alice's record, now stale.
+   */
+  private Invoice bobSavesFirst() {
+    Invoice clientA = load();
+    as("bob", () -> {
+      Invoice clientB = load();
+      clientB.setNumber("INV-BOB");
+      clientB.save();
+    });
+    clientA.setNumber("INV-ALICE");
+    return clientA;
+  }
+
   private String storedWriterColumn() throws Exception {
     try (Connection c = backend.jdbc(db);
         PreparedStatement ps = c.prepareStatement("SELECT \"_writer\" FROM \"invoices\" WHERE \"_id\" = '1'");
@@ -154,13 +169,7 @@ class WriterIdentityTest extends ToolkitTest {
 
   @Test
   void lastWriteWinsSaysWhoseValueItOverwrote() {
-    Invoice clientA = load();
-    as("bob", () -> {
-      Invoice clientB = load();
-      clientB.setNumber("INV-BOB");
-      clientB.save();
-    });
-    clientA.setNumber("INV-ALICE");
+    Invoice clientA = bobSavesFirst();
 
     clientA.save(ConflictHandler.LAST_WRITE_WINS);
 
@@ -173,13 +182,7 @@ class WriterIdentityTest extends ToolkitTest {
 
   @Test
   void aConflictNamesTheWinningWriterBesideTheSeedsSixKeys() throws Exception {
-    Invoice clientA = load();
-    as("bob", () -> {
-      Invoice clientB = load();
-      clientB.setNumber("INV-BOB");
-      clientB.save();
-    });
-    clientA.setNumber("INV-ALICE");
+    Invoice clientA = bobSavesFirst();
 
     ConflictException e = catchThrowableOfType(ConflictException.class, clientA::save);
 
@@ -203,13 +206,7 @@ class WriterIdentityTest extends ToolkitTest {
       assertThat(create.winningWriter()).isEqualTo("alice");
     });
 
-    Invoice clientA = load();
-    as("bob", () -> {
-      Invoice clientB = load();
-      clientB.setNumber("INV-BOB");
-      clientB.save();
-    });
-    clientA.setNumber("INV-ALICE");
+    Invoice clientA = bobSavesFirst();
     ConflictException merge = catchThrowableOfType(ConflictException.class, () -> clientA.save(ConflictHandler.FIELD_MERGE));
     assertThat(merge.conflictingFields()).containsExactly("number");
     assertThat(merge.winningWriter()).isEqualTo("bob");

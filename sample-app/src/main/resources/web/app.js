@@ -18,6 +18,16 @@ const LABELS = { number: 'Number', customer: 'Customer', issuedOn: 'Issued on', 
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
+// An id as one URL path segment. encodeURIComponent leaves "." alone, and fetch would resolve an id of
+// "." or ".." as "here" or "up one level"; escaped, they reach the server as the id.
+function segment(id) {
+  return id === '.' || id === '..' ? id.replace(/\./g, '%2E') : encodeURIComponent(id);
+}
+
+function invoiceUrl(id) {
+  return API + '/' + segment(id);
+}
+
 const state = {
   page: 1,
   base: null,      // the invoice as last loaded or saved: what the form's edit started from
@@ -29,29 +39,72 @@ const state = {
 
 // ---------------------------------------------------------------- HTTP
 
+// A JSON number kept as the digits written. A price such as 999999999999999.999999 has no exact binary
+// float, so prices never pass through one between the server, the form and the server again.
+class Decimal {
+  constructor(text) { this.text = String(text).trim(); }
+  toString() { return this.text; }
+  valueOf() { return Number(this.text); }
+  toJSON() { return DECIMAL_MARK + this.text + DECIMAL_MARK; }
+}
+const DECIMAL_MARK = 'decimal-' + Math.random().toString(36).slice(2);
+
+function toJson(body) {
+  return JSON.stringify(body).replace(new RegExp('"' + DECIMAL_MARK + '([-0-9.eE+]+)' + DECIMAL_MARK + '"', 'g'), '$1');
+}
+
+// Amounts become Decimals: a line's unitPrice and an invoice's total (a list page's "total" is a count).
+function fromJson(text) {
+  // The reviver's context holds the number's source text (Chromium 114+, Firefox 135+, Safari 18.4+).
+  return JSON.parse(text, function (key, value, context) {
+    const amount = key === 'unitPrice' || (key === 'total' && '_rev' in this);
+    return amount && typeof value === 'number' ? new Decimal(context?.source ?? String(value)) : value;
+  });
+}
+
 async function api(method, url, body, revision) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (revision) headers['If-Match'] = '"' + revision + '"';
   if (USER) headers['X-User'] = USER;
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : toJson(body) });
   const text = await response.text();
   let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch (e) { json = { message: text }; }
+  try { json = text ? fromJson(text) : null; } catch (e) { json = { message: text }; }
   return { status: response.status, ok: response.ok, body: json };
 }
 
 // ---------------------------------------------------------------- values
 
+// Amounts are shown as the API writes them: at least two decimals, and every decimal the value has, so
+// that 10 reads 10.00 like the total and 0.125 is never rounded to 0.13 (and saved back so).
 function money(value) {
-  const n = Number(value);
-  return Number.isFinite(n) ? n.toFixed(2) : '';
+  if (value === null || value === undefined || value === '') return '';
+  const micros = toMicros(value);
+  return micros === null ? '' : fromMicros(micros);
+}
+
+// A decimal as a whole number of millionths (the API allows six decimals), so sums are exact.
+function toMicros(value) {
+  const match = String(value).trim().match(/^(-?)(\d*)(?:\.(\d*))?$/);
+  if (!match || (match[2] === '' && !match[3])) return null;
+  const fraction = (match[3] || '').replace(/0+$/, '');
+  if (fraction.length > 6) return null;
+  const micros = BigInt(match[2] || '0') * 1000000n + BigInt((fraction + '000000').slice(0, 6));
+  return match[1] ? -micros : micros;
+}
+
+function fromMicros(micros) {
+  const negative = micros < 0n;
+  const digits = (negative ? -micros : micros).toString().padStart(7, '0');
+  const fraction = digits.slice(-6).replace(/0+$/, '').padEnd(2, '0');
+  return (negative ? '-' : '') + digits.slice(0, -6) + '.' + fraction;
 }
 
 // A value in a form that compares equal however it was written: 120 and 120.00 are the same price.
 function normalized(field, value) {
   if (field === 'lines') {
-    return JSON.stringify((value || []).map(l => [l.description, Number(l.quantity), Number(l.unitPrice)]));
+    return JSON.stringify((value || []).map(l => [l.description, Number(l.quantity), money(l.unitPrice)]));
   }
   return value === null || value === undefined || value === '' ? null : String(value);
 }
@@ -60,10 +113,14 @@ function same(field, a, b) {
   return normalized(field, a) === normalized(field, b);
 }
 
+function lineAmount(line) {
+  const price = toMicros(line.unitPrice);
+  const quantity = Number(line.quantity);
+  return price === null || !Number.isInteger(quantity) ? null : price * BigInt(quantity);
+}
+
 function linesTotal(lines) {
-  // Cents as integers, so that 0.1 + 0.2 shows as 0.30.
-  const cents = lines.reduce((sum, l) => sum + Math.round(Number(l.quantity) * Number(l.unitPrice) * 100), 0);
-  return (cents / 100).toFixed(2);
+  return fromMicros(lines.reduce((sum, l) => sum + (lineAmount(l) ?? 0n), 0n));
 }
 
 function describe(field, value) {
@@ -89,14 +146,95 @@ function say(text, kind = 'ok', where = '#message') {
   box.className = 'message ' + kind;
 }
 
+// What to tell a person about a field the server refused, by the field's last name.
+const FIELD_HELP = {
+  id: 'This id cannot be used.',
+  number: 'Enter the invoice number.',
+  customer: "Enter the customer's name.",
+  issuedOn: 'Enter a date, or leave it empty.',
+  status: 'Choose a status.',
+  description: 'Describe this line.',
+  quantity: 'Enter a whole number of at least 1.',
+  unitPrice: 'Enter a price of 0 or more, with at most 6 decimals.',
+};
+
+function clearErrors() {
+  document.querySelectorAll('.invalid').forEach(e => e.classList.remove('invalid'));
+  document.querySelectorAll('.field-error').forEach(e => { e.textContent = ''; });
+}
+
+// Puts `text` next to the input of `field` ("number", "lines[1].unitPrice"); false if there is none.
+function markField(field, text) {
+  const line = field.match(/^lines\[(\d+)\]\.(\w+)$/);
+  let input = null;
+  let box = null;
+  if (line) {
+    const row = document.querySelectorAll('#lines tbody tr')[Number(line[1])];
+    const column = { description: '.line-description', quantity: '.line-quantity', unitPrice: '.line-price' }[line[2]];
+    if (row && column) {
+      input = $(column, row);
+      box = $('.field-error[data-for="' + line[2] + '"]', row);
+    }
+  } else {
+    const name = field.split(/[.[]/)[0];
+    input = document.getElementById('f-' + name);
+    box = document.querySelector('.field-error[data-for="' + name + '"]');
+  }
+  if (!box) return false;
+  box.textContent = text;
+  if (input) input.classList.add('invalid');
+  return true;
+}
+
+// Shows a refused request: next to the field it names, in plain words, or above the form.
 function showError(result, where = '#message') {
   const body = result.body || {};
-  say(`${body.message || 'The request failed'} (HTTP ${result.status})`, 'error', where);
-  document.querySelectorAll('.invalid').forEach(e => e.classList.remove('invalid'));
+  clearErrors();
   if (body.field) {
-    const input = document.getElementById('f-' + body.field.split(/[.[]/)[0]);
-    if (input) { input.classList.add('invalid'); input.focus(); }
+    const leaf = body.field.replace(/^.*[.\]]/, '') || body.field;
+    const message = body.message || '';
+    const help = FIELD_HELP[leaf];
+    // The server's message names the field for programs; a person gets the help text, plus the server's
+    // reason where it has one ("...: id is 300 characters long; the maximum is 255").
+    const reason = message.includes(': ') ? message.slice(message.lastIndexOf(': ') + 2) : '';
+    const plain = message.replace(/^field '[^']*' /, '');
+    const text = help ? help + (reason ? ' ' + reason[0].toUpperCase() + reason.slice(1) + '.' : '')
+      : plain[0]?.toUpperCase() + plain.slice(1);
+    if (markField(body.field, text)) {
+      say('Not saved: please correct the field marked in red.', 'error', where);
+      const input = document.querySelector('.invalid');
+      if (input) input.focus();
+      return;
+    }
   }
+  const words = {
+    404: 'This invoice no longer exists.',
+    413: 'The invoice is too large to save.',
+  }[result.status];
+  say(words || body.message || 'The request failed; please try again.', 'error', where);
+}
+
+// Checks what a person can fix before anything is sent, and marks every problem at once.
+function checkForm(values) {
+  clearErrors();
+  const problems = [];
+  if (!values.number) problems.push(['number', FIELD_HELP.number]);
+  if (!values.customer) problems.push(['customer', FIELD_HELP.customer]);
+  values.lines.forEach((line, i) => {
+    if (!line.description) problems.push([`lines[${i}].description`, FIELD_HELP.description]);
+    if (!Number.isInteger(line.quantity) || line.quantity < 1) problems.push([`lines[${i}].quantity`, FIELD_HELP.quantity]);
+    const price = toMicros(line.unitPrice);
+    if (price === null || price < 0n) {
+      problems.push([`lines[${i}].unitPrice`, FIELD_HELP.unitPrice]);
+    }
+  });
+  problems.forEach(([field, text]) => markField(field, text));
+  if (problems.length) {
+    say(problems.length === 1 ? 'Not saved: please correct the field marked in red.'
+      : `Not saved: please correct the ${problems.length} fields marked in red.`, 'error');
+    document.querySelector('.invalid')?.focus();
+  }
+  return problems.length === 0;
 }
 
 // ---------------------------------------------------------------- list
@@ -125,7 +263,7 @@ async function showList() {
     const row = document.createElement('tr');
     row.dataset.id = invoice.id;
     const link = document.createElement('a');
-    link.href = '#/invoices/' + encodeURIComponent(invoice.id);
+    link.href = '#/invoices/' + segment(invoice.id);
     link.textContent = invoice.number;
     const status = document.createElement('span');
     status.className = 'status ' + invoice.status;
@@ -160,7 +298,7 @@ async function showList() {
 
 async function deleteFromList(invoice) {
   if (!confirm(`Delete invoice ${invoice.number}?`)) return;
-  const result = await api('DELETE', API + '/' + encodeURIComponent(invoice.id), undefined, invoice._rev);
+  const result = await api('DELETE', invoiceUrl(invoice.id), undefined, invoice._rev);
   if (result.ok) say(`Deleted invoice ${invoice.number}.`, 'ok', '#list-message');
   else if (result.status === 412) say(`Invoice ${invoice.number} was changed by someone else since the list loaded; it was not deleted. Open it to review the change.`, 'error', '#list-message');
   else showError(result, '#list-message');
@@ -172,33 +310,46 @@ async function deleteFromList(invoice) {
 function lineRow(line = { description: '', quantity: 1, unitPrice: '' }) {
   const row = document.createElement('tr');
   row.innerHTML = `
-    <td><input class="line-description" aria-label="Description"></td>
-    <td class="num"><input class="line-quantity" type="number" min="1" step="1" aria-label="Quantity"></td>
-    <td class="num"><input class="line-price" type="number" min="0" step="0.01" aria-label="Unit price"></td>
-    <td class="num line-amount"></td>
-    <td><button type="button" class="link remove-line">Remove</button></td>`;
+    <td class="line-description-cell"><input class="line-description" aria-label="Description" placeholder="Description">
+      <span class="field-error" data-for="description"></span></td>
+    <td class="num" data-label="Quantity"><input class="line-quantity" type="number" min="1" step="1" aria-label="Quantity">
+      <span class="field-error" data-for="quantity"></span></td>
+    <td class="num" data-label="Unit price"><input class="line-price" type="text" inputmode="decimal" aria-label="Unit price" placeholder="0.00">
+      <span class="field-error" data-for="unitPrice"></span></td>
+    <td class="num line-amount" data-label="Amount"></td>
+    <td class="line-remove"><button type="button" class="link remove-line">Remove</button></td>`;
   $('.line-description', row).value = line.description;
   $('.line-quantity', row).value = line.quantity;
-  $('.line-price', row).value = line.unitPrice === '' ? '' : money(line.unitPrice);
+  $('.line-price', row).value = money(line.unitPrice);
   $('.remove-line', row).addEventListener('click', () => { row.remove(); updateTotal(); });
   row.addEventListener('input', updateTotal);
   return row;
 }
 
+// A row left as "Add line" made it: nothing typed but the default quantity. It is not a line to save.
+function blankRow(row) {
+  return $('.line-description', row).value.trim() === '' && $('.line-price', row).value.trim() === '';
+}
+
 function formLines() {
-  return [...document.querySelectorAll('#lines tbody tr')].map(row => ({
-    description: $('.line-description', row).value.trim(),
-    quantity: Number($('.line-quantity', row).value),
-    unitPrice: Number($('.line-price', row).value),
-  }));
+  return [...document.querySelectorAll('#lines tbody tr')].filter(row => !blankRow(row)).map(row => {
+    const price = $('.line-price', row).value.trim();
+    return {
+      description: $('.line-description', row).value.trim(),
+      quantity: Number($('.line-quantity', row).value),
+      // The digits typed, sent as a JSON number; what is not a price stays text for checkForm to refuse.
+      unitPrice: toMicros(price) === null ? price : new Decimal(money(price)),
+    };
+  });
 }
 
 function updateTotal() {
   for (const row of document.querySelectorAll('#lines tbody tr')) {
-    const amount = Number($('.line-quantity', row).value) * Number($('.line-price', row).value);
-    $('.line-amount', row).textContent = money(amount);
+    const amount = lineAmount({ quantity: $('.line-quantity', row).value, unitPrice: $('.line-price', row).value });
+    $('.line-amount', row).textContent = amount === null ? '' : fromMicros(amount);
   }
   $('#total').textContent = linesTotal(formLines());
+  $('#no-lines').hidden = document.querySelectorAll('#lines tbody tr').length > 0;
 }
 
 // The form's values as an invoice body.
@@ -233,8 +384,8 @@ function adopt(invoice) {
   $('#id-field').hidden = true;
   $('#delete').hidden = false;
   fillForm(invoice);
-  if (location.hash !== '#/invoices/' + encodeURIComponent(invoice.id)) {
-    history.replaceState(null, '', '#/invoices/' + encodeURIComponent(invoice.id));
+  if (location.hash !== '#/invoices/' + segment(invoice.id)) {
+    history.replaceState(null, '', '#/invoices/' + segment(invoice.id));
   }
 }
 
@@ -243,7 +394,7 @@ function showEditor() {
   $('#editor').hidden = false;
   $('#conflict').hidden = true;
   say('');
-  document.querySelectorAll('.invalid').forEach(e => e.classList.remove('invalid'));
+  clearErrors();
 }
 
 function newInvoice() {
@@ -253,14 +404,14 @@ function newInvoice() {
   $('#editor-rev').textContent = 'not saved yet';
   $('#id-field').hidden = false;
   $('#delete').hidden = true;
+  // No line to start with: a new invoice saves with its number and customer alone.
   fillForm({ status: 'DRAFT', issuedOn: new Date().toISOString().slice(0, 10), lines: [] });
-  $('#lines tbody').append(lineRow());
   $('#f-number').focus();
 }
 
 async function openInvoice(id) {
   showEditor();
-  const result = await api('GET', API + '/' + encodeURIComponent(id));
+  const result = await api('GET', invoiceUrl(id));
   if (!result.ok) { showError(result); return; }
   adopt(result.body);
   if (USER) await claimLock(id);
@@ -269,7 +420,7 @@ async function openInvoice(id) {
 // ---------------------------------------------------------------- editing locks
 
 function lockUrl(id) {
-  return API + '/' + encodeURIComponent(id) + '/lock';
+  return invoiceUrl(id) + '/lock';
 }
 
 function setLockTimer(callback, ms) {
@@ -308,7 +459,7 @@ async function watchLock(id) {
   if (!result.ok || result.body.holder) return;
   setLockTimer(null);
   if (await claimLock(id)) {
-    const fresh = await api('GET', API + '/' + encodeURIComponent(id));
+    const fresh = await api('GET', invoiceUrl(id));
     if (fresh.ok) adopt(fresh.body);
   }
 }
@@ -324,6 +475,7 @@ async function releaseLock() {
 async function save(event) {
   event.preventDefault();
   const values = formValues();
+  if (!checkForm(values)) return;
   if (!state.base) {
     const id = $('#f-id').value.trim();
     const result = await api('POST', API, id ? { id, ...values } : values);
@@ -331,7 +483,7 @@ async function save(event) {
     else showError(result);
     return;
   }
-  const result = await api('PUT', API + '/' + encodeURIComponent(state.base.id), values, state.base._rev);
+  const result = await api('PUT', invoiceUrl(state.base.id), values, state.base._rev);
   if (result.ok) { adopt(result.body); say(`Saved at revision ${result.body._rev}.`); await releaseLock(); }
   else if (result.status === 409 || result.status === 412) showConflict(values, result.body.current);
   else showError(result);
@@ -339,7 +491,7 @@ async function save(event) {
 
 async function remove() {
   if (!state.base || !confirm(`Delete invoice ${state.base.number}?`)) return;
-  const result = await api('DELETE', API + '/' + encodeURIComponent(state.base.id), undefined, state.base._rev);
+  const result = await api('DELETE', invoiceUrl(state.base.id), undefined, state.base._rev);
   if (result.ok) { location.hash = '#/'; say(`Deleted invoice ${state.base.number}.`, 'ok', '#list-message'); return; }
   if (result.status === 412) {
     adopt(result.body.current);
@@ -396,13 +548,18 @@ function showConflict(mine, stored, conflicting = []) {
     row.append(name, yours, theirs, choice);
     rows.append(row);
   }
-  $('#conflict-summary').textContent =
-    `Your edit started from revision ${state.base._rev}; the stored invoice is now at revision ${stored._rev}. ` +
-    (conflicting.length
+  const revision = rev => Object.assign(document.createElement('code'), { textContent: rev, className: 'rev' });
+  $('#conflict-summary').replaceChildren(
+    'Your edit started from revision ', revision(state.base._rev), '; the stored invoice is now at revision ',
+    revision(stored._rev), '. ',
+    conflicting.length
       ? `Both of you changed ${conflicting.map(f => LABELS[f] || f).join(', ')}: choose a value for each, then save your choices.`
-      : 'Keep your version, take theirs, merge field by field, or choose per field.');
+      : 'Merge keeps your changes and theirs; or keep your version, take theirs, or choose per field.');
   $('#conflict').hidden = false;
   say('Not saved: this invoice changed since you opened it.', 'error');
+  // The panel opens below the form; bring its heading and buttons to the top of the screen.
+  $('#conflict').scrollIntoView({ block: 'start' });
+  $('#conflict').focus({ preventScroll: true });
 }
 
 // The invoice made of the value chosen on each row; rows not shown hold the same value on both sides.
@@ -416,7 +573,7 @@ function chosenValues() {
 }
 
 async function saveAgainstStored(values) {
-  const result = await api('PUT', API + '/' + encodeURIComponent(state.stored.id), values, state.stored._rev);
+  const result = await api('PUT', invoiceUrl(state.stored.id), values, state.stored._rev);
   if (result.ok) { adopt(result.body); say(`Saved at revision ${result.body._rev}.`); }
   else if (result.status === 409 || result.status === 412) showConflict(state.mine, result.body.current);
   else showError(result);
@@ -447,7 +604,7 @@ async function merge() {
     }
   }
   if (Object.keys(changes).length === 0) { takeTheirs(); return; }
-  const url = API + '/' + encodeURIComponent(state.base.id) + '/merge';
+  const url = invoiceUrl(state.base.id) + '/merge';
   const result = await api('POST', url, { _rev: state.base._rev, changes, _before_update: before });
   if (result.ok) {
     const kept = Object.keys(changes).map(f => LABELS[f]).join(', ');

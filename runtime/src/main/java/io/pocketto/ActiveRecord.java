@@ -2,6 +2,7 @@ package io.pocketto;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.Records;
 import java.time.Duration;
@@ -32,11 +33,12 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Sets the id of a record that has not been saved yet.
+   * Sets the id of a record that has not been saved yet; {@code null} means "no id yet", so that the first
+   * save assigns a UUIDv7, as if {@code setId} had never been called.
    *
    * @throws IllegalArgumentException if the id is empty, longer than 255 characters, or contains NUL
    *     or unpaired surrogates
-   * @throws IllegalStateException if the record is already stored under another id
+   * @throws IllegalStateException if the record is already stored under another id (or {@code null})
    */
   default void setId(String id) {
     Records.setId(modelBinding().state(self()), id);
@@ -55,7 +57,8 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @return this record
    * @throws ConflictException if the stored revision is no longer the one this record was loaded with,
    *     or a new record's id is taken; the record is left exactly as it was, still dirty
-   * @throws DocumentNotFoundException if the stored row is gone
+   * @throws DocumentNotFoundException if the stored row is gone, or this record was deleted: a deleted
+   *     record is stored again only by {@link #recreate()}
    */
   default T save() {
     return Records.save(modelBinding(), self());
@@ -79,6 +82,20 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    */
   default void delete() {
     Records.delete(modelBinding(), self());
+  }
+
+  /**
+   * Stores a deleted record again as a live document: its fields become a new revision on top of its
+   * tombstone, as CouchDB allows. This is the explicit way back; {@link #save()} of a deleted record
+   * refuses, so that a record deleted elsewhere in the code is never revived by accident.
+   *
+   * @return this record, live again
+   * @throws IllegalStateException if the record is not deleted
+   * @throws ConflictException if the tombstone is no longer the stored revision (someone recreated or
+   *     purged it since)
+   */
+  default T recreate() {
+    return Records.recreate(modelBinding(), self());
   }
 
   /**
@@ -175,9 +192,18 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
     return Records.isDirty(modelBinding(), self(), field);
   }
 
-  /** The document as JSON: {@code id}, the fields, and {@code _meta} with {@code _rev}, {@code _before_update} and {@code _dirty}. */
+  /**
+   * The document as JSON: {@code id}, the fields, and {@code _meta} with {@code _rev}, {@code _before_update}
+   * and {@code _dirty}. The generated {@code fromJson} reads it back into an equal record with the same
+   * revision and dirty state.
+   */
   default String toJson() {
     return Records.toJson(modelBinding(), self());
+  }
+
+  /** {@link #toJson()} as a Jackson tree, to embed the document in a larger response. */
+  default ObjectNode toJsonNode() {
+    return Records.toJsonNode(modelBinding(), self());
   }
 
   /** This record as its generated class, which is what {@code T} is by construction. */

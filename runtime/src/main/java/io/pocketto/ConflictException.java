@@ -22,6 +22,7 @@ public class ConflictException extends PockettoException {
   private final String revision;
   private final Set<String> conflictingFields;
   private final String winningWriter;
+  private final boolean deleted;
 
   /**
    * Creates a conflict.
@@ -38,7 +39,7 @@ public class ConflictException extends PockettoException {
   /** Creates a conflict that names the fields both sides changed to different values. */
   public ConflictException(
       String collection, String id, String expectedRevision, String revision, Set<String> conflictingFields) {
-    this(collection, id, expectedRevision, revision, conflictingFields, null);
+    this(collection, id, expectedRevision, revision, conflictingFields, false, null);
   }
 
   /**
@@ -48,13 +49,46 @@ public class ConflictException extends PockettoException {
    */
   public ConflictException(String collection, String id, String expectedRevision, String revision,
       Set<String> conflictingFields, String winningWriter) {
-    super(409, REASON, null);
+    this(collection, id, expectedRevision, revision, conflictingFields, false, winningWriter);
+  }
+
+  /**
+   * Creates a conflict; {@code deleted} says that the revision stored now is a tombstone, so the writer's
+   * copy is of a document someone deleted.
+   */
+  public ConflictException(String collection, String id, String expectedRevision, String revision, boolean deleted) {
+    this(collection, id, expectedRevision, revision, Set.of(), deleted, null);
+  }
+
+  /**
+   * Creates a conflict with a stored revision that may be a tombstone ({@code deleted}), naming who wrote it.
+   *
+   * @param winningWriter the writer of {@code revision}, or {@code null} if unknown
+   */
+  public ConflictException(String collection, String id, String expectedRevision, String revision, boolean deleted,
+      String winningWriter) {
+    this(collection, id, expectedRevision, revision, Set.of(), deleted, winningWriter);
+  }
+
+  private ConflictException(String collection, String id, String expectedRevision, String revision,
+      Set<String> conflictingFields, boolean deleted, String winningWriter) {
+    super(409, deleted ? REASON + ": " + collection + "/" + id + " was deleted (tombstone revision " + revision
+        + ") after revision " + expectedRevision + "; recreate it explicitly if it should come back" : REASON, null);
     this.winningWriter = winningWriter;
     this.collection = collection;
     this.id = id;
     this.expectedRevision = expectedRevision;
     this.revision = revision;
     this.conflictingFields = Set.copyOf(conflictingFields);
+    this.deleted = deleted;
+  }
+
+  /**
+   * Whether the revision stored now is a tombstone: the document was deleted after this writer's copy
+   * was read. Saving again will not revive it; see {@link ActiveRecord#recreate()}.
+   */
+  public boolean deleted() {
+    return deleted;
   }
 
   /** Always {@code "conflict"}, as in CouchDB. */
@@ -136,6 +170,7 @@ public class ConflictException extends PockettoException {
     return "ConflictException{collection=" + collection + ", id=" + id + ", expectedRevision="
         + expectedRevision + ", revision=" + revision
         + (winningWriter == null ? "" : ", winningWriter=" + winningWriter)
-        + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields) + "}";
+        + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields)
+        + (deleted ? ", deleted=true" : "") + "}";
   }
 }

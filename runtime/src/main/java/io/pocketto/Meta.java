@@ -3,6 +3,7 @@ package io.pocketto;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -10,7 +11,9 @@ import java.util.Set;
 /**
  * A snapshot of a record's bookkeeping, the {@code _meta} of the seed documents. Serialised by
  * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}, exactly as the seed
- * shows them. {@link #writer()} is offered to Java only, so the JSON keeps the seed's shape.
+ * shows them. Equality compares those three, as the JSON does (a record read back with {@code fromJson}
+ * equals the one written); {@link #writer()} and the timestamps are offered to Java only (they are the
+ * database's, not part of the document's JSON), so the JSON keeps the seed's shape.
  *
  * <p>A lock is not part of a document, so it shows in neither: it changes no revision, no field and no
  * {@code _meta}. Ask {@code ModelStore.lockOf(id)} who holds one now.
@@ -21,18 +24,52 @@ public final class Meta {
   private final String writer;
   private final Map<String, Object> beforeUpdate;
   private final Set<String> dirty;
+  private final Instant createdAt;
+  private final Instant updatedAt;
 
   /** Creates a snapshot without a writer; the collections are copied into unmodifiable ones. */
   public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty) {
-    this(rev, null, beforeUpdate, dirty);
+    this(rev, null, beforeUpdate, dirty, null, null);
   }
 
-  /** Creates a snapshot; the collections are copied into unmodifiable ones. Used by the runtime. */
+  /** Creates a snapshot with the writer of the revision; the collections are copied into unmodifiable ones. */
   public Meta(String rev, String writer, Map<String, Object> beforeUpdate, Set<String> dirty) {
+    this(rev, writer, beforeUpdate, dirty, null, null);
+  }
+
+  /** Creates a snapshot with the database's timestamps of the document. */
+  public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty, Instant createdAt, Instant updatedAt) {
+    this(rev, null, beforeUpdate, dirty, createdAt, updatedAt);
+  }
+
+  /** Creates a snapshot with the revision's writer and the document's timestamps. Used by the runtime. */
+  public Meta(String rev, String writer, Map<String, Object> beforeUpdate, Set<String> dirty, Instant createdAt,
+      Instant updatedAt) {
     this.rev = rev;
     this.writer = writer;
     this.beforeUpdate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(beforeUpdate));
     this.dirty = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(dirty));
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+  }
+
+  /**
+   * When the document was created ({@code _created_at}, set by the database), as of the record's last
+   * load; {@code null} for a record that was never loaded (new, or read from JSON). An update keeps it.
+   */
+  @JsonIgnore
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /**
+   * When the document was last written ({@code _updated_at}, set by the database), as of the record's
+   * last load; {@code null} for a record never loaded and after this record wrote, until it is loaded again
+   * ({@code reload()}), because the database, not the record, picks the time.
+   */
+  @JsonIgnore
+  public Instant updatedAt() {
+    return updatedAt;
   }
 
   /** The current revision, {@code <height>-<32 hex>}, or {@code null} for a record never saved. */
@@ -66,14 +103,13 @@ public final class Meta {
   public boolean equals(Object o) {
     return o instanceof Meta m
         && Objects.equals(rev, m.rev)
-        && Objects.equals(writer, m.writer)
         && beforeUpdate.equals(m.beforeUpdate)
         && dirty.equals(m.dirty);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rev, writer, beforeUpdate, dirty);
+    return Objects.hash(rev, beforeUpdate, dirty);
   }
 
   @Override

@@ -46,9 +46,54 @@ public final class ModelStore<T extends ActiveRecord<T>> {
     return table.save(record);
   }
 
+  /**
+   * Saves a record that repeats a write which may already have happened, typically a request sent again
+   * after its answer was lost, rebuilt from the same base revision and the same content (an HTTP
+   * {@code PUT} repeated with the same {@code If-Match}). If the revision this save would write is
+   * already stored, it returns as if it had written it: no second write, no second change event.
+   * Otherwise it is a strict {@link #save}: a different content at that height is still the 409.
+   *
+   * <p>A plain {@code save()} does this by itself for the same record instance after a lost answer, but
+   * not for another record with the same content: two increments made from one revision write the same
+   * revision, and the second must get its 409 to add its own one.
+   */
+  public T retrySave(T record) {
+    return table.retrySave(record);
+  }
+
+  /**
+   * {@link #retrySave(ActiveRecord)} of the record's current fields, as a write made from
+   * {@code baseRevision}: what a REST handler does with a request that names the revision it started
+   * from (its {@code If-Match}) and carries the content it wants, applied to the record as stored now.
+   * If that write is already stored (the same request sent again), the record takes its revision and
+   * nothing is written; if {@code baseRevision} is the stored one, it is written; otherwise it is a 409.
+   *
+   * @throws IllegalArgumentException if {@code baseRevision} is not a revision
+   * @throws ConflictException if another write came after {@code baseRevision}; the record is unchanged
+   */
+  public T retrySave(T record, String baseRevision) {
+    return table.retrySave(record, baseRevision);
+  }
+
+  /**
+   * The revision of the tombstone stored for {@code id}, if that tombstone is the delete of
+   * {@code baseRevision} itself; empty if the document is live, missing, or was deleted from another
+   * revision. A REST handler answers a {@code DELETE} repeated after its answer was lost with it.
+   *
+   * @throws IllegalArgumentException if {@code baseRevision} is not a revision
+   */
+  public Optional<String> tombstoneFrom(String id, String baseRevision) {
+    return table.tombstoneFrom(id, baseRevision);
+  }
+
   /** Deletes a record from this database; see {@link ActiveRecord#delete()}. */
   public void delete(T record) {
     table.delete(record);
+  }
+
+  /** Stores a deleted record again as a live document; see {@link ActiveRecord#recreate()}. */
+  public T recreate(T record) {
+    return table.recreate(record);
   }
 
   /** Reloads a record from this database; see {@link ActiveRecord#reload()}. */

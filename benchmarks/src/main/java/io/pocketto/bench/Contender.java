@@ -37,6 +37,13 @@ public interface Contender extends AutoCloseable {
   void readModifyWrite(String id);
 
   /**
+   * Adds one to {@code reminders} of an invoice this thread loaded with {@link #findById} and has written
+   * only through this method since, and saves it guarded by the revision (version) it holds: the write
+   * alone, no read. Fails if another write came between.
+   */
+  void write(Object held);
+
+  /**
    * Adds one to an invoice's {@code reminders}, retrying from a fresh read whenever a concurrent write
    * won the revision check.
    *

@@ -71,13 +71,17 @@ public final class CpuTimeProfiler implements InternalProfiler {
       return -1;
     }
     try {
-      String stat = Files.readString(PROC_STAT);
-      // Fields after the command name, which is in parentheses and may contain spaces: the first is
-      // field 3 (state), so utime, field 14, is the twelfth.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) * NANOS_PER_TICK;
+      return userNanos(Files.readString(PROC_STAT));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + PROC_STAT, e);
     }
+  }
+
+  /** The user-space CPU time (field 14, {@code utime}) of one {@code /proc/[pid]/stat} line. */
+  static long userNanos(String stat) {
+    // Fields after the command name, which is in parentheses and may contain spaces and parentheses:
+    // the first is field 3 (state), so utime, field 14, is the twelfth.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) * NANOS_PER_TICK;
   }
 }

@@ -88,6 +88,84 @@ class DeleteTest extends BackendTest {
   }
 
   @Test
+  void saveAfterDeleteIsRefusedAndDoesNotReviveTheDocument() {
+    SalesInvoice invoice = newInvoice("1", "INV-001").save();
+    invoice.delete();
+    String tombstone = invoice.meta().rev();
+
+    DocumentNotFoundException e = catchThrowableOfType(DocumentNotFoundException.class, invoice::save);
+
+    assertThat(e.status()).isEqualTo(404);
+    assertThat(e.getMessage()).contains("was deleted").contains(tombstone).contains("recreate()");
+    assertThat(SalesInvoice.find("1")).isEmpty();
+    assertThat(row(db, "sales_invoices", "1")).containsEntry("_deleted", true).containsEntry("_rev", tombstone);
+  }
+
+  @Test
+  void editedDeletedRecordIsNotRevivedBySaveEither() {
+    SalesInvoice invoice = newInvoice("1", "INV-001").save();
+    invoice.delete();
+    invoice.setNumber("INV-002");
+
+    assertThatThrownBy(invoice::save).isInstanceOf(DocumentNotFoundException.class);
+    assertThat(SalesInvoice.find("1")).isEmpty();
+  }
+
+  @Test
+  void recreateStoresADeletedRecordAgainOnTopOfItsTombstone() {
+    SalesInvoice invoice = newInvoice("1", "INV-001").save();
+    invoice.delete();
+    invoice.setNumber("INV-BACK");
+
+    invoice.recreate();
+
+    assertThat(invoice.meta().rev()).startsWith("3-");
+    SalesInvoice found = SalesInvoice.find("1").orElseThrow();
+    assertThat(found.getNumber()).isEqualTo("INV-BACK");
+    assertThat(found.meta().rev()).isEqualTo(invoice.meta().rev());
+    invoice.setNumber("INV-EDITED");
+    invoice.save();
+    assertThat(SalesInvoice.find("1").orElseThrow().getNumber()).isEqualTo("INV-EDITED");
+  }
+
+  @Test
+  void recreateOfARecordThatIsNotDeletedIsRefused() {
+    SalesInvoice invoice = newInvoice("1", "INV-001").save();
+
+    assertThatThrownBy(invoice::recreate)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not deleted");
+  }
+
+  @Test
+  void recreateOverATombstoneThatMovedOnIsAConflict() {
+    SalesInvoice invoice = newInvoice("1", "INV-001").save();
+    invoice.delete();
+    SalesInvoice other = newInvoice("1", "INV-OTHER").save();
+
+    ConflictException e = catchThrowableOfType(ConflictException.class, invoice::recreate);
+
+    assertThat(e.revision()).isEqualTo(other.meta().rev());
+    assertThat(SalesInvoice.find("1").orElseThrow().getNumber()).isEqualTo("INV-OTHER");
+  }
+
+  @Test
+  void staleCopySavedOverATombstoneGetsAConflictThatSaysDeleted() {
+    SalesInvoice stale = newInvoice("1", "INV-001").save();
+    SalesInvoice deleter = SalesInvoice.find("1").orElseThrow();
+    deleter.delete();
+    stale.setNumber("INV-002");
+
+    ConflictException e = catchThrowableOfType(ConflictException.class, stale::save);
+
+    assertThat(e.deleted()).isTrue();
+    assertThat(e.getMessage()).contains("was deleted").contains(deleter.meta().rev());
+    assertThat(e.toJson()).isEqualTo("{\"name\":\"conflict\",\"message\":\"Document update conflict\",\"status\":409,"
+        + "\"error\":true,\"reason\":\"Document update conflict\",\"revision\":\"" + deleter.meta().rev() + "\"}");
+    assertThat(SalesInvoice.find("1")).isEmpty();
+  }
+
+  @Test
   void staleWriterCannotResurrectADeletedDocument() {
     SalesInvoice stale = newInvoice("1", "INV-001").save();
     SalesInvoice deleter = SalesInvoice.find("1").orElseThrow();

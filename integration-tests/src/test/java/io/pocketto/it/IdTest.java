@@ -27,6 +27,31 @@ class IdTest extends BackendTest {
   }
 
   @Test
+  void idSetBackToNullIsAssignedAUuidV7OnSave() {
+    SalesInvoice invoice = newInvoice("chosen", "INV-001");
+
+    invoice.setId(null);
+    invoice.save();
+
+    assertThat(UUID.fromString(invoice.getId()).version()).isEqualTo(7);
+    assertThat(SalesInvoice.find(invoice.getId())).isPresent();
+    assertThat(SalesInvoice.find("chosen")).isEmpty();
+  }
+
+  @Test
+  void idOfASavedRecordCannotBeCleared() {
+    SalesInvoice invoice = newInvoice("1", "INV-001").save();
+
+    assertThatThrownBy(() -> invoice.setId(null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot be cleared");
+    assertThat(invoice.getId()).isEqualTo("1");
+    invoice.setNumber("INV-002");
+    invoice.save();
+    assertThat(SalesInvoice.find("1").orElseThrow().getNumber()).isEqualTo("INV-002");
+  }
+
+  @Test
   void generatedIdsAreDistinctAndStartWithTheCurrentTime() {
     long before = System.currentTimeMillis();
     SalesInvoice first = new SalesInvoice().save();

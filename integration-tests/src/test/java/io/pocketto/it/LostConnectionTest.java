@@ -114,10 +114,15 @@ class LostConnectionTest extends BackendTest {
       if (backend == Backend.POSTGRES) {
         String others = " FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()";
         assertThat(query(admin, "SELECT count(pg_terminate_backend(pid))" + others)).isPositive();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // pg_terminate_backend only signals the sessions; wait for them to go, however loaded the
+        // machine is. The bound only turns a session that never ends into a failure instead of a hang.
+        long hangGuard = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (query(admin, "SELECT count(*)" + others) > 0) {
-          assertThat(System.nanoTime()).as("sessions ended within 10 s").isLessThan(deadline);
+          assertThat(System.nanoTime()).as("terminated sessions still listed after 5 minutes").isLessThan(hangGuard);
           Thread.sleep(10);
+          // The pool may still be opening its last connections in the background (slowly, on a loaded
+          // machine); one that arrives after the first round is ended too, or this would wait for it forever.
+          query(admin, "SELECT count(pg_terminate_backend(pid))" + others);
         }
       } else {
         List<Integer> sessions = new ArrayList<>();

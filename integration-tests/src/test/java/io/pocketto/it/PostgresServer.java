@@ -42,6 +42,11 @@ public final class PostgresServer {
     return server;
   }
 
+  /** The port the server listens on. */
+  public static int port() {
+    return server().getPort();
+  }
+
   /** The JDBC URL of a new, empty schema; connections opened on it see only that schema. */
   public static String freshUrl() {
     EmbeddedPostgres pg = server();

@@ -46,8 +46,8 @@ class ValueRoundTripTest extends BackendTest {
     assertThat(found.getMeasureBox()).isEqualTo(Double.MIN_VALUE);
     assertThat(found.getLetter()).isEqualTo('ß');
     assertThat(found.getLetterBox()).isEqualTo('Z');
-    assertThat(found.getAmount()).isEqualByComparingTo("12345678901234567890.123456789012345678");
-    assertThat(found.getRate()).isEqualByComparingTo("0.000000000000000000001");
+    assertThat(found.getAmount()).isEqualTo("12345678901234567890.123456789012345678");
+    assertThat(found.getRate()).isEqualTo("0.000000000000000000001");
     assertThat(found.getReference()).isEqualTo(UUID.fromString("0190b0f4-1d2c-7abc-8def-0123456789ab"));
     assertThat(found.getHappenedAt()).isEqualTo(HAPPENED_AT.truncatedTo(backend.timePrecision()));
     assertThat(found.getDueOn()).isEqualTo(LocalDate.of(2024, 2, 29));
@@ -168,6 +168,11 @@ class ValueRoundTripTest extends BackendTest {
     record.getScores()[0] = 99;
 
     assertThat(record.meta().dirty()).containsExactly("scores");
+  }
+
+  @Test
+  void toStringShowsAnArrayFieldsElements() {
+    assertThat(everyValueSet(backend).toString()).contains("scores=[3, 1, 2]").doesNotContain("[I@");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.pocketto.processor;
 
+import io.pocketto.internal.ColumnType;
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
 
@@ -16,15 +17,15 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
 
   /** The verb a method name starts with. */
   enum Action {
-    FIND, COUNT, EXISTS
+    FIND, COUNT, EXISTS, DELETE
   }
 
   /** A comparison, and how many method parameters it takes. */
   enum Operator {
     EQ(1, "equality"), NE(1, "Not"), GT(1, "GreaterThan"), GTE(1, "GreaterThanEqual"), LT(1, "LessThan"),
     LTE(1, "LessThanEqual"), BETWEEN(2, "Between"), IN(1, "In"), NOT_IN(1, "NotIn"), IS_NULL(0, "IsNull"),
-    IS_NOT_NULL(0, "IsNotNull"), LIKE(1, "Like"), STARTING_WITH(1, "StartingWith"), ENDING_WITH(1, "EndingWith"),
-    CONTAINING(1, "Containing");
+    IS_NOT_NULL(0, "IsNotNull"), LIKE(1, "Like"), NOT_LIKE(1, "NotLike"), STARTING_WITH(1, "StartingWith"),
+    ENDING_WITH(1, "EndingWith"), CONTAINING(1, "Containing"), TRUE(0, "True"), FALSE(0, "False");
 
     final int parameters;
     final String keyword;
@@ -39,7 +40,11 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
     }
 
     boolean isPattern() {
-      return this == LIKE || this == STARTING_WITH || this == ENDING_WITH || this == CONTAINING;
+      return this == LIKE || this == NOT_LIKE || this == STARTING_WITH || this == ENDING_WITH || this == CONTAINING;
+    }
+
+    boolean isTruth() {
+      return this == TRUE || this == FALSE;
     }
   }
 
@@ -48,12 +53,20 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
    *
    * @param name the Java name
    * @param column the SQL column
-   * @param kind the runtime {@code ColumnType} name
+   * @param kind how the field is stored, which decides the operators it allows
    * @param type the Java type
    */
-  record QueryProperty(String name, String column, String kind, TypeMirror type) {
+  record QueryProperty(String name, String column, ColumnType kind, TypeMirror type) {
     boolean isComparable() {
-      return !kind.equals("BOOLEAN") && !kind.equals("ENUM") && !kind.equals("UUID") && !kind.equals("JSON");
+      return kind.operators() == ColumnType.Operators.COMPARABLE || kind.operators() == ColumnType.Operators.STRING;
+    }
+
+    boolean isString() {
+      return kind.operators() == ColumnType.Operators.STRING;
+    }
+
+    boolean isJson() {
+      return kind.operators() == ColumnType.Operators.JSON;
     }
   }
 

@@ -2,6 +2,11 @@ package io.pocketto.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.pocketto.ConflictHandler;
+import io.pocketto.Decimal;
+import io.pocketto.Index;
+import io.pocketto.Model;
+import io.pocketto.internal.ColumnType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +27,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -30,9 +36,12 @@ import javax.lang.model.util.Elements;
  * generate. It reports through a {@link Report} and never writes code.
  */
 final class ModelValidator {
-  static final String MODEL_ANNOTATION = "io.pocketto.Model";
-  static final String CONFLICT_HANDLER = "io.pocketto.ConflictHandler";
-  static final String INDEX_ANNOTATION = "io.pocketto.Index";
+  static final String MODEL_ANNOTATION = Model.class.getCanonicalName();
+  static final String CONFLICT_HANDLER = ConflictHandler.class.getCanonicalName();
+  static final String INDEX_ANNOTATION = Index.class.getCanonicalName();
+  static final String DECIMAL_ANNOTATION = Decimal.class.getCanonicalName();
+  /** The largest precision PostgreSQL's {@code numeric(p, s)} accepts; H2's is larger. */
+  static final int MAX_DECIMAL_PRECISION = 1000;
 
   /** Instance members every generated class declares, by name. */
   private static final Map<String, String> GENERATED_METHODS = Map.ofEntries(
@@ -184,62 +193,137 @@ final class ModelValidator {
     }
   }
 
+  /**
+   * The classes whose fields are persisted: every superclass below {@code Object}, outermost first, then
+   * the model itself; a superclass's fields come first, as its constructor assigns them first.
+   */
+  private List<TypeElement> declaringClasses(TypeElement type, Report report) {
+    List<TypeElement> chain = new ArrayList<>();
+    for (TypeElement t = type; t != null; ) {
+      chain.add(0, t);
+      TypeMirror superclass = t.getSuperclass();
+      if (superclass.getKind() == TypeKind.ERROR) {
+        // A superclass another processor has yet to generate: its fields are unknown until it exists.
+        report.defer();
+        break;
+      }
+      if (superclass.getKind() != TypeKind.DECLARED) {
+        break;
+      }
+      TypeElement next = (TypeElement) ((DeclaredType) superclass).asElement();
+      t = next.getQualifiedName().contentEquals("java.lang.Object") ? null : next;
+    }
+    return chain;
+  }
+
+  /** Every persisted field of the model and its superclasses, or an error on each one that cannot be. */
   private List<PersistedField> fields(TypeElement type, Report report) {
     List<PersistedField> fields = new ArrayList<>();
     Map<String, VariableElement> byColumn = new HashMap<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      Set<Modifier> modifiers = field.getModifiers();
-      if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
-        continue;
+    Map<String, VariableElement> byName = new HashMap<>();
+    String modelPackage = env.getElementUtils().getPackageOf(type).getQualifiedName().toString();
+    for (TypeElement owner : declaringClasses(type, report)) {
+      boolean inherited = owner != type;
+      for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+        Set<Modifier> modifiers = field.getModifiers();
+        if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
+          continue;
+        }
+        String name = field.getSimpleName().toString();
+        boolean valid = true;
+        VariableElement hidden = byName.putIfAbsent(name, field);
+        if (hidden != null) {
+          report.error(Message.FIELD_HIDES_INHERITED, field, name, hidden.getEnclosingElement().getSimpleName());
+          continue;
+        }
+        if (modifiers.contains(Modifier.PRIVATE)) {
+          if (inherited) {
+            report.error(Message.FIELD_PRIVATE_INHERITED, field, name, owner.getSimpleName(), type.getSimpleName());
+          } else {
+            report.error(Message.FIELD_PRIVATE, field, name);
+          }
+          valid = false;
+        } else if (inherited && !modifiers.contains(Modifier.PROTECTED) && !modifiers.contains(Modifier.PUBLIC)
+            && !env.getElementUtils().getPackageOf(owner).getQualifiedName().contentEquals(modelPackage)) {
+          report.error(Message.FIELD_PACKAGE_PRIVATE_INHERITED, field, name, owner.getQualifiedName(), modelPackage);
+          valid = false;
+        }
+        if (modifiers.contains(Modifier.FINAL)) {
+          report.error(Message.FIELD_FINAL, field, name);
+          valid = false;
+        }
+        if (name.startsWith("_") || name.startsWith("$")) {
+          report.error(Message.FIELD_RESERVED, field, name);
+          valid = false;
+        }
+        String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
+        if (RESERVED_FIELDS.containsKey(name)) {
+          report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name, RESERVED_FIELDS.get(name));
+          valid = false;
+        } else if (GENERATED_METHODS.containsKey(getter)) {
+          // A primitive boolean 'dirty' would get the getter isDirty(), which the generated class already has.
+          report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name,
+              "method " + GENERATED_METHODS.get(getter) + ", which would also be its getter");
+          valid = false;
+        }
+        TypeClassifier.Result kind = classifier.classify(field.asType());
+        if (kind.unresolved()) {
+          report.defer(field);
+          continue;
+        }
+        if (!kind.ok()) {
+          report.error(Message.FIELD_UNSUPPORTED_TYPE, field, name, field.asType(), kind.unsupportedReason());
+          continue;
+        }
+        int[] decimal = decimal(field, kind.kind(), report);
+        if (decimal == null) {
+          valid = false;
+        }
+        String column = Names.snakeCase(name);
+        VariableElement previous = byColumn.putIfAbsent(column, field);
+        if (previous != null) {
+          report.error(Message.COLUMN_CLASH, field, previous.getSimpleName(), name, column);
+          valid = false;
+        }
+        if (!valid) {
+          continue;
+        }
+        boolean primitive = field.asType().getKind().isPrimitive();
+        String setter = Names.setter(name);
+        fields.add(new PersistedField(field, name, column, kind.kind(), TypeName.get(field.asType()), primitive,
+            getter, setter, !declaresMethod(type, getter, 0), !declaresMethod(type, setter, 1), decimal[0], decimal[1]));
       }
-      String name = field.getSimpleName().toString();
-      boolean valid = true;
-      if (modifiers.contains(Modifier.PRIVATE)) {
-        report.error(Message.FIELD_PRIVATE, field, name);
-        valid = false;
-      }
-      if (modifiers.contains(Modifier.FINAL)) {
-        report.error(Message.FIELD_FINAL, field, name);
-        valid = false;
-      }
-      if (name.startsWith("_") || name.startsWith("$")) {
-        report.error(Message.FIELD_RESERVED, field, name);
-        valid = false;
-      }
-      String getter = Names.getter(name, field.asType().getKind() == TypeKind.BOOLEAN);
-      if (RESERVED_FIELDS.containsKey(name)) {
-        report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name, RESERVED_FIELDS.get(name));
-        valid = false;
-      } else if (GENERATED_METHODS.containsKey(getter)) {
-        // A primitive boolean 'dirty' would get the getter isDirty(), which the generated class already has.
-        report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name,
-            "method " + GENERATED_METHODS.get(getter) + ", which would also be its getter");
-        valid = false;
-      }
-      TypeClassifier.Result kind = classifier.classify(field.asType());
-      if (kind.unresolved()) {
-        report.defer(field);
-        continue;
-      }
-      if (!kind.ok()) {
-        report.error(Message.FIELD_UNSUPPORTED_TYPE, field, name, field.asType(), kind.unsupportedReason());
-        continue;
-      }
-      String column = Names.snakeCase(name);
-      VariableElement previous = byColumn.putIfAbsent(column, field);
-      if (previous != null) {
-        report.error(Message.COLUMN_CLASH, field, previous.getSimpleName(), name, column);
-        valid = false;
-      }
-      if (!valid) {
-        continue;
-      }
-      boolean primitive = field.asType().getKind().isPrimitive();
-      String setter = Names.setter(name);
-      fields.add(new PersistedField(field, name, column, kind.kind(), TypeName.get(field.asType()), primitive,
-          getter, setter, !declaresMethod(type, getter, 0), !declaresMethod(type, setter, 1)));
     }
     return fields;
+  }
+
+  /** The {@code @Decimal} precision and scale of a field ({0, 0} without one), or {@code null} after an error. */
+  private static int[] decimal(VariableElement field, ColumnType kind, Report report) {
+    AnnotationMirror decimal = annotation(field, DECIMAL_ANNOTATION);
+    if (decimal == null) {
+      return new int[] {0, 0};
+    }
+    String name = field.getSimpleName().toString();
+    if (kind != ColumnType.DECIMAL) {
+      report.error(Message.DECIMAL_NOT_BIG_DECIMAL, field, name, field.asType());
+      return null;
+    }
+    int precision = intValue(decimal, "precision", 0);
+    int scale = intValue(decimal, "scale", 0);
+    if (precision < 1 || precision > MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
+      report.error(Message.DECIMAL_INVALID, field, precision, scale, MAX_DECIMAL_PRECISION);
+      return null;
+    }
+    return new int[] {precision, scale};
+  }
+
+  private static int intValue(AnnotationMirror mirror, String attribute, int otherwise) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(attribute) && e.getValue().getValue() instanceof Integer i) {
+        return i;
+      }
+    }
+    return otherwise;
   }
 
   /** Each field's query constant must not hide or clash with another member of the generated class. */
@@ -268,7 +352,11 @@ final class ModelValidator {
       byName.put(f.name(), f);
     }
     Set<List<String>> indexes = new LinkedHashSet<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+    List<VariableElement> declared = new ArrayList<>();
+    for (TypeElement owner : declaringClasses(type, new Report())) {
+      declared.addAll(ElementFilter.fieldsIn(owner.getEnclosedElements()));
+    }
+    for (VariableElement field : declared) {
       AnnotationMirror index = annotation(field, INDEX_ANNOTATION);
       if (index == null) {
         continue;
@@ -340,9 +428,17 @@ final class ModelValidator {
     return List.of();
   }
 
+  /** Whether the model or a superclass (below {@code Object}) declares the method, which is then not generated. */
   private static boolean declaresMethod(TypeElement type, String name, int parameters) {
-    return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-        .anyMatch(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == parameters);
+    for (TypeElement t = type; t != null && !t.getQualifiedName().contentEquals("java.lang.Object"); ) {
+      if (ElementFilter.methodsIn(t.getEnclosedElements()).stream()
+          .anyMatch(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == parameters)) {
+        return true;
+      }
+      TypeMirror superclass = t.getSuperclass();
+      t = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+    }
+    return false;
   }
 
   /** Reports methods that generated members would override or hide; returns whether toString() is declared. */

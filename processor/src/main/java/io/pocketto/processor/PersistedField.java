@@ -1,6 +1,7 @@
 package io.pocketto.processor;
 
 import com.palantir.javapoet.TypeName;
+import io.pocketto.internal.ColumnType;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -9,31 +10,35 @@ import javax.lang.model.element.VariableElement;
  * @param element the field
  * @param name the Java name
  * @param column the SQL column
- * @param kind the runtime {@code ColumnType} constant name
+ * @param kind how the field is stored
  * @param type the field's Java type
  * @param primitive whether the type is primitive
  * @param getter the accessor name
  * @param setter the mutator name
  * @param generateGetter false when the model declares the getter itself
  * @param generateSetter false when the model declares the setter itself
+ * @param precision the {@code @Decimal} precision, or 0 when the field declares none
+ * @param scale the {@code @Decimal} scale
  */
 record PersistedField(
     VariableElement element,
     String name,
     String column,
-    String kind,
+    ColumnType kind,
     TypeName type,
     boolean primitive,
     String getter,
     String setter,
     boolean generateGetter,
-    boolean generateSetter) {
+    boolean generateSetter,
+    int precision,
+    int scale) {
 
   boolean isJson() {
-    return kind.equals("JSON");
+    return kind == ColumnType.JSON;
   }
 
   boolean isEnum() {
-    return kind.equals("ENUM");
+    return kind == ColumnType.ENUM;
   }
 }

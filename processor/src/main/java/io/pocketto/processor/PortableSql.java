@@ -1,5 +1,6 @@
 package io.pocketto.processor;
 
+import io.pocketto.internal.ColumnType;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Sort;
 import java.util.List;
@@ -22,13 +23,17 @@ final class PortableSql {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** {@code _id, _rev, _deleted, _writer} and the fields in declaration order, as {@code DocumentTable} reads them. */
+  /**
+   * {@code _id, _rev, _deleted, _writer}, the fields in declaration order and the two timestamps, as
+   * {@code DocumentTable} reads them.
+   */
   static String selectColumns(ModelDescriptor model) {
     StringJoiner cols = new StringJoiner(", ");
     cols.add(quote("_id")).add(quote("_rev")).add(quote("_deleted")).add(quote("_writer"));
     for (PersistedField f : model.fields()) {
       cols.add(quote(f.column()));
     }
+    cols.add(quote("_created_at")).add(quote("_updated_at"));
     return cols.toString();
   }
 
@@ -39,10 +44,13 @@ final class PortableSql {
     where(sql, query);
     sql.append(" ORDER BY ");
     for (Sort sort : query.sorts()) {
-      sql.append(quote(sort.property().column())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
+      sql.append(sortKey(sort.property())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
           .append(", ");
     }
-    sql.append(quote("_id")).append(" ASC");
+    // The id follows the last key's direction, as in the runtime's Query: one index scan serves both.
+    List<Sort> sorts = query.sorts();
+    boolean idDescending = !sorts.isEmpty() && sorts.get(sorts.size() - 1).descending();
+    sql.append(quote("_id")).append(idDescending ? " DESC" : " ASC");
     if (paged) {
       sql.append(PAGE_WINDOW);
     } else if (limit > 0) {
@@ -92,6 +100,15 @@ final class PortableSql {
     sql.append(')');
   }
 
+  /**
+   * A decimal sorts by value as {@code DECFLOAT}: H2 keeps undeclared decimals as text, to keep their scale.
+   * PostgreSQL's dialect rewrites the cast to its {@code numeric}, a no-op there.
+   */
+  private static String sortKey(DerivedQuery.QueryProperty property) {
+    String column = quote(property.column());
+    return property.kind() == ColumnType.DECIMAL ? "CAST(" + column + " AS DECFLOAT)" : column;
+  }
+
   private static void criterion(StringBuilder sql, Criterion c) {
     String column = quote(c.property().column());
     String operand = c.ignoreCase() ? "LOWER(" + column + ")" : column;
@@ -111,6 +128,11 @@ final class PortableSql {
       case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
       case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
           sql.append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE);
+      // Like Not (NE), NotLike also matches a null field, which is not like anything.
+      case NOT_LIKE -> sql.append("(NOT (").append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE)
+          .append(") OR ").append(column).append(" IS NULL)");
+      case TRUE -> sql.append(column).append(" = TRUE");
+      case FALSE -> sql.append(column).append(" = FALSE");
     }
   }
 }

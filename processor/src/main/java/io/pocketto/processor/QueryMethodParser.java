@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * <pre>
  * name      = action [subject] "By" [predicate] ["OrderBy" sort {sort}]
  *           | action [subject] "OrderBy" sort {sort}
- * action    = "find" | "count" | "exists"
- * subject   = "All" | "First" [N] | "Top" [N]
+ * action    = "find" | "count" | "exists" | "delete"
+ * subject   = ["Distinct"] ("All" | "First" [N] | "Top" [N])
  * predicate = criterion {("And" | "Or") criterion}      (And binds tighter than Or)
  * criterion = Property [operator] ["IgnoreCase"]
  * sort      = Property ["Asc" | "Desc"] ["And"]
@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * {@code orderNumber} or {@code brand} is not cut apart.
  */
 final class QueryMethodParser {
-  private static final Pattern ACTION = Pattern.compile("^(find|count|exists)(.*)$");
-  private static final Pattern SUBJECT = Pattern.compile("^(?:All|(First|Top)([1-9][0-9]{0,8})?)?$");
+  private static final Pattern ACTION = Pattern.compile("^(find|count|exists|delete)(.*)$");
+  /** Distinct changes nothing, and is accepted for that: a query returns whole documents, each once. */
+  private static final Pattern SUBJECT = Pattern.compile("^(?:Distinct)?(?:All|(First|Top)([1-9][0-9]{0,8})?)?$");
   private static final Pattern OR = Pattern.compile("Or(?=\\p{Lu})");
   private static final Pattern AND = Pattern.compile("And(?=\\p{Lu})");
   private static final Pattern DIRECTION = Pattern.compile("(Asc|Desc)(?=\\p{Lu}|$)");
@@ -41,7 +42,10 @@ final class QueryMethodParser {
       Map.entry("Between", Operator.BETWEEN),
       Map.entry("IsNotIn", Operator.NOT_IN), Map.entry("NotIn", Operator.NOT_IN),
       Map.entry("IsIn", Operator.IN), Map.entry("In", Operator.IN),
-      Map.entry("Like", Operator.LIKE),
+      Map.entry("IsNotLike", Operator.NOT_LIKE), Map.entry("NotLike", Operator.NOT_LIKE),
+      Map.entry("IsLike", Operator.LIKE), Map.entry("Like", Operator.LIKE),
+      Map.entry("IsTrue", Operator.TRUE), Map.entry("True", Operator.TRUE),
+      Map.entry("IsFalse", Operator.FALSE), Map.entry("False", Operator.FALSE),
       Map.entry("StartingWith", Operator.STARTING_WITH), Map.entry("StartsWith", Operator.STARTING_WITH),
       Map.entry("EndingWith", Operator.ENDING_WITH), Map.entry("EndsWith", Operator.ENDING_WITH),
       Map.entry("Containing", Operator.CONTAINING), Map.entry("Contains", Operator.CONTAINING),
@@ -104,9 +108,8 @@ final class QueryMethodParser {
   private static int subject(String method, Action verb, String subject) throws QueryMethodException {
     Matcher m = SUBJECT.matcher(subject);
     if (!m.matches()) {
-      String keyword = subject.contains("Distinct") ? "Distinct" : subject;
-      throw new QueryMethodException(Message.QUERY_UNSUPPORTED_KEYWORD, method, keyword,
-          "between the verb and By only All, First, First<N>, Top or Top<N> are supported");
+      throw new QueryMethodException(Message.QUERY_UNSUPPORTED_KEYWORD, method, subject,
+          "between the verb and By only Distinct, All, First, First<N>, Top or Top<N> are supported");
     }
     if (m.group(1) == null) {
       return 0;

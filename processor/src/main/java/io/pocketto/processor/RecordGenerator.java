@@ -10,7 +10,24 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import java.util.HashSet;
+import io.pocketto.ActiveRecord;
+import io.pocketto.ChangeListener;
+import io.pocketto.Database;
+import io.pocketto.ModelStore;
+import io.pocketto.Pocketto;
+import io.pocketto.Subscription;
+import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.RecordState;
+import io.pocketto.internal.Records;
+import io.pocketto.query.ComparableProperty;
+import io.pocketto.query.JsonProperty;
+import io.pocketto.query.Query;
+import io.pocketto.query.StringProperty;
+import io.pocketto.query.ValueProperty;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -19,25 +36,24 @@ import javax.lang.model.element.Modifier;
  * behaviour is a one-line call into the runtime.
  */
 final class RecordGenerator {
-  private static final String RUNTIME = "io.pocketto";
-  private static final String INTERNAL = "io.pocketto.internal";
-  private static final ClassName ACTIVE_RECORD = ClassName.get(RUNTIME, "ActiveRecord");
-  private static final ClassName DATABASE = ClassName.get(RUNTIME, "Database");
-  private static final ClassName MODEL_STORE = ClassName.get(RUNTIME, "ModelStore");
-  private static final ClassName POCKETTO = ClassName.get(RUNTIME, "Pocketto");
-  private static final ClassName MODEL_BINDING = ClassName.get(INTERNAL, "ModelBinding");
-  private static final ClassName RECORD_STATE = ClassName.get(INTERNAL, "RecordState");
-  private static final ClassName RECORDS = ClassName.get(INTERNAL, "Records");
-  private static final ClassName FIELD_SPEC = ClassName.get(INTERNAL, "FieldSpec");
-  private static final ClassName COLUMN_TYPE = ClassName.get(INTERNAL, "ColumnType");
+  private static final ClassName ACTIVE_RECORD = ClassName.get(ActiveRecord.class);
+  private static final ClassName DATABASE = ClassName.get(Database.class);
+  private static final ClassName MODEL_STORE = ClassName.get(ModelStore.class);
+  private static final ClassName POCKETTO = ClassName.get(Pocketto.class);
+  private static final ClassName MODEL_BINDING = ClassName.get(ModelBinding.class);
+  private static final ClassName RECORD_STATE = ClassName.get(RecordState.class);
+  private static final ClassName RECORDS = ClassName.get(Records.class);
+  private static final ClassName FIELD_SPEC = ClassName.get(io.pocketto.internal.FieldSpec.class);
+  private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
-  private static final ClassName CHANGE_LISTENER = ClassName.get(RUNTIME, "ChangeListener");
-  private static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
-  private static final String QUERY_PACKAGE = "io.pocketto.query";
-  private static final ClassName QUERY = ClassName.get(QUERY_PACKAGE, "Query");
+  private static final ClassName CHANGE_LISTENER = ClassName.get(ChangeListener.class);
+  private static final ClassName SUBSCRIPTION = ClassName.get(Subscription.class);
+  private static final ClassName QUERY = ClassName.get(Query.class);
+  private static final ClassName INVALID_DOCUMENT = ClassName.get(io.pocketto.InvalidDocumentException.class);
+  private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 
   static final String STATE = "$state";
   static final String BINDING = "BINDING";
@@ -98,6 +114,19 @@ final class RecordGenerator {
         .returns(SUBSCRIPTION)
         .addParameter(CHANGE_LISTENER, "listener")
         .addStatement("return in($T.defaultDatabase()).onChange(listener)", POCKETTO).build());
+    type.addMethod(MethodSpec.methodBuilder("fromJson")
+        .addJavadoc("The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as\n"
+            + "an update against that revision.\n@throws $T naming the offending key\n", INVALID_DOCUMENT)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(String.class, "json")
+        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
+    type.addMethod(MethodSpec.methodBuilder("fromJson")
+        .addJavadoc("{@link #fromJson(String)} from a Jackson tree.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(JSON_NODE, "json")
+        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
     type.addMethod(MethodSpec.methodBuilder("in")
         .addJavadoc("The same API against an explicit database.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -145,6 +174,8 @@ final class RecordGenerator {
         specs.add("$T.json($S, $S, $T.class)", FIELD_SPEC, f.name(), f.column(), model.modelClass());
       } else if (f.isEnum()) {
         specs.add("$T.enumeration($S, $S, $T.class)", FIELD_SPEC, f.name(), f.column(), f.type());
+      } else if (f.precision() > 0) {
+        specs.add("$T.decimal($S, $S, $L, $L)", FIELD_SPEC, f.name(), f.column(), f.precision(), f.scale());
       } else {
         specs.add("$T.scalar($S, $S, $T.$L, $L)", FIELD_SPEC, f.name(), f.column(), COLUMN_TYPE, f.kind(), f.primitive());
       }
@@ -201,16 +232,27 @@ final class RecordGenerator {
           .initializer("new $T($N, $S)", propertyType, BINDING, f.name())
           .build());
     }
+    Set<String> taken = new HashSet<>();
+    model.fields().forEach(f -> taken.add(Names.constantName(f.name())));
+    TypeName timestamp = ParameterizedTypeName.get(ClassName.get(ComparableProperty.class), self,
+        ClassName.get("java.time", "Instant"));
+    for (String[] column : new String[][] {{"CREATED_AT", "createdAt", "created"}, {"UPDATED_AT", "updatedAt", "last written"}}) {
+      if (!taken.contains(column[0])) {
+        type.addField(FieldSpec.builder(timestamp, column[0], Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("When a document was $L, as the database recorded it, for typed queries and ordering.\n", column[2])
+            .initializer("$T.$L($N)", ClassName.get(ComparableProperty.class), column[1], BINDING)
+            .build());
+      }
+    }
   }
 
-  /** The property class whose operators suit the field's type, e.g. {@code StringProperty<SalesInvoice>}. */
+  /** The property class offering the operators the field's {@code ColumnType} allows, e.g. {@code StringProperty<SalesInvoice>}. */
   private static TypeName propertyType(ClassName self, PersistedField f) {
-    return switch (f.kind()) {
-      case "STRING" -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "StringProperty"), self);
-      case "BOOLEAN", "ENUM", "UUID" ->
-          ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ValueProperty"), self, f.type().box());
-      case "JSON" -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "JsonProperty"), self, f.type().box());
-      default -> ParameterizedTypeName.get(ClassName.get(QUERY_PACKAGE, "ComparableProperty"), self, f.type().box());
+    return switch (f.kind().operators()) {
+      case STRING -> ParameterizedTypeName.get(ClassName.get(StringProperty.class), self);
+      case VALUE -> ParameterizedTypeName.get(ClassName.get(ValueProperty.class), self, f.type().box());
+      case JSON -> ParameterizedTypeName.get(ClassName.get(JsonProperty.class), self, f.type().box());
+      case COMPARABLE -> ParameterizedTypeName.get(ClassName.get(ComparableProperty.class), self, f.type().box());
     };
   }
 

@@ -24,7 +24,9 @@ record RepositoryDescriptor(
 
   /** What a query method returns, which decides how its rows are read. */
   enum Result {
-    LIST, OPTIONAL, ENTITY, STREAM, PAGE, COUNT, EXISTS
+    LIST, OPTIONAL, ENTITY, STREAM, PAGE, COUNT, EXISTS,
+    /** deleteBy: the number of documents deleted, as {@code long} or {@code int}, or nothing. */
+    DELETE_COUNT_LONG, DELETE_COUNT_INT, DELETE_VOID
   }
 
   /**

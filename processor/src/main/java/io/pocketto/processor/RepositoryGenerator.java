@@ -10,8 +10,16 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.pocketto.Database;
+import io.pocketto.Repositories;
+import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.QueryArgument;
+import io.pocketto.internal.RepositoryBase;
+import io.pocketto.internal.RepositoryFactory;
+import io.pocketto.internal.RepositoryQuery;
 import io.pocketto.processor.RepositoryDescriptor.Argument;
 import io.pocketto.processor.RepositoryDescriptor.QueryMethod;
+import io.pocketto.processor.RepositoryDescriptor.Result;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -22,14 +30,13 @@ import javax.lang.model.element.VariableElement;
  * {@code CrudRepository} operations come from the runtime's {@code RepositoryBase}.
  */
 final class RepositoryGenerator {
-  private static final String INTERNAL = "io.pocketto.internal";
-  private static final ClassName DATABASE = ClassName.get("io.pocketto", "Database");
-  private static final ClassName REPOSITORIES = ClassName.get("io.pocketto", "Repositories");
-  private static final ClassName REPOSITORY_BASE = ClassName.get(INTERNAL, "RepositoryBase");
-  private static final ClassName REPOSITORY_QUERY = ClassName.get(INTERNAL, "RepositoryQuery");
-  private static final ClassName REPOSITORY_FACTORY = ClassName.get(INTERNAL, "RepositoryFactory");
-  private static final ClassName QUERY_ARGUMENT = ClassName.get(INTERNAL, "QueryArgument");
-  private static final ClassName COLUMN_TYPE = ClassName.get(INTERNAL, "ColumnType");
+  private static final ClassName DATABASE = ClassName.get(Database.class);
+  private static final ClassName REPOSITORIES = ClassName.get(Repositories.class);
+  private static final ClassName REPOSITORY_BASE = ClassName.get(RepositoryBase.class);
+  private static final ClassName REPOSITORY_QUERY = ClassName.get(RepositoryQuery.class);
+  private static final ClassName REPOSITORY_FACTORY = ClassName.get(RepositoryFactory.class);
+  private static final ClassName QUERY_ARGUMENT = ClassName.get(QueryArgument.class);
+  private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final String FACTORY = "FACTORY";
@@ -123,8 +130,13 @@ final class RepositoryGenerator {
       case PAGE -> "page";
       case COUNT -> "count";
       case EXISTS -> "exists";
+      case DELETE_COUNT_LONG, DELETE_COUNT_INT, DELETE_VOID -> "delete";
     };
-    if (method.pageParameter() != null) {
+    if (method.result() == Result.DELETE_VOID) {
+      spec.addStatement("this.$N.$L($L)", field, call, values.build());
+    } else if (method.result() == Result.DELETE_COUNT_LONG) {
+      spec.addStatement("return (long) this.$N.$L($L)", field, call, values.build());
+    } else if (method.pageParameter() != null) {
       CodeBlock page = CodeBlock.of("$N", method.pageParameter());
       CodeBlock all = values.isEmpty() ? page : CodeBlock.of("$L, $L", page, values.build());
       spec.addStatement("return this.$N.$L($L)", field, call, all);

@@ -1,6 +1,7 @@
 package io.pocketto.processor;
 
 import com.palantir.javapoet.ClassName;
+import io.pocketto.internal.ColumnType;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Operator;
 import io.pocketto.processor.DerivedQuery.QueryProperty;
@@ -152,7 +153,7 @@ final class RepositoryValidator {
 
   private Map<String, QueryProperty> properties(ModelDescriptor model) {
     Map<String, QueryProperty> properties = new LinkedHashMap<>();
-    properties.put("id", new QueryProperty("id", "_id", "STRING",
+    properties.put("id", new QueryProperty("id", "_id", ColumnType.STRING,
         elements.getTypeElement("java.lang.String").asType()));
     for (PersistedField f : model.fields()) {
       properties.put(f.name(), new QueryProperty(f.name(), f.column(), f.kind(), f.element().asType()));
@@ -253,7 +254,7 @@ final class RepositoryValidator {
           limitKeyword(query) + " returns up to " + query.limit() + " documents; return a List or Stream, or use First");
     }
     for (Sort sort : query.sorts()) {
-      if (sort.property().kind().equals("JSON")) {
+      if (sort.property().isJson()) {
         throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, name, "OrderBy", sort.property().name(),
             sort.property().type(), "a JSON field has no order to sort by");
       }
@@ -304,6 +305,8 @@ final class RepositoryValidator {
       }
       case COUNT -> sql = PortableSql.count(model, query);
       case EXISTS -> sql = PortableSql.exists(model, query);
+      // Each document found is deleted through its own revision check, as a record's delete() does.
+      case DELETE_COUNT_LONG, DELETE_COUNT_INT, DELETE_VOID -> sql = PortableSql.select(model, query, 0, false);
       default -> throw new IllegalStateException(result.name());
     }
     return new QueryMethod(method, result, sql, countSql, arguments, pageParameter);
@@ -331,6 +334,19 @@ final class RepositoryValidator {
         }
         throw new QueryMethodException(Message.QUERY_RETURN_TYPE, name, r, "exists queries return boolean");
       }
+      case DELETE -> {
+        if (r.getKind() == TypeKind.LONG) {
+          return Result.DELETE_COUNT_LONG;
+        }
+        if (r.getKind() == TypeKind.INT) {
+          return Result.DELETE_COUNT_INT;
+        }
+        if (r.getKind() == TypeKind.VOID) {
+          return Result.DELETE_VOID;
+        }
+        throw new QueryMethodException(Message.QUERY_RETURN_TYPE, name, r,
+            "delete queries return long or int (the number of documents deleted) or void");
+      }
       default -> {
         if (types.isSameType(r, modelType)) {
           return Result.ENTITY;
@@ -355,26 +371,30 @@ final class RepositoryValidator {
     QueryProperty p = c.property();
     Operator op = c.operator();
     String keyword = op.keyword;
-    if (p.kind().equals("JSON") && op != Operator.IS_NULL && op != Operator.IS_NOT_NULL) {
+    if (p.isJson() && op != Operator.IS_NULL && op != Operator.IS_NOT_NULL) {
       throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword, p.name(), p.type(),
           "a field stored as JSON can only be tested with IsNull or IsNotNull");
     }
     if (op.isOrdering() && !p.isComparable()) {
       throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword, p.name(), p.type(),
-          "only numbers, decimals, characters, text and dates have an order to compare");
+          "only numbers, decimals, characters, text, dates, times and durations have an order to compare");
     }
-    if (op.isPattern() && !p.kind().equals("STRING")) {
+    if (op.isTruth() && p.kind() != ColumnType.BOOLEAN) {
+      throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword, p.name(), p.type(),
+          "only boolean properties are True or False; compare other properties with equality");
+    }
+    if (op.isPattern() && !p.isString()) {
       throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword, p.name(), p.type(),
           "only String properties match patterns");
     }
     if (c.ignoreCase()) {
-      if (!p.kind().equals("STRING")) {
+      if (!p.isString()) {
         throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, "IgnoreCase", p.name(), p.type(),
             "only String properties have a case to ignore");
       }
       if (op != Operator.EQ && op != Operator.NE && !op.isPattern()) {
         throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword + "IgnoreCase", p.name(), p.type(),
-            "IgnoreCase combines with equality, Not, Like, StartingWith, EndingWith and Containing");
+            "IgnoreCase combines with equality, Not, Like, NotLike, StartingWith, EndingWith and Containing");
       }
     }
   }
@@ -391,8 +411,8 @@ final class RepositoryValidator {
         expected = types.getDeclaredType(elements.getTypeElement("java.util.Collection"),
             types.getWildcardType(boxedProperty, null));
       }
-      case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> {
-        kind = c.operator() == Operator.LIKE ? "LIKE" : c.operator().name();
+      case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> {
+        kind = c.operator() == Operator.LIKE || c.operator() == Operator.NOT_LIKE ? "LIKE" : c.operator().name();
         expected = elements.getTypeElement("java.lang.String").asType();
       }
       default -> {
@@ -404,7 +424,7 @@ final class RepositoryValidator {
       throw new QueryMethodException(Message.QUERY_PARAMETER_TYPE, method, parameter.getSimpleName(), actual,
           c.operator().keyword, p.name(), expected);
     }
-    return new Argument(parameter.getSimpleName().toString(), p.name(), p.kind(), kind);
+    return new Argument(parameter.getSimpleName().toString(), p.name(), p.kind().name(), kind);
   }
 
   private TypeMirror boxed(TypeMirror type) {

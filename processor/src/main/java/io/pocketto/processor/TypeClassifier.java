@@ -1,25 +1,30 @@
 package io.pocketto.processor;
 
+import io.pocketto.internal.ColumnType;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
- * Decides how a field type is stored: as one of the runtime's scalar column types, as JSON through
- * Jackson, or not at all (with the reason a user needs to fix it).
+ * Decides how a field type is stored: as one of the runtime's {@link ColumnType}s (the one definition
+ * of each type, shared with the runtime), as JSON through Jackson, or not at all (with the reason a user
+ * needs to fix it). Only collections, maps, arrays, records and POJOs go to JSON.
  */
 final class TypeClassifier {
 
-  /** The outcome: a runtime {@code ColumnType} name, a reason the type is unsupported, or unresolved. */
-  record Result(String kind, String unsupportedReason, boolean unresolved) {
-    static Result of(String kind) {
+  /** The outcome: a column type, a reason the type is unsupported, or unresolved. */
+  record Result(ColumnType kind, String unsupportedReason, boolean unresolved) {
+    static Result of(ColumnType kind) {
       return new Result(kind, null, false);
     }
 
@@ -36,22 +41,6 @@ final class TypeClassifier {
     }
   }
 
-  private static final Map<String, String> SCALARS = Map.ofEntries(
-      Map.entry("java.lang.String", "STRING"),
-      Map.entry("java.lang.Boolean", "BOOLEAN"),
-      Map.entry("java.lang.Byte", "BYTE"),
-      Map.entry("java.lang.Short", "SHORT"),
-      Map.entry("java.lang.Integer", "INT"),
-      Map.entry("java.lang.Long", "LONG"),
-      Map.entry("java.lang.Float", "FLOAT"),
-      Map.entry("java.lang.Double", "DOUBLE"),
-      Map.entry("java.lang.Character", "CHAR"),
-      Map.entry("java.math.BigDecimal", "DECIMAL"),
-      Map.entry("java.util.UUID", "UUID"),
-      Map.entry("java.time.Instant", "INSTANT"),
-      Map.entry("java.time.LocalDate", "LOCAL_DATE"),
-      Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"));
-
   /** Container interfaces Jackson reads back as concrete collections. */
   private static final Set<String> CONTAINERS = Set.of(
       "java.util.List", "java.util.Collection", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet",
@@ -63,16 +52,18 @@ final class TypeClassifier {
       "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.HashMap",
       "java.util.LinkedHashMap", "java.util.TreeMap");
 
-  /** JDK value types that have a stable JSON form with Jackson's Java time module. */
-  private static final Set<String> JDK_JSON_VALUES = Set.of(
-      "java.math.BigInteger", "java.net.URI", "java.util.Locale", "java.util.Currency",
-      "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.OffsetTime",
-      "java.time.Duration", "java.time.Period", "java.time.Year", "java.time.YearMonth", "java.time.MonthDay",
-      "java.time.ZoneId", "java.time.ZoneOffset", "java.time.DayOfWeek", "java.time.Month");
-
   private static final Set<String> LEGACY_DATES = Set.of(
       "java.util.Date", "java.util.Calendar", "java.util.GregorianCalendar", "java.sql.Date",
       "java.sql.Timestamp", "java.sql.Time");
+
+  /** JDK types that would not come back exactly, and what to store instead. */
+  private static final Map<String, String> INEXACT = Map.of(
+      "java.util.Locale", "a Locale does not come back exactly from any text form (variants and extensions are"
+          + " rewritten); store its language tag, toLanguageTag(), as a String",
+      "java.net.URL", "URL.equals resolves host names over the network, so a URL cannot be compared reliably;"
+          + " use java.net.URI",
+      "java.time.Clock", "a Clock is behaviour, not data; store an Instant or a ZoneId",
+      "java.time.chrono.ChronoLocalDate", "an interface has no fixed shape to read back; use LocalDate");
 
   private final Types types;
 
@@ -82,33 +73,31 @@ final class TypeClassifier {
 
   Result classify(TypeMirror type) {
     switch (type.getKind()) {
-      case BOOLEAN: return Result.of("BOOLEAN");
-      case BYTE: return Result.of("BYTE");
-      case SHORT: return Result.of("SHORT");
-      case INT: return Result.of("INT");
-      case LONG: return Result.of("LONG");
-      case FLOAT: return Result.of("FLOAT");
-      case DOUBLE: return Result.of("DOUBLE");
-      case CHAR: return Result.of("CHAR");
+      case BOOLEAN: case BYTE: case SHORT: case INT: case LONG: case FLOAT: case DOUBLE: case CHAR:
+        return Result.of(ColumnType.forJavaType(types.boxedClass((PrimitiveType) type).getQualifiedName().toString()));
       case ERROR: return Result.unresolvedType();
       case DECLARED: break;
       case ARRAY: {
-        String reason = jsonProblem(((ArrayType) type).getComponentType());
-        return reason == null ? Result.of("JSON") : reasonOrUnresolved(reason);
+        TypeMirror component = ((ArrayType) type).getComponentType();
+        if (component.getKind() == TypeKind.BYTE) {
+          return Result.of(ColumnType.BYTES);
+        }
+        String reason = jsonProblem(component);
+        return reason == null ? Result.of(ColumnType.JSON) : reasonOrUnresolved(reason);
       }
       default: return Result.unsupported("type variables and wildcards cannot be stored; use a concrete type");
     }
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
-    String scalar = SCALARS.get(element.getQualifiedName().toString());
+    ColumnType scalar = ColumnType.forJavaType(element.getQualifiedName().toString());
     if (scalar != null) {
       return Result.of(scalar);
     }
     if (element.getKind() == ElementKind.ENUM) {
-      return Result.of("ENUM");
+      return Result.of(ColumnType.ENUM);
     }
     String reason = jsonProblem(type);
-    return reason == null ? Result.of("JSON") : reasonOrUnresolved(reason);
+    return reason == null ? Result.of(ColumnType.JSON) : reasonOrUnresolved(reason);
   }
 
   private static Result reasonOrUnresolved(String reason) {
@@ -137,8 +126,12 @@ final class TypeClassifier {
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    if (SCALARS.containsKey(name) || element.getKind() == ElementKind.ENUM || JDK_JSON_VALUES.contains(name)) {
+    // Column types also have an exact JSON form with the runtime's mapper (zones and offsets kept).
+    if (ColumnType.forJavaType(name) != null || element.getKind() == ElementKind.ENUM) {
       return null;
+    }
+    if (INEXACT.containsKey(name)) {
+      return INEXACT.get(name);
     }
     if (name.equals("java.lang.Object")) {
       return "Object has no fixed shape to read back; use a concrete type";
@@ -182,7 +175,34 @@ final class TypeClassifier {
         }
       }
     }
-    return null;
+    return element.getKind() == ElementKind.RECORD ? componentProblem(element) : null;
+  }
+
+  /** Records whose components are being checked, so that a record referring to itself is checked once. */
+  private final Set<String> recordsInProgress = new java.util.HashSet<>();
+
+  /**
+   * Why a record's components cannot all be stored as JSON, naming the component, or {@code null}. A
+   * record's components are exactly what Jackson writes, so a {@code Locale} inside one is as inexact as
+   * a {@code Locale} field.
+   */
+  private String componentProblem(TypeElement record) {
+    String name = record.getQualifiedName().toString();
+    if (!recordsInProgress.add(name)) {
+      return null;
+    }
+    try {
+      for (RecordComponentElement component : ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
+        String problem = jsonProblem(component.asType());
+        if (problem != null) {
+          return problem.equals(UNRESOLVED) ? problem
+              : "component '" + component.getSimpleName() + "' of record " + record.getSimpleName() + ": " + problem;
+        }
+      }
+      return null;
+    } finally {
+      recordsInProgress.remove(name);
+    }
   }
 
   private String mapKeyProblem(TypeMirror key) {

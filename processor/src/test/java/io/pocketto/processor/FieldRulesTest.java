@@ -36,6 +36,8 @@ class FieldRulesTest {
 
           public abstract static class Money {}
 
+          public record Translation(String text, java.util.Locale language) {}
+
           protected String number;
           %s
         }
@@ -103,7 +105,49 @@ class FieldRulesTest {
             "the JDK type java.lang.Thread has no JSON form Pocketto supports"),
         Arguments.of("protected Map<Double, BigDecimal> totalsByRate;", "totalsByRate",
             "java.util.Map<java.lang.Double,java.math.BigDecimal>",
-            "map keys must be String, an enum, Integer, Long, UUID or LocalDate, not java.lang.Double"));
+            "map keys must be String, an enum, Integer, Long, UUID or LocalDate, not java.lang.Double"),
+        Arguments.of("protected java.util.Locale language;", "language", "java.util.Locale",
+            "a Locale does not come back exactly from any text form (variants and extensions are rewritten); store"
+                + " its language tag, toLanguageTag(), as a String"),
+        Arguments.of("protected List<java.util.Locale> languages;", "languages", "java.util.List<java.util.Locale>",
+            "a Locale does not come back exactly from any text form (variants and extensions are rewritten); store"
+                + " its language tag, toLanguageTag(), as a String"),
+        Arguments.of("protected Translation title;", "title", "com.acme.InvoiceModel.Translation",
+            "component 'language' of record Translation: a Locale does not come back exactly from any text form"
+                + " (variants and extensions are rewritten); store its language tag, toLanguageTag(), as a String"),
+        Arguments.of("protected java.net.URL homepage;", "homepage", "java.net.URL",
+            "URL.equals resolves host names over the network, so a URL cannot be compared reliably; use java.net.URI"));
+  }
+
+  /** Each JDK value type has a column of its own, never JSON, so that it comes back exactly. */
+  static Stream<Arguments> columnTypes() {
+    return Stream.of(
+        Arguments.of("java.time.ZonedDateTime", ColumnType.ZONED_DATE_TIME),
+        Arguments.of("java.time.OffsetDateTime", ColumnType.OFFSET_DATE_TIME),
+        Arguments.of("java.time.OffsetTime", ColumnType.OFFSET_TIME),
+        Arguments.of("java.time.LocalTime", ColumnType.LOCAL_TIME),
+        Arguments.of("java.time.Duration", ColumnType.DURATION),
+        Arguments.of("java.time.Period", ColumnType.PERIOD),
+        Arguments.of("java.time.Year", ColumnType.YEAR),
+        Arguments.of("java.time.YearMonth", ColumnType.YEAR_MONTH),
+        Arguments.of("java.time.MonthDay", ColumnType.MONTH_DAY),
+        Arguments.of("java.time.ZoneId", ColumnType.ZONE_ID),
+        Arguments.of("java.time.ZoneOffset", ColumnType.ZONE_OFFSET),
+        Arguments.of("java.net.URI", ColumnType.URI),
+        Arguments.of("java.util.Currency", ColumnType.CURRENCY),
+        Arguments.of("java.math.BigInteger", ColumnType.BIG_INTEGER),
+        Arguments.of("byte[]", ColumnType.BYTES),
+        Arguments.of("java.time.DayOfWeek", ColumnType.ENUM));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("columnTypes")
+  void jdkValueTypesGetAColumnOfTheirOwn(String type, ColumnType expected) {
+    Compilation compilation = compile(modelWithField("protected " + type + " value;"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    ModelBinding<?> binding = new CompiledClasses(compilation).binding("com.acme.Invoice");
+    Assertions.assertThat(binding.fields().get(1).type()).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -192,7 +236,7 @@ class FieldRulesTest {
   }
 
   @Test
-  void collectionsMapsArraysRecordsAndJdkValueTypesAreStoredAsJson() {
+  void collectionsMapsArraysRecordsAndPojosAreStoredAsJson() {
     JavaFileObject source = source("com.acme.ReportModel", """
         package com.acme;
 
@@ -223,8 +267,8 @@ class FieldRulesTest {
           protected SortedMap<UUID, Integer> countsBySource;
           protected Line headline;
           protected Note note;
-          protected BigInteger checksum;
-          protected Duration elapsed;
+          protected List<Duration> laps;
+          protected Map<String, BigInteger> checksums;
         }
         """);
 
@@ -233,8 +277,8 @@ class FieldRulesTest {
     assertThat(compilation).succeededWithoutWarnings();
     ModelBinding<?> binding = new CompiledClasses(compilation).binding("com.acme.Report");
     Assertions.assertThat(binding.fields()).extracting(FieldSpec::name).containsExactly(
-        "scores", "grid", "sections", "flags", "totalsByFlag", "countsBySource", "headline", "note", "checksum",
-        "elapsed");
+        "scores", "grid", "sections", "flags", "totalsByFlag", "countsBySource", "headline", "note", "laps",
+        "checksums");
     Assertions.assertThat(binding.fields()).extracting(FieldSpec::type).containsOnly(ColumnType.JSON);
     Assertions.assertThat(binding.fields().get(2).jsonType().toCanonical()).isEqualTo(
         "java.util.List<java.util.Map<java.lang.String,java.util.List<com.acme.ReportModel$Line>>>");

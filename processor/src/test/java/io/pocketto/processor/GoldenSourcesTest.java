@@ -48,6 +48,17 @@ class GoldenSourcesTest {
   }
 
   @Test
+  void inheritedFieldsDeclaredDecimalsAndJdkValueTypesGenerateTheGoldenActiveRecord() {
+    Compilation compilation = compileStrictly(
+        model("com/acme/shared/Audited.java"),
+        model("com/acme/archive/ArchivedFileModel.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.archive.ArchivedFile")
+        .hasSourceEquivalentTo(golden("com/acme/archive/ArchivedFile.java"));
+  }
+
+  @Test
   void eachModelGeneratesExactlyOneSourceFile() {
     Compilation compilation = compileStrictly(
         model("com/acme/billing/SalesInvoiceModel.java"),

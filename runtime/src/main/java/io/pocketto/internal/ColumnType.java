@@ -1,41 +1,73 @@
 package io.pocketto.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * How one field is stored: its JDBC binding and reading, by column index. Generated code names the
- * constant for each field; the {@link Dialect} names the SQL type. Enums are stored by name, and
- * everything that is not a scalar as JSON text.
+ * The one home of each field type, shared by the processor and the runtime: which Java type it holds,
+ * how it is bound and read by column index, its canonical form (hashed into revisions), how two values
+ * compare for dirty tracking, and which query operators it allows. The processor picks the constant for
+ * a field by {@link #forJavaType}; the {@link Dialect} names its SQL type. Enums are stored by name, and
+ * collections, maps, records and POJOs as JSON text.
+ *
+ * <p>Adding a type means one constant here, its SQL type in each {@code Dialect}, and a test in the
+ * round-trip suite; nothing in the processor.
  */
 public enum ColumnType {
-  STRING(Types.VARCHAR) {
+  STRING(Types.VARCHAR, String.class, Operators.STRING) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, (String) v);
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       return rs.getString(i);
     }
+    @Override Object parse(String text) {
+      return text;
+    }
   },
   /** An enum stored by {@link Enum#name()}; the field's {@link FieldSpec#enumType()} reads it back. */
-  ENUM(Types.VARCHAR) {
+  ENUM(Types.VARCHAR, Enum.class, Operators.VALUE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, ((Enum<?>) v).name());
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       return rs.getString(i);
     }
+    @Override String text(Object v) {
+      return ((Enum<?>) v).name();
+    }
   },
-  CHAR(Types.CHAR) {
+  CHAR(Types.CHAR, Character.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, String.valueOf((char) (Character) v));
     }
@@ -43,8 +75,14 @@ public enum ColumnType {
       String s = rs.getString(i);
       return s == null || s.isEmpty() ? null : s.charAt(0);
     }
+    @Override Object toJdbc(Object v) {
+      return String.valueOf((char) (Character) v);
+    }
+    @Override Object parse(String text) {
+      return text.length() == 1 ? text.charAt(0) : null;
+    }
   },
-  BOOLEAN(Types.BOOLEAN) {
+  BOOLEAN(Types.BOOLEAN, Boolean.class, Operators.VALUE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBoolean(i, (Boolean) v);
     }
@@ -52,8 +90,11 @@ public enum ColumnType {
       boolean b = rs.getBoolean(i);
       return rs.wasNull() ? null : b;
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeBoolean((Boolean) v);
+    }
   },
-  BYTE(Types.SMALLINT) {
+  BYTE(Types.SMALLINT, Byte.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setShort(i, (Byte) v);
     }
@@ -61,8 +102,14 @@ public enum ColumnType {
       short s = rs.getShort(i);
       return rs.wasNull() ? null : (byte) s;
     }
+    @Override Object toJdbc(Object v) {
+      return ((Byte) v).shortValue();
+    }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeNumber(((Number) v).longValue());
+    }
   },
-  SHORT(Types.SMALLINT) {
+  SHORT(Types.SMALLINT, Short.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setShort(i, (Short) v);
     }
@@ -70,8 +117,11 @@ public enum ColumnType {
       short s = rs.getShort(i);
       return rs.wasNull() ? null : s;
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeNumber(((Number) v).longValue());
+    }
   },
-  INT(Types.INTEGER) {
+  INT(Types.INTEGER, Integer.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setInt(i, (Integer) v);
     }
@@ -79,8 +129,11 @@ public enum ColumnType {
       int n = rs.getInt(i);
       return rs.wasNull() ? null : n;
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeNumber(((Number) v).longValue());
+    }
   },
-  LONG(Types.BIGINT) {
+  LONG(Types.BIGINT, Long.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setLong(i, (Long) v);
     }
@@ -88,8 +141,11 @@ public enum ColumnType {
       long n = rs.getLong(i);
       return rs.wasNull() ? null : n;
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeNumber(((Number) v).longValue());
+    }
   },
-  FLOAT(Types.REAL) {
+  FLOAT(Types.REAL, Float.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setFloat(i, (Float) v);
     }
@@ -97,8 +153,11 @@ public enum ColumnType {
       float n = rs.getFloat(i);
       return rs.wasNull() ? null : n;
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      writeFloatingPoint(g, ((Float) v).doubleValue(), Float.toString((Float) v));
+    }
   },
-  DOUBLE(Types.DOUBLE) {
+  DOUBLE(Types.DOUBLE, Double.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setDouble(i, (Double) v);
     }
@@ -106,64 +165,337 @@ public enum ColumnType {
       double n = rs.getDouble(i);
       return rs.wasNull() ? null : n;
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      writeFloatingPoint(g, (Double) v, Double.toString((Double) v));
+    }
   },
-  DECIMAL(Types.NUMERIC) {
+  /**
+   * A decimal, kept with its scale ({@code 19.90} stays {@code 19.90}); a field may declare a precision
+   * and scale with {@link io.pocketto.Decimal}. Two values compare by value for dirty tracking, and the
+   * canonical form drops trailing zeros, so a rescaled value is neither dirty nor a new revision.
+   */
+  DECIMAL(Types.NUMERIC, BigDecimal.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBigDecimal(i, (BigDecimal) v);
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       BigDecimal d = rs.getBigDecimal(i);
-      // Databases that normalise decimals return 360 as 3.6E+2; give it back in plain notation.
+      // A value stored before decimals kept their scale (H2's DECFLOAT) reads 360 as 3.6E+2; give it
+      // back in plain notation.
       return d != null && d.scale() < 0 ? d.setScale(0) : d;
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeNumber(((BigDecimal) v).stripTrailingZeros().toString());
+    }
+    @Override boolean same(Object a, Object b) {
+      return ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
+    }
+    @Override Object parse(String text) {
+      return new BigDecimal(text);
+    }
   },
-  UUID(Types.OTHER) {
+  /** An arbitrary-size integer, in a numeric column without a fraction. */
+  BIG_INTEGER(Types.NUMERIC, BigInteger.class, Operators.COMPARABLE) {
+    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
+      ps.setBigDecimal(i, new BigDecimal((BigInteger) v));
+    }
+    @Override Object readValue(ResultSet rs, int i) throws SQLException {
+      BigDecimal d = rs.getBigDecimal(i);
+      return d == null ? null : d.toBigIntegerExact();
+    }
+    @Override Object toJdbc(Object v) {
+      return new BigDecimal((BigInteger) v);
+    }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeNumber((BigInteger) v);
+    }
+    @Override Object parse(String text) {
+      return new BigInteger(text);
+    }
+  },
+  UUID(Types.OTHER, java.util.UUID.class, Operators.VALUE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, v);
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       return rs.getObject(i, java.util.UUID.class);
     }
+    @Override Object parse(String text) {
+      return java.util.UUID.fromString(text);
+    }
   },
-  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE) {
+  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setObject(i, OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC));
+      ps.setObject(i, toJdbc(v));
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
       return t == null ? null : t.toInstant();
     }
+    @Override Object toJdbc(Object v) {
+      return OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC);
+    }
+    @Override Object parse(String text) {
+      return Instant.parse(text);
+    }
   },
-  LOCAL_DATE(Types.DATE) {
+  LOCAL_DATE(Types.DATE, LocalDate.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, v);
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       return rs.getObject(i, LocalDate.class);
     }
+    @Override Object parse(String text) {
+      return LocalDate.parse(text);
+    }
   },
-  LOCAL_DATE_TIME(Types.TIMESTAMP) {
+  LOCAL_DATE_TIME(Types.TIMESTAMP, LocalDateTime.class, Operators.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, v);
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       return rs.getObject(i, LocalDateTime.class);
     }
+    @Override Object parse(String text) {
+      return LocalDateTime.parse(text);
+    }
+  },
+  LOCAL_TIME(Types.TIME, LocalTime.class, Operators.COMPARABLE) {
+    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
+      ps.setObject(i, v);
+    }
+    @Override Object readValue(ResultSet rs, int i) throws SQLException {
+      return rs.getObject(i, LocalTime.class);
+    }
+    @Override Object parse(String text) {
+      return LocalTime.parse(text);
+    }
+  },
+  /**
+   * Date, time and zone, as ISO text ({@code 2026-12-04T10:15+08:00[Asia/Singapore]}): no SQL type keeps
+   * a region, and PostgreSQL's {@code timestamptz} not even the offset. Matched by equality only, since
+   * the text does not sort in time order.
+   */
+  ZONED_DATE_TIME(Types.VARCHAR, ZonedDateTime.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return ZonedDateTime.parse(text);
+    }
+  },
+  /** Date, time and offset, as ISO text: PostgreSQL's {@code timestamptz} would keep the instant but not the offset. */
+  OFFSET_DATE_TIME(Types.VARCHAR, OffsetDateTime.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return OffsetDateTime.parse(text);
+    }
+  },
+  /** Time and offset, as ISO text. */
+  OFFSET_TIME(Types.VARCHAR, OffsetTime.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return OffsetTime.parse(text);
+    }
+  },
+  /** A duration as seconds with nine fraction digits, so that it sorts and compares as a length of time. */
+  DURATION(Types.NUMERIC, Duration.class, Operators.COMPARABLE) {
+    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
+      ps.setBigDecimal(i, (BigDecimal) toJdbc(v));
+    }
+    @Override Object readValue(ResultSet rs, int i) throws SQLException {
+      BigDecimal seconds = rs.getBigDecimal(i);
+      if (seconds == null) {
+        return null;
+      }
+      BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+      return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValueExact());
+    }
+    @Override Object toJdbc(Object v) {
+      Duration d = (Duration) v;
+      return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+    }
+    @Override Object parse(String text) {
+      return Duration.parse(text);
+    }
+  },
+  /** Years, months and days as ISO text ({@code P1Y2M3D}); periods have no total order. */
+  PERIOD(Types.VARCHAR, Period.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return Period.parse(text);
+    }
+  },
+  YEAR(Types.INTEGER, Year.class, Operators.COMPARABLE) {
+    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
+      ps.setInt(i, ((Year) v).getValue());
+    }
+    @Override Object readValue(ResultSet rs, int i) throws SQLException {
+      int n = rs.getInt(i);
+      return rs.wasNull() ? null : Year.of(n);
+    }
+    @Override Object toJdbc(Object v) {
+      return ((Year) v).getValue();
+    }
+    @Override Object parse(String text) {
+      return Year.parse(text);
+    }
+  },
+  /** A month of a year, stored as the date of its first day so that it sorts in time order. */
+  YEAR_MONTH(Types.DATE, YearMonth.class, Operators.COMPARABLE) {
+    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
+      ps.setObject(i, toJdbc(v));
+    }
+    @Override Object readValue(ResultSet rs, int i) throws SQLException {
+      LocalDate d = rs.getObject(i, LocalDate.class);
+      return d == null ? null : YearMonth.from(d);
+    }
+    @Override Object toJdbc(Object v) {
+      return ((YearMonth) v).atDay(1);
+    }
+    @Override Object parse(String text) {
+      return YearMonth.parse(text);
+    }
+  },
+  /** A day of the year as ISO text ({@code --12-04}), which has a fixed width and so sorts in calendar order. */
+  MONTH_DAY(Types.VARCHAR, MonthDay.class, Operators.COMPARABLE) {
+    @Override Object parse(String text) {
+      return MonthDay.parse(text);
+    }
+  },
+  /** A region or offset by its id ({@code Asia/Singapore}, {@code +08:00}). */
+  ZONE_ID(Types.VARCHAR, ZoneId.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return ZoneId.of(text);
+    }
+    @Override String text(Object v) {
+      return ((ZoneId) v).getId();
+    }
+  },
+  ZONE_OFFSET(Types.VARCHAR, ZoneOffset.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return ZoneOffset.of(text);
+    }
+    @Override String text(Object v) {
+      return ((ZoneOffset) v).getId();
+    }
+  },
+  URI(Types.VARCHAR, java.net.URI.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return java.net.URI.create(text);
+    }
+  },
+  /** A currency by its ISO 4217 code. */
+  CURRENCY(Types.VARCHAR, Currency.class, Operators.VALUE) {
+    @Override Object parse(String text) {
+      return Currency.getInstance(text);
+    }
+    @Override String text(Object v) {
+      return ((Currency) v).getCurrencyCode();
+    }
+  },
+  /**
+   * A {@code byte[]} in a binary column. Compared, copied and printed by content (base64), never by
+   * identity: the record and its dirty-tracking snapshot never share one array.
+   */
+  BYTES(Types.VARBINARY, byte[].class, Operators.VALUE) {
+    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
+      ps.setBytes(i, (byte[]) v);
+    }
+    @Override Object readValue(ResultSet rs, int i) throws SQLException {
+      return rs.getBytes(i);
+    }
+    @Override Object toJdbc(Object v) {
+      return v;
+    }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeString(text(v));
+    }
+    @Override boolean same(Object a, Object b) {
+      return Arrays.equals((byte[]) a, (byte[]) b);
+    }
+    @Override Object copy(Object v) {
+      return ((byte[]) v).clone();
+    }
+    @Override Object parse(String text) {
+      return Base64.getDecoder().decode(text);
+    }
+    @Override String text(Object v) {
+      return Base64.getEncoder().encodeToString((byte[]) v);
+    }
   },
   /** Collections, maps, records and POJOs, held in a field's value array as canonical JSON text. */
-  JSON(Types.VARCHAR) {
+  JSON(Types.VARCHAR, Object.class, Operators.JSON) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, (String) v);
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       return rs.getString(i);
     }
+    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
+      g.writeRawValue((String) v);
+    }
+    @Override String text(Object v) {
+      // An array field (int[], String[]) prints its elements, not [I@1b6d3586.
+      return v.getClass().isArray() ? Arrays.deepToString(new Object[] {v}).replaceAll("^\\[|\\]$", "") : v.toString();
+    }
   };
 
-  private final int sqlType;
+  /** Which query operators a field of a type offers; the processor picks the property class from it. */
+  public enum Operators {
+    /** {@code eq}, {@code ne}, {@code in}, null tests and ordering: {@code ValueProperty}. */
+    VALUE,
+    /** Also {@code gt}, {@code lt}, {@code between}: {@code ComparableProperty}. */
+    COMPARABLE,
+    /** Also {@code like} and case-insensitive matching: {@code StringProperty}. */
+    STRING,
+    /** Null tests only: {@code JsonProperty}. */
+    JSON
+  }
 
-  ColumnType(int sqlType) {
+  private static final Map<String, ColumnType> BY_JAVA_TYPE = new HashMap<>();
+
+  static {
+    for (ColumnType t : values()) {
+      if (t != ENUM && t != JSON) {
+        BY_JAVA_TYPE.put(t.javaType.getCanonicalName(), t);
+      }
+    }
+  }
+
+  private final int sqlType;
+  private final Class<?> javaType;
+  private final Operators operators;
+
+  ColumnType(int sqlType, Class<?> javaType, Operators operators) {
     this.sqlType = sqlType;
+    this.javaType = javaType;
+    this.operators = operators;
+  }
+
+  /**
+   * The column type of a field declared with this (boxed, canonical) Java type name, e.g.
+   * {@code "java.time.ZonedDateTime"} or {@code "byte[]"}; {@code null} when the type has no column of
+   * its own (enums, JSON, or a type Pocketto does not store).
+   */
+  public static ColumnType forJavaType(String canonicalName) {
+    return BY_JAVA_TYPE.get(canonicalName);
+  }
+
+  /** The types whose fields offer exactly these operators. */
+  public static Set<ColumnType> offering(Operators operators) {
+    EnumSet<ColumnType> types = EnumSet.noneOf(ColumnType.class);
+    for (ColumnType t : values()) {
+      if (t.operators == operators) {
+        types.add(t);
+      }
+    }
+    return Collections.unmodifiableSet(types);
+  }
+
+  /** The boxed Java type a field of this type holds ({@code Enum} and {@code Object} for enums and JSON). */
+  public Class<?> javaType() {
+    return javaType;
+  }
+
+  /** The query operators a field of this type offers. */
+  public Operators operators() {
+    return operators;
   }
 
   /** Binds {@code value} (already in stored form) to parameter {@code index}, or SQL NULL for {@code null}. */
@@ -195,7 +527,77 @@ public enum ColumnType {
     };
   }
 
-  abstract void bindValue(PreparedStatement ps, int index, Object value) throws SQLException;
+  /** Text-stored types bind their ISO text; others override. */
+  void bindValue(PreparedStatement ps, int index, Object value) throws SQLException {
+    ps.setString(index, text(value));
+  }
 
-  abstract Object readValue(ResultSet rs, int index) throws SQLException;
+  /** Text-stored types read their ISO text back; others override. */
+  Object readValue(ResultSet rs, int index) throws SQLException {
+    String s = rs.getString(index);
+    return s == null ? null : parse(s);
+  }
+
+  /** A non-null value as JDBC binds it, e.g. as an element of an {@code IN} array. */
+  Object toJdbc(Object value) {
+    return sqlType == Types.VARCHAR ? text(value) : value;
+  }
+
+  /** Writes a non-null value of the canonical body that revisions hash. */
+  void writeCanonical(JsonGenerator g, Object value) throws IOException {
+    g.writeString(text(value));
+  }
+
+  /** Whether two non-null stored-form values mean the same, for dirty tracking and conflict merging. */
+  boolean same(Object a, Object b) {
+    return a.equals(b);
+  }
+
+  /** A copy that shares no mutable state with {@code value}; values are immutable except arrays. */
+  Object copy(Object value) {
+    return value;
+  }
+
+  /**
+   * A value read from its {@linkplain #text text form}, or {@code null} if this type has none.
+   *
+   * @throws RuntimeException (a {@code DateTimeException}, {@code NumberFormatException}, ...) for malformed text
+   */
+  Object parse(String text) {
+    return null;
+  }
+
+  /** The text of a non-null value: its column content for text-stored types, and what {@code toString()} shows. */
+  String text(Object value) {
+    return value.toString();
+  }
+
+  /** Whether two stored-form values of this type mean the same; either may be null. */
+  public final boolean sameValue(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return same(a, b);
+  }
+
+  /** A value for {@code toString()}: arrays by content rather than {@code [B@1b6d3586}. */
+  public final String display(Object value) {
+    return value == null ? "null" : text(value);
+  }
+
+  private static void writeFloatingPoint(JsonGenerator g, double d, String text) throws IOException {
+    if (d == 0) {
+      // -0.0 hashes as 0.0: H2 stores it as 0.0, and the stored row must still match its revision.
+      g.writeNumber("0.0");
+    } else if (Double.isFinite(d)) {
+      g.writeNumber(text);
+    } else {
+      g.writeString(Double.toString(d));
+    }
+  }
+
+  /** Checks a value's Java type against this column type; for values handed in from outside (patches). */
+  boolean holds(Object value) {
+    return javaType.isInstance(value);
+  }
 }

@@ -36,6 +36,11 @@ final class ConflictResolver {
         } catch (ConflictException e) {
           last = e;
         }
+        if (!state.changesKnown()) {
+          // A client's JSON without _before_update: its baseline is its own content, so every handler would
+          // see "nothing changed by this writer" and drop the client's edits. Only the client can resolve.
+          throw last;
+        }
         Optional<T> stored = table.find(state.id());
         if (stored.isEmpty()) {
           // Deleted (or a tombstone took the id): there is no state to merge with.
@@ -75,5 +80,6 @@ final class ConflictResolver {
       ModelBinding<T> binding, T record, RecordState state, RecordState realState, Object[] realValues) {
     binding.load(record, realValues);
     state.stored(realState.database(), realState.id(), realState.rev(), false, realState.writer(), realValues);
+    state.timestamps(realState.createdAt(), realState.updatedAt());
   }
 }

@@ -1,5 +1,6 @@
 package io.pocketto.internal;
 
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,8 +32,34 @@ public interface Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
+  /**
+   * Checks that the server can hold Pocketto's tables, before the first one is created.
+   *
+   * @throws IllegalStateException saying what is missing
+   */
+  default void checkServer(DatabaseMetaData meta) throws SQLException {}
+
   /** The SQL type of a column. */
   String columnType(ColumnType type);
+
+  /**
+   * The SQL type of a field's column: {@link #columnType(ColumnType)}, or {@code NUMERIC(precision, scale)}
+   * for a decimal that declares them with {@link io.pocketto.Decimal}.
+   */
+  default String columnType(FieldSpec field) {
+    if (field.type() == ColumnType.DECIMAL && field.precision() > 0) {
+      return "NUMERIC(" + field.precision() + ", " + field.scale() + ")";
+    }
+    return columnType(field.type());
+  }
+
+  /**
+   * The expression a query sorts a field by: its column, unless the column's own order is not the
+   * values' order (H2 keeps undeclared decimals as text, to keep their scale).
+   */
+  default String sortKey(FieldSpec field, String quotedColumn) {
+    return quotedColumn;
+  }
 
   /** The placeholder for a parameter of this type, e.g. {@code ? FORMAT JSON}. */
   default String placeholder(ColumnType type) {
@@ -196,6 +223,25 @@ public interface Dialect {
   }
 
   /**
+   * One field column of an {@code @Index}, ordered as queries sort it: nulls are the smallest value
+   * ({@code ASC NULLS FIRST}, {@code DESC NULLS LAST}). PostgreSQL builds an index nulls last unless told
+   * otherwise, and such an index cannot serve either form, so the order is spelled out; H2's default
+   * is the same as this but follows the database's {@code DEFAULT_NULL_ORDERING}, so it is spelled out
+   * there too. A dialect whose indexes cannot say this overrides it.
+   */
+  default String indexColumn(String quotedColumn) {
+    return quotedColumn + " NULLS FIRST";
+  }
+
+  /**
+   * The statement that shows the database's plan for {@code sql}, run with the same parameters; its
+   * rows, one text column each, joined by newlines, are the plan.
+   */
+  default String explain(String sql) {
+    return "EXPLAIN " + sql;
+  }
+
+  /**
    * The clause that skips and limits rows, with a placeholder for the offset (when {@code offset}) and
    * then one for the row count (when {@code limit}); the standard {@code OFFSET ? ROWS FETCH NEXT ? ROWS
    * ONLY} by default.
@@ -213,8 +259,8 @@ public interface Dialect {
   /**
    * This dialect's form of a statement the processor wrote at compile time in portable SQL (double-quoted
    * identifiers, {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}, {@code LOWER(x) LIKE LOWER(?) ESCAPE '\'},
-   * {@code x = ANY(?)}, {@code NULLS FIRST/LAST}). H2 and PostgreSQL accept it as it is; a dialect that
-   * does not rewrites it here, once per repository and database.
+   * {@code x = ANY(?)}, {@code NULLS FIRST/LAST}, {@code CAST(x AS DECFLOAT)} to sort a decimal by value).
+   * H2 accepts it as it is; a dialect that does not rewrites it here, once per repository and database.
    */
   default String nativeSql(String portableSql) {
     return portableSql;

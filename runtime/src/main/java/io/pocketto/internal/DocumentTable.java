@@ -7,6 +7,8 @@ import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
 import io.pocketto.LockedException;
+import io.pocketto.OutcomeUnknownException;
+import io.pocketto.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -32,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * AND <no other writer's live lock>} or a plain {@code INSERT} guarded by the primary key), so there is
  * no read-then-write race. A record's state changes only after its write succeeded.
  *
- * <p>Rows hold {@code _id, _rev, _deleted, _writer, _lock_holder, _lock_expires, _seq, _created_at,
- * _updated_at} and one column per field. Reads select {@code _id, _rev, _deleted, _writer} followed by
- * the fields in declaration order.
+ * <p>Rows hold {@code _id, _rev, _deleted, _writer, _lock_holder, _lock_expires, _seq, _attempt, _created_at,
+ * _updated_at} and one column per field. Reads select {@code _id, _rev, _deleted, _writer}, the fields in
+ * declaration order, then {@code _created_at, _updated_at}.
  */
 public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
@@ -42,6 +44,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   public static final int FIRST_FIELD_COLUMN = 5;
   /** The column of the writer of the revision in every read. */
   private static final int WRITER_COLUMN = 4;
+  /** {@code _created_at} and {@code _updated_at}, which every read selects after the fields. */
+  private static final int TIMESTAMP_COLUMNS = 2;
   /** The longest lease a lock may have. */
   static final Duration MAX_LEASE = Duration.ofDays(366);
   /** Marks a column that is {@code NOT NULL} in {@link #existingColumns}. */
@@ -56,6 +60,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String selectColumns;
   private final String selectById;
   private final String selectAnyById;
+  private final String selectStoredById;
   private final String selectAll;
   private final String selectHead;
   private final String insert;
@@ -94,6 +99,13 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       insertValues.add(dialect.placeholder(f.type()));
       sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
     }
+    // After the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
+    cols.add(q("_created_at")).add(q("_updated_at"));
+    // Each write stores a random id of its own, so that a write whose answer was lost can tell its row
+    // from one another writer wrote with the same content from the same revision (see isOurs).
+    insertCols.add(q("_attempt"));
+    insertValues.add("?");
+    sets.add(q("_attempt") + " = ?");
     // The write statement itself places the row in the changes feed: see changes().
     sets.add(dialect.positionAssignments(binding.collection()));
     String[] position = dialect.positionInsert(binding.collection());
@@ -104,8 +116,13 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
     String lockLive = q("_lock_expires") + " > CURRENT_TIMESTAMP";
-    this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer") + ", " + q("_lock_holder") + ", "
-        + q("_lock_expires") + ", CASE WHEN " + lockLive + " THEN TRUE ELSE FALSE END FROM " + table + " WHERE " + q("_id") + " = ?";
+    String lockColumns = q("_lock_holder") + ", " + q("_lock_expires") + ", CASE WHEN " + lockLive + " THEN TRUE ELSE FALSE END";
+    // The attempt and the lock after the read's columns: a write that changed no row reads them to tell
+    // its own earlier attempt from another writer's revision or lock.
+    this.selectStoredById = "SELECT " + selectColumns + ", " + q("_attempt") + ", " + lockColumns + " FROM " + table
+        + " WHERE " + q("_id") + " = ?";
+    this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer") + ", " + lockColumns + " FROM " + table
+        + " WHERE " + q("_id") + " = ?";
     this.insert = dialect.insertNew(table, insertCols.toString(), insertValues.toString());
     // The lock check is part of the revision check's statement: a write either passes both or writes nothing.
     String noOtherLock = "(" + q("_lock_holder") + " IS NULL OR " + q("_lock_holder") + " = ? OR NOT (" + lockLive + "))";
@@ -129,11 +146,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Creates the table, its change counter and indexes, and adds a column for every field that lacks
-   * one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
+   * Creates the table, its change counter and indexes, checks the columns it already has against the
+   * fields ({@link SchemaDrift}), and adds a column for every field that lacks one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
    */
   private void createOrMigrate() {
     engine.withOwnConnection("creating table " + binding.collection(), c -> {
+      dialect.checkServer(c.getMetaData());
       try (Statement s = c.createStatement()) {
         StringJoiner ddl = new StringJoiner(",\n  ", "CREATE TABLE IF NOT EXISTS " + table + " (\n  ", "\n)");
         ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");
@@ -143,20 +161,22 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         // Set by every write statement; see changes(). NULL only in rows of versions before 0.1.
         ddl.add(q("_seq") + " BIGINT");
         dialect.positionColumns().forEach(ddl::add);
+        ddl.add(q("_attempt") + " BIGINT");
         ddl.add(q("_created_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
         ddl.add(q("_updated_at") + " " + dialect.timestampType() + " DEFAULT CURRENT_TIMESTAMP NOT NULL");
         for (FieldSpec f : binding.fields()) {
-          ddl.add(q(f.column()) + " " + dialect.columnType(f.type()));
+          ddl.add(q(f.column()) + " " + dialect.columnType(f));
         }
         s.execute(ddl.toString());
         Set<String> existing = existingColumns(c);
+        SchemaDrift.check(c, dialect, binding, table, existing);
         migratePositions(s, existing);
         addMissing(s, existing, writerAndLockColumns(), "the writer and lock column");
         for (FieldSpec f : binding.fields()) {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
             LOG.info("adding column {} to {}", f.column(), binding.collection());
             s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q(f.column()) + " "
-                + dialect.columnType(f.type()));
+                + dialect.columnType(f));
           }
         }
         for (List<String> index : binding.indexes()) {
@@ -216,6 +236,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    */
   private void migratePositions(Statement s, Set<String> existing) throws SQLException {
     addMissing(s, existing, dialect.positionColumns(), "the changes feed's column");
+    addMissing(s, existing, List.of(q("_attempt") + " BIGINT"), "the write attempt column");
     s.execute("DROP INDEX IF EXISTS " + q(binding.collection() + "_seq_idx"));
     s.execute(dialect.positionIndex(table, binding.collection()));
     for (String statement : dialect.preparePositions(binding.collection())) {
@@ -262,7 +283,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         dialect.bindChangesAfter(ps, major, minor, readableUpTo, limit == Integer.MAX_VALUE ? limit : limit + 1);
         try (ResultSet rs = ps.executeQuery()) {
           List<FeedEntry<T>> out = new ArrayList<>();
-          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size();
+          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
           boolean more = false;
           while (rs.next()) {
             if (out.size() == limit) {
@@ -343,7 +364,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return table;
   }
 
-  /** {@code _id, _rev, _deleted, _writer} and the field columns, quoted, as every read selects them. */
+  /**
+   * {@code _id, _rev, _deleted, _writer}, the field columns, {@code _created_at} and {@code _updated_at},
+   * quoted, as every read selects them.
+   */
   public String selectColumns() {
     return selectColumns;
   }
@@ -434,8 +458,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     T record = binding.newInstance();
     binding.load(record, stored, decoded);
-    binding.state(record).stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3),
-        rs.getString(WRITER_COLUMN), stored);
+    RecordState state = binding.state(record);
+    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
+    int timestamps = FIRST_FIELD_COLUMN + stored.length;  // TIMESTAMP_COLUMNS of them
+    state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
     return record;
   }
 
@@ -454,15 +480,92 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
 
   /** The strict save: a conflict is always thrown. {@code resolvedBy} names a handler for the change event. */
   public T saveStrict(T record, String resolvedBy) {
+    return saveStrict(record, resolvedBy, false);
+  }
+
+  /**
+   * Saves a record that repeats a write which may already have happened: a request sent again after its
+   * answer was lost, rebuilt from the same base revision and content. If the revision this save would
+   * write is stored (or a child of it is), it returns as if it had written it, without writing again and
+   * without a second change event; otherwise it is a strict save.
+   */
+  public T retrySave(T record) {
+    return saveStrict(record, null, true);
+  }
+
+  /**
+   * {@link #retrySave(ActiveRecord)} of the record's current fields as a write from {@code baseRevision}
+   * rather than from the revision the record holds: for a request that names the revision it started from
+   * and carries the content it wants, built on whatever is stored now. On a conflict the record keeps the
+   * state it had.
+   */
+  public T retrySave(T record, String baseRevision) {
+    io.pocketto.Revision.parse(baseRevision);
+    RecordState state = binding.state(record);
+    if (!state.persisted() || state.id() == null) {
+      throw new IllegalStateException("retrySave(record, baseRevision) needs a stored " + binding.modelName()
+          + "; save a new one with save()");
+    }
+    checkDatabase(state);
+    if (baseRevision.equals(state.rev())) {
+      return saveStrict(record, null, true);
+    }
+    RecordState.Memento before = state.capture();
+    state.stored(engine.database(), state.id(), baseRevision, false, null, null);
+    try {
+      return saveStrict(record, null, true);
+    } catch (RuntimeException e) {
+      state.restore(before);
+      throw e;
+    }
+  }
+
+  private T saveStrict(T record, String resolvedBy, boolean retry) {
     RecordState state = binding.state(record);
     checkDatabase(state);
+    if (state.deleted()) {
+      throw new DocumentNotFoundException(binding.collection(), state.id(), "this " + binding.modelName()
+          + " was deleted (its tombstone is revision " + state.rev() + "); call recreate() to store it again");
+    }
     Object[] stored = binding.storedValues(record);
     StorableValues.check(binding, stored, dialect);
     if (!state.persisted()) {
-      insert(state, stored, resolvedBy);
-    } else if (state.deleted() || !Records.sameValues(stored, state.snapshot())) {
-      write(state, stored, false, resolvedBy);
+      insert(state, stored, resolvedBy, retry);
+    } else if (state.fromClient()) {
+      refuseTombstoneRevision(state);
+      write(state, stored, false, resolvedBy, retry);
+    } else if (state.snapshot() == null || !Records.sameValues(stored, state.snapshot())) {
+      write(state, stored, false, resolvedBy, retry);
     }
+    return record;
+  }
+
+  /**
+   * A record read from JSON may name a tombstone's revision (the {@code toJson} of a deleted record), and
+   * the conditional update alone would then revive the document. The head read cannot race: a revision
+   * never changes its deleted flag, so if it is live now, a later delete moves the revision on and the
+   * update fails as a conflict.
+   */
+  private void refuseTombstoneRevision(RecordState state) {
+    Head head = head(state.id());
+    if (head != null && head.deleted() && head.rev().equals(state.rev())) {
+      throw new DocumentNotFoundException(binding.collection(), state.id(), "revision " + state.rev()
+          + " is its tombstone; to store it again, find it with query().withDeleted() and call recreate(),"
+          + " or save it as a new record");
+    }
+  }
+
+  /** Stores a deleted record again as a live document, on top of its tombstone. */
+  public T recreate(T record) {
+    RecordState state = binding.state(record);
+    if (!state.deleted()) {
+      throw new IllegalStateException(binding.modelName() + " '" + state.id() + "' is not deleted"
+          + (state.persisted() ? "; save() stores its changes" : "; it was never saved"));
+    }
+    checkDatabase(state);
+    Object[] stored = binding.storedValues(record);
+    StorableValues.check(binding, stored, dialect);
+    write(state, stored, false, null, false);
     return record;
   }
 
@@ -508,7 +611,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
     Object[] stored = binding.storedValues(record);
     StorableValues.check(binding, stored, dialect);
-    write(state, stored, true, null);
+    write(state, stored, true, null, false);
   }
 
   /** Replaces the record's fields and revision with the stored ones. */
@@ -534,6 +637,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           RecordState freshState = binding.state(fresh);
           binding.load(record, freshState.snapshot());
           state.stored(engine.database(), id, freshState.rev(), false, freshState.writer(), freshState.snapshot());
+          state.timestamps(freshState.createdAt(), freshState.updatedAt());
         }
       }
       return null;
@@ -548,20 +652,22 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     }
   }
 
-  private void insert(RecordState state, Object[] stored, String resolvedBy) {
+  private void insert(RecordState state, Object[] stored, String resolvedBy, boolean retry) {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
     String writer = engine.writer();
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    long position = drawPosition();
-    boolean created = tracked(pending, position, "inserting " + binding.collection() + "/" + id, id, c -> {
+    long attempt = newAttempt();
+    boolean created = execute(state, pending, "inserting", id, rev, attempt, (c, position) -> {
       try (StatementCache.Use use = engine.prepare(c, insert)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
         ps.setString(2, rev);
         ps.setBoolean(3, false);
         ps.setString(4, writer);
-        bindPosition(ps, bindFields(ps, 5, stored), position);
+        int next = bindFields(ps, 5, stored);
+        ps.setLong(next, attempt);
+        bindPosition(ps, next + 1, position);
         return ps.executeUpdate() == 1;
       } catch (SQLException e) {
         if (dialect.isUniqueViolation(e)) {
@@ -572,58 +678,76 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
     if (created) {
       engine.beforeStateChange(state);
+      engine.bundleWrote(this, state, id, rev, attempt);
       state.stored(engine.database(), id, rev, false, writer, stored);
+      state.unconfirmed(null, 0);
       engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy,
           writer, null));
       return;
     }
     engine.failed(pending);
-    // The id is taken. A tombstone may be written over, as in CouchDB; a live document may not.
-    Head head = head(id);
-    if (head == null || !head.deleted()) {
-      throw new ConflictException(binding.collection(), id, null, head == null ? null : head.rev(), Set.of(),
-          head == null ? null : head.writer());
+    // The id is taken: by this very create (its answer lost earlier), or by another document. A tombstone
+    // may be written over, as in CouchDB; a live document may not.
+    Stored now = stored(id);
+    if (now != null && isOwnWrite(state, now, rev, retry)) {
+      alreadyWritten(state, id, null, rev, false, writer, null, stored, resolvedBy);
+      return;
+    }
+    if (now == null || !now.deleted()) {
+      throw new ConflictException(binding.collection(), id, null, now == null ? null : now.rev(), Set.of(),
+          now == null ? null : now.writer());
     }
     RecordState onTombstone = new RecordState();
-    onTombstone.stored(engine.database(), id, head.rev(), true, head.writer(), null);
-    write(onTombstone, stored, false, resolvedBy);
+    onTombstone.stored(engine.database(), id, now.rev(), true, now.writer(), null);
+    write(onTombstone, stored, false, resolvedBy, false);
     engine.beforeStateChange(state);
     state.stored(engine.database(), id, onTombstone.rev(), false, onTombstone.writer(), stored);
   }
 
   /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
-  private void write(RecordState state, Object[] stored, boolean deleted, String resolvedBy) {
+  private void write(RecordState state, Object[] stored, boolean deleted, String resolvedBy, boolean retry) {
     String id = state.id();
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
     String writer = engine.writer();
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    long position = drawPosition();
-    boolean updated = tracked(pending, position, "updating " + binding.collection() + "/" + id, id, c -> {
+    long attempt = newAttempt();
+    boolean updated = execute(state, pending, "updating", id, rev, attempt, (c, position) -> {
       try (StatementCache.Use use = engine.prepare(c, update)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
         ps.setString(3, writer);
-        int next = bindPosition(ps, bindFields(ps, 4, stored), position);
+        int next = bindFields(ps, 4, stored);
+        ps.setLong(next, attempt);
+        next = bindPosition(ps, next + 1, position);
         ps.setString(next, id);
         ps.setString(next + 1, expected);
         ps.setString(next + 2, writer);
         return ps.executeUpdate() == 1;
       }
     });
+    // The statement matches revision `expected` only, so the row's writer was that revision's: the one the
+    // record loaded with.
+    String previousWriter = state.writer();
     if (updated) {
-      // The statement matched revision `expected`, so the row's writer was that revision's: the one the
-      // record loaded with.
-      String previousWriter = state.writer();
       engine.beforeStateChange(state);
+      engine.bundleWrote(this, state, id, rev, attempt);
       state.stored(engine.database(), id, rev, deleted, writer, stored);
+      state.unconfirmed(null, 0);
       engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy,
           writer, previousWriter));
       return;
     }
     engine.failed(pending);
-    throw refusal(id, expected, writer);
+    // Read after the statement decided, only to describe its decision.
+    Stored now = stored(id);
+    if (now != null && isOwnWrite(state, now, rev, retry)) {
+      // This write's own earlier attempt, whose answer was lost, is stored. Done, not a conflict with itself.
+      alreadyWritten(state, id, expected, rev, deleted, writer, previousWriter, stored, resolvedBy);
+      return;
+    }
+    throw refusal(id, expected, writer, now);
   }
 
   /**
@@ -631,23 +755,23 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * nothing. The statement decided; this reads the row afterwards only to describe its decision: gone
    * (404), moved on to another revision (409, naming the winning writer), or locked by another writer
    * (423). A stale write is a 409 even if the document is also locked, as every stale write is.
+   * {@code now} is the row as read after the write, once it was known not to be this write's own.
    */
-  private RuntimeException refusal(String id, String expected, String writer) {
-    Head head = head(id);
-    if (head == null) {
+  private RuntimeException refusal(String id, String expected, String writer, Stored now) {
+    if (now == null) {
       return new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
-    if (!head.rev().equals(expected)) {
-      return new ConflictException(binding.collection(), id, expected, head.rev(), Set.of(), head.writer());
+    if (!now.rev().equals(expected)) {
+      return new ConflictException(binding.collection(), id, expected, now.rev(), now.deleted(), now.writer());
     }
-    return lockedAgainst(id, head, writer);
+    return lockedAgainst(id, now.lock(), writer);
   }
 
   /** The refusal of {@code writer} by the lock {@code head} shows, or by one that ended since it refused. */
-  private LockedException lockedAgainst(String id, Head head, String writer) {
-    boolean heldByOther = head.lockLive() && !writer.equals(head.lockHolder());
-    return new LockedException(binding.collection(), id, heldByOther ? head.lockHolder() : null,
-        heldByOther ? head.lockExpires() : null, writer);
+  private LockedException lockedAgainst(String id, LockState lock, String writer) {
+    boolean heldByOther = lock.live() && !writer.equals(lock.holder());
+    return new LockedException(binding.collection(), id, heldByOther ? lock.holder() : null,
+        heldByOther ? lock.expires() : null, writer);
   }
 
   /** The lock on a document: who holds it, and when its lease ends by the database's clock. */
@@ -732,15 +856,108 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (head == null) {
       return new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
     }
-    if (head.deleted() && !(head.lockLive() && !writer.equals(head.lockHolder()))) {
+    if (head.deleted() && !(head.lock().live() && !writer.equals(head.lock().holder()))) {
       return new DocumentNotFoundException(binding.collection(), id, "it was deleted at revision " + head.rev());
     }
-    return lockedAgainst(id, head, writer);
+    return lockedAgainst(id, head.lock(), writer);
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+
+  /** What {@link #writeRevision} did. */
+  public enum RevisionWrite {
+    /** The row now holds the given revision, written by this call. */
+    WRITTEN,
+    /** The row already held the given revision: a repeated write, nothing was written. */
+    ALREADY_STORED,
+    /** The stored revision was not the expected one (or a row existed for a create); nothing was written. */
+    CONFLICT
+  }
+
+  /**
+   * Stores a revision made elsewhere, for replication: the row becomes {@code revision} with these
+   * stored-form values, on condition that it holds {@code expectedRevision} now (for {@code null}, that
+   * there is no row). It is the same single conditional statement as a save, but the revision is given,
+   * not computed, so that both ends of a replication hold the same one. A conflict is answered, not
+   * thrown, so that a caller inside a bundle can go on; {@link #currentRevision} then says what is stored.
+   * A document another writer holds locked refuses it as it refuses a save, answered as a {@code CONFLICT}
+   * (the stored revision may then still be the expected one): the replica keeps its revision and the next
+   * sync offers it again. The row's writer is this database's {@link Database#writer()}; its change event's
+   * previous writer is unknown ({@code null}).
+   */
+  public RevisionWrite writeRevision(String id, String expectedRevision, String revision, boolean deleted, Object[] stored) {
+    if (id == null || revision == null) {
+      throw new IllegalArgumentException("id and revision must not be null");
+    }
+    StorableValues.check(binding, stored, dialect);
+    ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, revision);
+    long position = drawPosition();
+    String what = (expectedRevision == null ? "inserting " : "updating ") + binding.collection() + "/" + id;
+    long attempt = newAttempt();
+    // The replication protocol does not carry who made a revision, so the row names this database's writer,
+    // the one that stored it here; it is checked against the lock like any write's.
+    String writer = engine.writer();
+    boolean written = tracked(pending, position, what, id, c -> {
+      if (expectedRevision == null) {
+        try (StatementCache.Use use = engine.prepare(c, insert)) {
+          PreparedStatement ps = use.statement();
+          ps.setString(1, id);
+          ps.setString(2, revision);
+          ps.setBoolean(3, deleted);
+          ps.setString(4, writer);
+          int next = bindFields(ps, 5, stored);
+          ps.setLong(next, attempt);
+          bindPosition(ps, next + 1, position);
+          return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+          if (dialect.isUniqueViolation(e)) {
+            return false;
+          }
+          throw e;
+        }
+      }
+      try (StatementCache.Use use = engine.prepare(c, update)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, revision);
+        ps.setBoolean(2, deleted);
+        ps.setString(3, writer);
+        int next = bindFields(ps, 4, stored);
+        ps.setLong(next, attempt);
+        next = bindPosition(ps, next + 1, position);
+        ps.setString(next, id);
+        ps.setString(next + 1, expectedRevision);
+        ps.setString(next + 2, writer);
+        return ps.executeUpdate() == 1;
+      }
+    });
+    if (written) {
+      engine.written(pending, new ChangeEvent(binding.collection(), id, revision, expectedRevision, deleted, false, null,
+          writer, null));
+      return RevisionWrite.WRITTEN;
+    }
+    engine.failed(pending);
+    Head head = head(id);
+    return head != null && head.rev().equals(revision) ? RevisionWrite.ALREADY_STORED : RevisionWrite.CONFLICT;
+  }
+
+  /** The document with this id as stored, tombstones included (with their deleted flag), if there is a row. */
+  public Optional<T> findIncludingDeleted(String id) {
+    if (id == null) {
+      throw new IllegalArgumentException("id must not be null");
+    }
+    return engine.withConnection("finding", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, selectAnyById)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(materialize(rs)) : Optional.empty();
+        }
+      }
+    });
   }
 
   /** Runs a write's statement; if it throws, the write's change event is dropped. */
@@ -751,6 +968,186 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       engine.failed(pending);
       throw e;
     }
+  }
+
+  /** A write's one statement, given the change number drawn for this attempt; answers whether it wrote. */
+  @FunctionalInterface
+  private interface WriteStatement {
+    boolean run(Connection c, long position) throws SQLException;
+  }
+
+  /**
+   * Runs a write's statement. If its answer is lost (the connection dropped after the statement was sent,
+   * a failover), it finds out, by the revision stored, whether the write happened, and runs it again if
+   * it did not, under the database's {@link io.pocketto.RetryPolicy}. So a write that committed is reported
+   * once, as if it had been answered, and never as a conflict with itself. If the database stays
+   * unreachable, {@link OutcomeUnknownException}; the record remembers the attempt, so that saving it
+   * again reports the write once more if it turns out to have happened. If the statement throws, the
+   * write's change event is dropped. Inside a bundle a lost answer fails the bundle, which settles it.
+   */
+  private boolean execute(RecordState state, ChangeFeed.Pending pending, String action, String id, String rev,
+      long attempt, WriteStatement statement) {
+    io.pocketto.RetryPolicy policy = engine.retryPolicy();
+    String what = action + " " + binding.collection() + "/" + id;
+    StorageException lost = null;
+    for (int tries = 1; tries <= policy.maxAttempts(); tries++) {
+      long position = drawPosition();
+      try {
+        return engine.writeDocument(what, this, position, c -> statement.run(c, position));
+      } catch (StorageException e) {
+        if (engine.inBundle() || !engine.isAnswerLost(e)) {
+          engine.failed(pending);
+          throw e;
+        }
+        lost = e;
+        LOG.warn("{} got no answer ({}); finding out whether it happened", what, e.getMessage());
+      } catch (RuntimeException | Error e) {
+        engine.failed(pending);
+        throw e;
+      }
+      Boolean written = outcome(id, rev, attempt, policy);
+      if (written == null) {
+        break;
+      }
+      if (written) {
+        return true;
+      }
+    }
+    engine.failed(pending);
+    state.unconfirmed(rev, attempt);
+    throw new OutcomeUnknownException(binding.collection(), id, rev, lost);
+  }
+
+  /**
+   * Whether the write of {@code rev} to {@code id} happened, asked once the database answers again;
+   * {@code null} if it does not answer within {@code policy}.
+   */
+  private Boolean outcome(String id, String rev, long attempt, io.pocketto.RetryPolicy policy) {
+    for (int retry = 2; retry <= policy.maxAttempts() + 1; retry++) {
+      policy.pauseBeforeRetry(retry);
+      try {
+        Stored now = stored(id);
+        return now != null && isOurs(now, rev, attempt);
+      } catch (StorageException e) {
+        // Whatever keeps the database from answering now (no primary during a failover, a pool timeout),
+        // the write's outcome is still unknown: never report it as an ordinary failure, whose retry would
+        // then meet this write as someone else's.
+        LOG.debug("asking whether {}/{} was written failed: {}", binding.collection(), id, e.getMessage());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a write that found its revision taken meets its own earlier attempt: the stored state is the
+   * write of {@code rev}, and this record's last attempt at it was left unknown, or the caller says the
+   * save repeats one ({@link #retrySave}). Never merely because another record wrote the same content from
+   * the same revision: two increments from one revision write the same revision, and the second must get
+   * its 409 to add its own one.
+   */
+  private boolean isOwnWrite(RecordState state, Stored now, String rev, boolean retry) {
+    if (retry) {
+      return isOurs(now, rev, 0);
+    }
+    return rev.equals(state.unconfirmed()) && isOurs(now, rev, state.unconfirmedAttempt());
+  }
+
+  /**
+   * Whether the stored state is the write of {@code rev} made by attempt {@code attempt}: that revision,
+   * stored by that attempt (any attempt, for 0), or a child of it (someone wrote on top since), which the
+   * deterministic revision hash can tell. The attempt id tells this write from another one that wrote the
+   * same content from the same revision: two increments from one revision, say, of which the second must
+   * still be told it conflicts.
+   */
+  private boolean isOurs(Stored now, String rev, long attempt) {
+    if (now.rev().equals(rev)) {
+      return attempt == 0 || now.attempt() == attempt;
+    }
+    return RevisionHasher.next(rev, now.deleted(), binding.canonicalBody(now.snapshot())).equals(now.rev());
+  }
+
+  /**
+   * A save found its own write already stored: the record takes the revision it would have written, as
+   * after an answered save. Its change event is delivered only if this record's earlier attempt was left
+   * unknown (that attempt delivered none); a copy's save adds no second event for one write.
+   */
+  private void alreadyWritten(RecordState state, String id, String expected, String rev, boolean deleted, String writer,
+      String previousWriter, Object[] stored, String resolvedBy) {
+    boolean unreported = rev.equals(state.unconfirmed());
+    engine.beforeStateChange(state);
+    state.stored(engine.database(), id, rev, deleted, writer, stored);
+    state.unconfirmed(null, 0);
+    if (unreported) {
+      engine.written(engine.beginWrite(binding.collection(), id, rev),
+          new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy, writer,
+              previousWriter));
+    }
+  }
+
+  /**
+   * The revision of the tombstone stored for {@code id}, if it is the delete of {@code baseRevision}
+   * itself (the deterministic hash of the tombstone's body with that parent says so); otherwise empty.
+   * For a delete repeated after its answer was lost.
+   */
+  public Optional<String> tombstoneFrom(String id, String baseRevision) {
+    io.pocketto.Revision.parse(baseRevision);
+    Stored now = stored(id);
+    if (now == null || !now.deleted()) {
+      return Optional.empty();
+    }
+    String delete = RevisionHasher.next(baseRevision, true, binding.canonicalBody(now.snapshot()));
+    return delete.equals(now.rev()) ? Optional.of(now.rev()) : Optional.empty();
+  }
+
+  /**
+   * A document's stored revision, deleted flag, fields in stored form, the attempt that wrote it, its
+   * writer and its lock.
+   */
+  private record Stored(String rev, boolean deleted, Object[] snapshot, long attempt, String writer, LockState lock) {}
+
+  /** A row's lock; {@code live} says whether the lease had not ended by the database's clock when read. */
+  private record LockState(String holder, Instant expires, boolean live) {}
+
+  /** A random id for one write, never 0 (which stands for "any attempt"). */
+  private static long newAttempt() {
+    long id = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    return id == 0 ? 1 : id;
+  }
+
+  /** The stored state of a document, tombstones included, or {@code null} if there is no row. */
+  private Stored stored(String id) {
+    return engine.withConnection("reading", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, selectStoredById)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? readStored(rs) : null;
+        }
+      }
+    });
+  }
+
+  /**
+   * Whether {@code id} is stored at revision {@code rev} by attempt {@code attempt}, or at a child of it;
+   * read on a connection of its own, for a bundle whose commit got no answer.
+   */
+  boolean isStoredAt(String id, String rev, long attempt) {
+    return engine.withOwnConnection("reading " + binding.collection() + "/" + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(selectStoredById)) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && isOurs(readStored(rs), rev, attempt);
+        }
+      }
+    });
+  }
+
+  /** The current row of {@link #selectStoredById} as a {@link Stored}. */
+  private Stored readStored(ResultSet rs) throws SQLException {
+    RecordState read = binding.state(materialize(rs));
+    int attempt = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
+    return new Stored(read.rev(), read.deleted(), read.snapshot(), rs.getLong(attempt), read.writer(),
+        new LockState(rs.getString(attempt + 1), instant(rs, attempt + 2), rs.getBoolean(attempt + 3)));
   }
 
   /**
@@ -806,13 +1203,13 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next()
-              ? new Head(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), instant(rs, 5), rs.getBoolean(6))
+              ? new Head(rs.getString(1), rs.getBoolean(2), rs.getString(3), new LockState(rs.getString(4), instant(rs, 5), rs.getBoolean(6)))
               : null;
         }
       }
     });
   }
 
-  /** A row's head; {@code lockLive} says whether the lease had not ended by the database's clock. */
-  private record Head(String rev, boolean deleted, String writer, String lockHolder, Instant lockExpires, boolean lockLive) {}
+  /** A row's head: its revision, deleted flag, writer and lock. */
+  private record Head(String rev, boolean deleted, String writer, LockState lock) {}
 }

@@ -8,6 +8,7 @@ import io.pocketto.BundleWork;
 import io.pocketto.ChangeEvent;
 import io.pocketto.ChangeListener;
 import io.pocketto.RetryPolicy;
+import io.pocketto.OutcomeUnknownException;
 import io.pocketto.StorageException;
 import io.pocketto.TransactionRetriesExhaustedException;
 import io.pocketto.Subscription;
@@ -439,6 +440,27 @@ public final class Engine implements AutoCloseable {
     return transaction.get() != null;
   }
 
+  /** Inside a bundle, remembers the revision a write stored, to settle a commit whose answer is lost. */
+  void bundleWrote(DocumentTable<?> table, RecordState state, String id, String rev, long attempt) {
+    Transaction tx = transaction.get();
+    if (tx != null) {
+      tx.wrote(table, state, id, rev, attempt);
+    }
+  }
+
+  /**
+   * Whether {@code e} says a statement was sent but its answer never came (the connection was lost), so
+   * that it may or may not have taken effect.
+   */
+  boolean isAnswerLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && dialect.isConnectionLost(sql)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Inside a bundle, remembers a record's state before its first write, to restore it on rollback. */
   void beforeStateChange(RecordState state) {
     Transaction tx = transaction.get();
@@ -469,13 +491,13 @@ public final class Engine implements AutoCloseable {
         return;
       } catch (StorageException e) {
         SQLException cause = transientCause(e);
-        if (cause == null) {
+        if (cause == null && !(e instanceof BundleNotCommitted)) {
           throw e;
         }
         if (attempt >= policy.maxAttempts()) {
           throw new TransactionRetriesExhaustedException(attempt, e);
         }
-        LOG.debug("bundle attempt {} met a transient failure ({}); running it again", attempt, cause.getMessage());
+        LOG.debug("bundle attempt {} failed ({}); running it again", attempt, e.getMessage());
       }
     }
   }
@@ -519,7 +541,10 @@ public final class Engine implements AutoCloseable {
       });
       committed = true;
     } catch (SQLException e) {
-      throw new StorageException("committing a bundle failed on " + dialect.name() + ": " + e.getMessage(), e);
+      if (!dialect.isConnectionLost(e)) {
+        throw new StorageException("committing a bundle failed on " + dialect.name() + ": " + e.getMessage(), e);
+      }
+      committed = settleLostCommit(tx, e);
     } finally {
       transaction.remove();
       if (!committed) {
@@ -529,6 +554,48 @@ public final class Engine implements AutoCloseable {
       if (committed) {
         tx.deliver(feed);
       }
+    }
+  }
+
+  /**
+   * A bundle's commit got no answer: finds out, by the revisions stored, whether it happened, under the
+   * retry policy. True if it did; otherwise throws {@link BundleNotCommitted} (run it again) or, if the
+   * database cannot tell, {@link OutcomeUnknownException}.
+   */
+  private boolean settleLostCommit(Transaction tx, SQLException lost) {
+    RetryPolicy policy = retryPolicy;
+    for (int retry = 2; retry <= policy.maxAttempts() + 1; retry++) {
+      policy.pauseBeforeRetry(retry);
+      Boolean committed;
+      try {
+        committed = tx.committedAfterAll();
+      } catch (StorageException e) {
+        if (isAnswerLost(e)) {
+          continue;
+        }
+        throw e;
+      }
+      if (committed == null) {
+        break;
+      }
+      if (committed) {
+        LOG.info("a bundle's commit got no answer, and it had committed");
+        return true;
+      }
+      throw new BundleNotCommitted(lost);
+    }
+    tx.markUnconfirmed();
+    String[] first = tx.firstWrite();
+    throw new OutcomeUnknownException(first == null ? "?" : first[0], first == null ? "?" : first[1],
+        first == null ? "?" : first[2], lost);
+  }
+
+  /** A bundle's commit got no answer and turned out not to have happened: it runs again. */
+  private static final class BundleNotCommitted extends StorageException {
+    private static final long serialVersionUID = 1L;
+
+    BundleNotCommitted(SQLException lost) {
+      super("a bundle's commit got no answer and did not happen", lost);
     }
   }
 

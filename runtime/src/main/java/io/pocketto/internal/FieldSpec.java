@@ -20,9 +20,18 @@ public final class FieldSpec {
   private final ObjectReader jsonReader;
   private final Class<? extends Enum<?>> enumType;
   private final Map<String, Enum<?>> constants;
+  private final int precision;
+  private final int scale;
 
   private FieldSpec(String name, String column, ColumnType type, boolean primitive, JavaType jsonType,
       Class<? extends Enum<?>> enumType) {
+    this(name, column, type, primitive, jsonType, enumType, 0, 0);
+  }
+
+  private FieldSpec(String name, String column, ColumnType type, boolean primitive, JavaType jsonType,
+      Class<? extends Enum<?>> enumType, int precision, int scale) {
+    this.precision = precision;
+    this.scale = scale;
     this.name = name;
     this.column = column;
     this.type = type;
@@ -47,6 +56,18 @@ public final class FieldSpec {
     return new FieldSpec(name, column, type, primitive, null, null);
   }
 
+  /**
+   * A {@code BigDecimal} field declared with {@link io.pocketto.Decimal}: a {@code NUMERIC(precision, scale)}
+   * column, which holds values of exactly that scale and at most {@code precision - scale} integer digits.
+   */
+  public static FieldSpec decimal(String name, String column, int precision, int scale) {
+    if (precision < 1 || scale < 0 || scale > precision) {
+      throw new IllegalArgumentException("field " + name + " declares precision " + precision + " and scale " + scale
+          + "; precision must be at least 1 and scale between 0 and the precision");
+    }
+    return new FieldSpec(name, column, ColumnType.DECIMAL, false, null, null, precision, scale);
+  }
+
   /** A field holding an enum, stored by constant name. */
   public static FieldSpec enumeration(String name, String column, Class<? extends Enum<?>> enumType) {
     return new FieldSpec(name, column, ColumnType.ENUM, false, null, enumType);
@@ -58,16 +79,22 @@ public final class FieldSpec {
    * binding is built; generated code names the class instead of spelling the type as an anonymous
    * {@code TypeReference} subclass, which javac would compile as one more class per JSON field.
    *
-   * @throws IllegalStateException if {@code model} declares no such field (the model changed after the
+   * @throws IllegalStateException if neither {@code model} nor a superclass declares such a field (the model changed after the
    *     record was generated: recompile)
    */
   public static FieldSpec json(String name, String column, Class<?> model) {
-    Type type;
-    try {
-      type = model.getDeclaredField(name).getGenericType();
-    } catch (NoSuchFieldException e) {
+    Type type = null;
+    // The field may be inherited: declared by the model or by any of its superclasses.
+    for (Class<?> c = model; c != null && type == null; c = c.getSuperclass()) {
+      try {
+        type = c.getDeclaredField(name).getGenericType();
+      } catch (NoSuchFieldException e) {
+        // Not declared here; look further up.
+      }
+    }
+    if (type == null) {
       throw new IllegalStateException(model.getName() + " declares no field '" + name
-          + "' for its generated record: recompile the model", e);
+          + "' for its generated record: recompile the model");
     }
     return new FieldSpec(name, column, ColumnType.JSON, false, Json.MAPPER.getTypeFactory().constructType(type), null);
   }
@@ -80,6 +107,16 @@ public final class FieldSpec {
   /** The SQL column name (unquoted). */
   public String column() {
     return column;
+  }
+
+  /** The declared precision of a decimal field, or 0 when it declares none. */
+  public int precision() {
+    return precision;
+  }
+
+  /** The declared scale of a decimal field; meaningful only when {@link #precision()} is not 0. */
+  public int scale() {
+    return scale;
   }
 
   /** How the value is bound and read. */
@@ -95,6 +132,15 @@ public final class FieldSpec {
   /** Reads the stored JSON text of this (JSON) field back as its declared type. */
   Object readJson(String text) {
     return Json.read(name, text, jsonReader, jsonType);
+  }
+
+  /** Reads a JSON tree (a replicated document's field) as this JSON field's declared type. */
+  Object readJsonTree(com.fasterxml.jackson.databind.JsonNode tree) {
+    try {
+      return jsonReader.readValue(tree);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("field '" + name + "' cannot be read as " + jsonType + ": " + e.getMessage(), e);
+    }
   }
 
   /** The Jackson type of a JSON field; {@code null} for scalar fields. */
@@ -123,7 +169,8 @@ public final class FieldSpec {
 
   /**
    * Converts a value given by name (an incremental patch, an HTTP body) to this field's type. Numbers
-   * convert only when no digit is lost; text converts to UUIDs, dates, instants and enum constants.
+   * convert only when no digit is lost; text converts to enum constants and to every type with a text
+   * form (UUIDs, dates, times, zones, durations, base64 bytes).
    *
    * @throws IllegalArgumentException naming the model, the field, the expected type and the value
    */
@@ -157,8 +204,8 @@ public final class FieldSpec {
   /** The Java type this field holds, for messages. */
   public String expectedType() {
     return switch (type) {
-      case STRING -> "String";
       case ENUM -> enumType.getSimpleName() + " (one of " + constants.keySet() + ")";
+      case JSON -> jsonType.toCanonical();
       case CHAR -> "char";
       case BOOLEAN -> "boolean";
       case BYTE -> "byte";
@@ -167,27 +214,13 @@ public final class FieldSpec {
       case LONG -> "long";
       case FLOAT -> "float";
       case DOUBLE -> "double";
-      case DECIMAL -> "BigDecimal";
-      case UUID -> "UUID";
-      case INSTANT -> "Instant";
-      case LOCAL_DATE -> "LocalDate";
-      case LOCAL_DATE_TIME -> "LocalDateTime";
-      case JSON -> jsonType.toCanonical();
+      default -> type.javaType().getSimpleName();
     };
   }
 
   /** The converted value, or {@code null} when the value's type cannot convert. */
   private Object convert(Object v) {
     switch (type) {
-      case STRING:
-        return v instanceof String ? v : null;
-      case CHAR:
-        if (v instanceof Character) {
-          return v;
-        }
-        return v instanceof String s && s.length() == 1 ? s.charAt(0) : null;
-      case BOOLEAN:
-        return v instanceof Boolean ? v : null;
       case BYTE:
         return integral(v) == null ? null : integral(v).byteValueExact();
       case SHORT:
@@ -196,6 +229,8 @@ public final class FieldSpec {
         return integral(v) == null ? null : integral(v).intValueExact();
       case LONG:
         return integral(v) == null ? null : integral(v).longValueExact();
+      case BIG_INTEGER:
+        return integral(v) == null ? null : integral(v).toBigIntegerExact();
       case FLOAT:
         return v instanceof Number n ? n.floatValue() : null;
       case DOUBLE:
@@ -205,26 +240,6 @@ public final class FieldSpec {
           return v;
         }
         return v instanceof Number n ? new BigDecimal(n.toString()) : null;
-      case UUID:
-        if (v instanceof java.util.UUID) {
-          return v;
-        }
-        return v instanceof String s ? java.util.UUID.fromString(s) : null;
-      case INSTANT:
-        if (v instanceof java.time.Instant) {
-          return v;
-        }
-        return v instanceof String s ? java.time.Instant.parse(s) : null;
-      case LOCAL_DATE:
-        if (v instanceof java.time.LocalDate) {
-          return v;
-        }
-        return v instanceof String s ? java.time.LocalDate.parse(s) : null;
-      case LOCAL_DATE_TIME:
-        if (v instanceof java.time.LocalDateTime) {
-          return v;
-        }
-        return v instanceof String s ? java.time.LocalDateTime.parse(s) : null;
       case ENUM:
         if (enumType.isInstance(v)) {
           return v;
@@ -240,7 +255,11 @@ public final class FieldSpec {
       case JSON:
         return Json.MAPPER.convertValue(v, jsonType);
       default:
-        throw new IllegalStateException(type.name());
+        // Every other type is its Java class, or the text form its column type parses (an HTTP body).
+        if (type.javaType().isInstance(v)) {
+          return v;
+        }
+        return v instanceof String s ? type.parse(s) : null;
     }
   }
 
@@ -260,6 +279,7 @@ public final class FieldSpec {
 
   @Override
   public String toString() {
-    return name + " " + type + (primitive ? " (primitive)" : "") + " -> " + column;
+    return name + " " + type + (precision > 0 ? "(" + precision + "," + scale + ")" : "")
+        + (primitive ? " (primitive)" : "") + " -> " + column;
   }
 }

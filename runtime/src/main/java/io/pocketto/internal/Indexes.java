@@ -11,6 +11,12 @@ import java.util.StringJoiner;
 /**
  * Index names and DDL for the {@code @Index} declarations of a model. A name depends only on the
  * collection and the columns, so every start of the application finds the index it created before.
+ *
+ * <p>Every index ends in the document id and orders its columns the way queries do (nulls first, see
+ * {@link Dialect#indexColumn}), so that {@code ORDER BY x ASC NULLS FIRST, _id ASC} is one forward scan
+ * and {@code ORDER BY x DESC NULLS LAST, _id DESC} one backward scan of the same index, with no sort.
+ * Databases created before the id was part of the index get the new one next to the old one on their
+ * next start ({@code CREATE INDEX IF NOT EXISTS} under a new name); the old one is left alone.
  */
 public final class Indexes {
   /** The longest identifier every supported database keeps intact (PostgreSQL's limit). */
@@ -32,15 +38,20 @@ public final class Indexes {
     return prefix + "_" + hash + "_idx";
   }
 
-  /** {@code CREATE INDEX IF NOT EXISTS} for one index, its fields given by name. */
+  /** The column every index ends in, so that ties on the indexed fields come back in index order. */
+  static final String TIE_BREAKER = "_id";
+
+  /** {@code CREATE INDEX IF NOT EXISTS} for one index, its fields given by name, then the document id. */
   static String createStatement(Dialect dialect, ModelBinding<?> binding, List<String> fields) {
     List<String> columns = new ArrayList<>();
     StringJoiner quoted = new StringJoiner(", ");
     for (String field : fields) {
       String column = binding.fields().get(binding.requireIndex(field)).column();
       columns.add(column);
-      quoted.add(dialect.quote(column));
+      quoted.add(dialect.indexColumn(dialect.quote(column)));
     }
+    columns.add(TIE_BREAKER);
+    quoted.add(dialect.quote(TIE_BREAKER));
     return "CREATE INDEX IF NOT EXISTS " + dialect.quote(name(binding.collection(), columns))
         + " ON " + dialect.quote(binding.collection()) + " (" + quoted + ")";
   }

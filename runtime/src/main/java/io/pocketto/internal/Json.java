@@ -34,6 +34,8 @@ public final class Json {
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      // A ZonedDateTime inside JSON keeps its region (Asia/Singapore), not only its offset.
+      .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       // A property removed from a stored POJO must not make old documents unreadable.
@@ -55,8 +57,12 @@ public final class Json {
    * {@code HashSet} and the {@code Set.of} it was saved from differ), so without this an unchanged
    * set would look dirty after a load and the same content would hash to different revisions.
    */
-  private static final ObjectMapper CANONICAL =
-      MAPPER.copy().registerModule(new SimpleModule("pocketto-canonical-sets").addSerializer(new SortedSetSerializer()));
+  private static final ObjectMapper CANONICAL = MAPPER.copy().registerModule(new SimpleModule("pocketto-canonical")
+      .addSerializer(new SortedSetSerializer())
+      .addSerializer(Double.class, new UnsignedZeroSerializer<>(Double.class))
+      .addSerializer(Double.TYPE, new UnsignedZeroSerializer<>(Double.TYPE))
+      .addSerializer(Float.class, new UnsignedZeroSerializer<>(Float.class))
+      .addSerializer(Float.TYPE, new UnsignedZeroSerializer<>(Float.TYPE)));
 
   private Json() {}
 
@@ -123,6 +129,30 @@ public final class Json {
       return MAPPER.writeValueAsString(MAPPER.readValue(text, Object.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON is not valid: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code -0.0} as {@code 0.0}. PostgreSQL's {@code jsonb} keeps numbers as {@code numeric}, which
+   * has no negative zero, so a body holding {@code -0.0} would come back as {@code 0.0} and no longer
+   * match its revision. Canonical JSON is what every database stores, so {@code -0.0} inside JSON reads
+   * back as {@code 0.0} on each of them alike.
+   */
+  private static final class UnsignedZeroSerializer<N extends Number> extends StdSerializer<N> {
+    private static final long serialVersionUID = 1L;
+
+    UnsignedZeroSerializer(Class<N> type) {
+      super(type);
+    }
+
+    @Override
+    public void serialize(N value, JsonGenerator g, SerializerProvider provider) throws IOException {
+      if (value instanceof Float f) {
+        g.writeNumber(f == 0 ? 0f : f);
+      } else {
+        double d = value.doubleValue();
+        g.writeNumber(d == 0 ? 0d : d);
+      }
     }
   }
 

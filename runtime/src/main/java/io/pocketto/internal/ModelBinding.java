@@ -36,6 +36,8 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
   private final Map<String, Integer> indexByName;
   private final int[] canonicalOrder;
   private final boolean hasJson;
+  /** Whether any field holds a mutable value (a {@code byte[]}) that the snapshot must not share. */
+  private final boolean hasMutable;
   private final ConflictHandler<? super T> conflictHandler;
   private volatile Object[] initialStoredValues;
 
@@ -59,15 +61,18 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     Map<String, Integer> byName = new HashMap<>();
     List<Integer> order = new ArrayList<>();
     boolean json = false;
+    boolean mutable = false;
     for (int i = 0; i < this.fields.size(); i++) {
       byName.put(this.fields.get(i).name(), i);
       order.add(i);
       json |= this.fields.get(i).type() == ColumnType.JSON;
+      mutable |= this.fields.get(i).type() == ColumnType.BYTES;
     }
     order.sort(Comparator.comparing(i -> this.fields.get(i).name()));
     this.indexByName = Collections.unmodifiableMap(byName);
     this.canonicalOrder = order.stream().mapToInt(Integer::intValue).toArray();
     this.hasJson = json;
+    this.hasMutable = mutable;
     BY_TYPE.put(type, this);
   }
 
@@ -76,6 +81,41 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     ModelBinding<?> binding = BY_TYPE.get(record.getClass());
     if (binding == null) {
       throw new IllegalArgumentException(record.getClass().getName() + " is not a generated Pocketto model");
+    }
+    return binding;
+  }
+
+  /**
+   * The binding of a generated class, initialising the class first (its binding is made then).
+   *
+   * @throws IllegalArgumentException if {@code type} is not a generated Pocketto model
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends ActiveRecord<T>> ModelBinding<T> of(Class<T> type) {
+    ModelBinding<?> binding = forClass(type);
+    if (binding == null) {
+      throw new IllegalArgumentException(type.getName() + " is not a generated Pocketto model (the class @Model generates)");
+    }
+    return (ModelBinding<T>) binding;
+  }
+
+  /**
+   * The binding of a generated record class, initialising the class if need be; {@code null} for any
+   * other class.
+   */
+  public static ModelBinding<?> forClass(Class<?> type) {
+    if (!ActiveRecord.class.isAssignableFrom(type)) {
+      return null;
+    }
+    ModelBinding<?> binding = BY_TYPE.get(type);
+    if (binding == null) {
+      try {
+        // Initialising the generated class constructs its BINDING, which registers itself.
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return null;
+      }
+      binding = BY_TYPE.get(type);
     }
     return binding;
   }
@@ -167,14 +207,19 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     return i;
   }
 
-  /** The record's values in stored form. */
+  /** The record's values in stored form, sharing no array with the record. */
   final Object[] storedValues(T record) {
     Object[] values = values(record);
-    if (hasJson) {
+    if (hasJson || hasMutable) {
       for (int i = 0; i < values.length; i++) {
         FieldSpec f = fields.get(i);
-        if (f.type() == ColumnType.JSON && values[i] != null) {
+        if (values[i] == null) {
+          continue;
+        }
+        if (f.type() == ColumnType.JSON) {
           values[i] = Json.canonical(f.name(), values[i]);
+        } else {
+          values[i] = f.type().copy(values[i]);
         }
       }
     }
@@ -191,13 +236,13 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     return initial;
   }
 
-  /** Decodes one stored value into field form (only JSON fields differ). */
+  /** Decodes one stored value into field form: JSON is read, and an array copied so the record owns it. */
   final Object decode(int index, Object stored) {
     FieldSpec f = fields.get(index);
     if (f.type() == ColumnType.JSON && stored != null) {
       return f.readJson((String) stored);
     }
-    return stored;
+    return stored == null ? null : f.type().copy(stored);
   }
 
   /** Sets a record's fields from stored-form values. */
@@ -212,7 +257,7 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
    */
   final void load(T record, Object[] stored, Object[] decoded) {
     Object[] values = stored;
-    if (hasJson) {
+    if (hasJson || hasMutable) {
       values = stored.clone();
       for (int i = 0; i < values.length; i++) {
         values[i] = decoded != null && decoded[i] != null ? decoded[i] : decode(i, values[i]);
@@ -221,10 +266,16 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
     apply(record, values);
   }
 
-  /** Whether two stored-form values mean the same; decimals compare by value, so 1.50 equals 1.5. */
+  /**
+   * Whether two stored-form values mean the same, as their {@link ColumnType} defines it: decimals by
+   * value (1.50 equals 1.5), byte arrays by content.
+   */
   public static boolean same(Object a, Object b) {
-    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-      return x.compareTo(y) == 0;
+    if (a instanceof BigDecimal && b instanceof BigDecimal) {
+      return ColumnType.DECIMAL.sameValue(a, b);
+    }
+    if (a instanceof byte[] && b instanceof byte[]) {
+      return ColumnType.BYTES.sameValue(a, b);
     }
     return Objects.equals(a, b);
   }
@@ -258,26 +309,8 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
   private static void writeCanonical(JsonGenerator g, ColumnType type, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
-      return;
-    }
-    switch (type) {
-      case JSON -> g.writeRawValue((String) v);
-      case BOOLEAN -> g.writeBoolean((Boolean) v);
-      case BYTE, SHORT, INT, LONG -> g.writeNumber(((Number) v).longValue());
-      case FLOAT, DOUBLE -> {
-        double d = ((Number) v).doubleValue();
-        if (d == 0) {
-          // -0.0 hashes as 0.0: H2 stores it as 0.0, and the stored row must still match its revision.
-          g.writeNumber("0.0");
-        } else if (Double.isFinite(d)) {
-          g.writeNumber(type == ColumnType.FLOAT ? Float.toString((Float) v) : Double.toString(d));
-        } else {
-          g.writeString(Double.toString(d));
-        }
-      }
-      case ENUM -> g.writeString(((Enum<?>) v).name());
-      case DECIMAL -> g.writeNumber(((BigDecimal) v).stripTrailingZeros().toString());
-      default -> g.writeString(v.toString());
+    } else {
+      type.writeCanonical(g, v);
     }
   }
 

@@ -1,11 +1,15 @@
 package io.pocketto.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -52,6 +56,16 @@ public final class PostgresDialect implements Dialect {
     return jdbcUrl;
   }
 
+  /** The changes feed needs {@code xid8}, {@code pg_current_xact_id()} and {@code pg_snapshot_xmin}, new in 13. */
+  @Override
+  public void checkServer(DatabaseMetaData meta) throws SQLException {
+    if (meta.getDatabaseMajorVersion() < 13) {
+      throw new IllegalStateException("PostgreSQL " + meta.getDatabaseProductVersion() + " is too old for Pocketto: "
+          + "it needs 13 or later, whose transaction ids (xid8, pg_current_xact_id) keep the changes feed from "
+          + "skipping a write");
+    }
+  }
+
   @Override
   public String columnType(ColumnType type) {
     return switch (type) {
@@ -65,10 +79,18 @@ public final class PostgresDialect implements Dialect {
       case DOUBLE -> "double precision";
       // Unconstrained numeric keeps every digit and the scale of a BigDecimal (360.00 stays 360.00).
       case DECIMAL -> "numeric";
+      case BIG_INTEGER -> "numeric";
       case UUID -> "uuid";
       case INSTANT -> "timestamptz";
-      case LOCAL_DATE -> "date";
+      case LOCAL_DATE, YEAR_MONTH -> "date";
       case LOCAL_DATE_TIME -> "timestamp";
+      case LOCAL_TIME -> "time";
+      case DURATION -> H2Dialect.DURATION_TYPE;
+      case YEAR -> "integer";
+      // timestamptz and timetz would keep the instant but not the zone or offset, so these are text.
+      case ZONED_DATE_TIME, OFFSET_DATE_TIME, OFFSET_TIME, PERIOD, MONTH_DAY, ZONE_ID, ZONE_OFFSET, URI, CURRENCY ->
+          "text";
+      case BYTES -> "bytea";
       // Queryable and indexable; it reorders keys and drops whitespace, hence preservesJsonText() = false.
       case JSON -> "jsonb";
     };
@@ -86,11 +108,16 @@ public final class PostgresDialect implements Dialect {
       case LONG -> "int8";
       case FLOAT -> "float4";
       case DOUBLE -> "float8";
-      case DECIMAL -> "numeric";
+      case DECIMAL, BIG_INTEGER, DURATION -> "numeric";
       case UUID -> "uuid";
       case INSTANT -> "timestamptz";
-      case LOCAL_DATE -> "date";
+      case LOCAL_DATE, YEAR_MONTH -> "date";
       case LOCAL_DATE_TIME -> "timestamp";
+      case LOCAL_TIME -> "time";
+      case YEAR -> "int4";
+      case ZONED_DATE_TIME, OFFSET_DATE_TIME, OFFSET_TIME, PERIOD, MONTH_DAY, ZONE_ID, ZONE_OFFSET, URI, CURRENCY ->
+          "text";
+      case BYTES -> "bytea";
       case JSON -> "jsonb";
     };
   }
@@ -215,6 +242,9 @@ public final class PostgresDialect implements Dialect {
       case INSTANT -> checkInstant(model, field, (Instant) value);
       case LOCAL_DATE_TIME -> checkLocalDateTime(model, field, (LocalDateTime) value);
       case LOCAL_DATE -> checkLocalDate(model, field, (LocalDate) value);
+      case YEAR_MONTH -> checkLocalDate(model, field, ((YearMonth) value).atDay(1));
+      case LOCAL_TIME -> checkLocalTime(model, field, (LocalTime) value);
+      case BIG_INTEGER -> checkDecimal(model, field, new BigDecimal((BigInteger) value));
       default -> {
         // Every other type is held exactly.
       }
@@ -265,6 +295,13 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
+  private static void checkLocalTime(String model, FieldSpec field, LocalTime value) {
+    if (value.getNano() % 1_000 != 0) {
+      throw refused(model, field, "the time " + value + " with nanoseconds",
+          "PostgreSQL time keeps microseconds; truncate it with truncatedTo(ChronoUnit.MICROS)");
+    }
+  }
+
   private static void checkLocalDate(String model, FieldSpec field, LocalDate value) {
     // MIN and MAX travel as -infinity and infinity and come back as themselves.
     if (value.equals(LocalDate.MIN) || value.equals(LocalDate.MAX)) {
@@ -289,6 +326,12 @@ public final class PostgresDialect implements Dialect {
   @Override
   public boolean isConnectionLost(SQLException e) {
     return Dialect.hasSqlState(e, "57P0") || Dialect.super.isConnectionLost(e);
+  }
+
+  /** The portable SQL sorts a decimal by value as {@code DECFLOAT}, which PostgreSQL calls {@code numeric}. */
+  @Override
+  public String nativeSql(String portableSql) {
+    return portableSql.replace(" AS DECFLOAT)", " AS numeric)");
   }
 
   @Override

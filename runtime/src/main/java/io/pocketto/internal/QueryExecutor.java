@@ -7,16 +7,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs finished query statements against one model's table: binds the parameters, reads rows with
@@ -28,6 +29,8 @@ import java.util.stream.StreamSupport;
 public final class QueryExecutor<T extends ActiveRecord<T>> {
   /** Rows fetched per round trip when streaming, so a large result is not read into memory at once. */
   private static final int STREAM_FETCH_SIZE = 256;
+  private static final Logger LOG = LoggerFactory.getLogger(QueryExecutor.class);
+  private static final Set<String> UNINDEXED_SORTS_WARNED = ConcurrentHashMap.newKeySet();
 
   private final DocumentTable<T> table;
   private final Engine engine;
@@ -77,6 +80,72 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
         return rs.next();
       }
     });
+  }
+
+  /**
+   * Logs a warning, once per model, field and process, when a query sorts by a field that is in no
+   * {@code @Index}: the database then reads and sorts every matching row for each page, which on H2 past
+   * its in-memory limit means sorting on disk. A field later in a composite index is not reported: the
+   * index serves it under an equality on the fields before it, which the query may well have.
+   */
+  public void warnIfUnindexedSort(String field) {
+    if (inAnIndex(table.binding(), field)) {
+      return;
+    }
+    String model = table.binding().modelName();
+    if (UNINDEXED_SORTS_WARNED.add(table.binding().collection() + "." + field)) {
+      LOG.warn("{} queries sort by '{}', which is in no @Index: every page reads and sorts all matching rows. "
+          + "Add @Index to {}.{} if the collection grows large (this is logged once per field)", model, field, model,
+          field);
+    }
+  }
+
+  /** Whether {@code field} is one of the fields of one of the model's {@code @Index} declarations. */
+  static boolean inAnIndex(ModelBinding<?> binding, String field) {
+    for (List<String> index : binding.indexes()) {
+      if (index.contains(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The database's plan for a statement: the rows of {@link Dialect#explain}, one line each. */
+  public String plan(String sql, List<SqlParameter> params) {
+    return engine.withConnection(what, c -> {
+      try (StatementCache.Use use = prepare(c, dialect.explain(sql), params);
+          ResultSet rs = use.statement().executeQuery()) {
+        StringBuilder plan = new StringBuilder();
+        while (rs.next()) {
+          plan.append(plan.isEmpty() ? "" : "\n").append(rs.getString(1));
+        }
+        return plan.toString();
+      }
+    });
+  }
+
+  /** The stored-form values of some of a record's fields, as a query binds them. */
+  public List<Object> storedValues(T record, List<FieldSpec> fields) {
+    Object[] all = table.binding().storedValues(record);
+    List<Object> out = new ArrayList<>(fields.size());
+    for (FieldSpec f : fields) {
+      out.add(all[table.binding().indexOf(f.name())]);
+    }
+    return out;
+  }
+
+  /** The record's document id; an error if it was never saved. */
+  public String id(T record) {
+    String id = table.binding().state(record).id();
+    if (id == null) {
+      throw new IllegalArgumentException("the record has no id: continue after a document a query returned");
+    }
+    return id;
+  }
+
+  /** The signed cursors of this table's database. */
+  public SeekCursors cursors() {
+    return SeekCursors.of(engine);
   }
 
   /**
@@ -149,13 +218,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
 
   /** A value as JDBC binds it, matching {@link ColumnType#bind} for array elements. */
   private static Object jdbcValue(ColumnType type, Object value) {
-    return switch (type) {
-      case ENUM -> ((Enum<?>) value).name();
-      case CHAR -> String.valueOf((char) (Character) value);
-      case INSTANT -> OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
-      case BYTE -> ((Byte) value).shortValue();
-      default -> value;
-    };
+    return type.toJdbc(value);
   }
 
   private StorageException failure(SQLException e) {

@@ -1,6 +1,8 @@
 package io.pocketto.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
@@ -51,8 +53,16 @@ public final class Records {
     return home(binding, record).store(binding).reload(record);
   }
 
-  /** {@link ActiveRecord#setId(String)}. */
+  /** {@link ActiveRecord#setId(String)}: {@code null} on a new record means "no id yet". */
   public static void setId(RecordState state, String id) {
+    if (id == null) {
+      if (state.persisted()) {
+        throw new IllegalStateException("the id of a saved record cannot be cleared (it is '" + state.id()
+            + "'); create a new record instead");
+      }
+      state.assignId(null);
+      return;
+    }
     Ids.requireValid(id);
     if (state.persisted() && !id.equals(state.id())) {
       throw new IllegalStateException(
@@ -75,7 +85,7 @@ public final class Records {
         before.put(name, binding.decode(i, base[i]));
       }
     }
-    return new Meta(state.rev(), state.writer(), before, dirty);
+    return new Meta(state.rev(), state.writer(), before, dirty, state.createdAt(), state.updatedAt());
   }
 
   /** {@link ActiveRecord#isDirty()}. */
@@ -155,14 +165,40 @@ public final class Records {
 
   /** {@link ActiveRecord#toJson()}: {@code id}, the fields in declaration order, then {@code _meta}. */
   public static <T extends ActiveRecord<T>> String toJson(ModelBinding<T> binding, T record) {
-    ObjectNode node = Json.VIEW.createObjectNode();
-    node.put("id", binding.state(record).id());
-    Object[] values = binding.values(record);
-    for (int i = 0; i < values.length; i++) {
-      node.set(binding.fields().get(i).name(), Json.VIEW.valueToTree(values[i]));
+    return DocumentJson.write(binding, record).toString();
+  }
+
+  /** {@link ActiveRecord#toJsonNode()}. */
+  public static <T extends ActiveRecord<T>> ObjectNode toJsonNode(ModelBinding<T> binding, T record) {
+    return DocumentJson.write(binding, record);
+  }
+
+  /**
+   * A generated {@code fromJson(String)}: the record the document describes. With a revision it is a
+   * stored record at that revision, and its next save is an update against it.
+   *
+   * @throws io.pocketto.InvalidDocumentException naming the offending key
+   */
+  public static <T extends ActiveRecord<T>> T fromJson(ModelBinding<T> binding, String json) {
+    return DocumentJson.read(binding, json);
+  }
+
+  /** A generated {@code fromJson(JsonNode)}; see {@link #fromJson(ModelBinding, String)}. */
+  public static <T extends ActiveRecord<T>> T fromJson(ModelBinding<T> binding, JsonNode tree) {
+    return DocumentJson.read(binding, tree);
+  }
+
+  /** {@link ActiveRecord#recreate()}. */
+  public static <T extends ActiveRecord<T>> T recreate(ModelBinding<T> binding, T record) {
+    return home(binding, record).store(binding).recreate(record);
+  }
+
+  /** Numbers, booleans and JSON fields as Jackson writes them; every other type as its text, exactly as stored. */
+  static JsonNode jsonValue(ColumnType type, Object value) {
+    if (value == null || type == ColumnType.JSON || value instanceof Number || value instanceof Boolean) {
+      return Json.VIEW.valueToTree(value);
     }
-    node.set("_meta", Json.VIEW.valueToTree(meta(binding, record)));
-    return node.toString();
+    return TextNode.valueOf(type.display(value));
   }
 
   /** {@link Object#toString()} in the seed's shape: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */
@@ -171,7 +207,8 @@ public final class Records {
     sb.append(", _meta=").append(meta(binding, record));
     Object[] values = binding.values(record);
     for (int i = 0; i < values.length; i++) {
-      sb.append(", ").append(binding.fields().get(i).name()).append('=').append(values[i]);
+      FieldSpec f = binding.fields().get(i);
+      sb.append(", ").append(f.name()).append('=').append(f.type().display(values[i]));
     }
     return sb.append('}').toString();
   }

@@ -72,6 +72,18 @@ public final class RepositoryQuery<T extends ActiveRecord<T>> {
     return executor.count(sql, parameters(args, null));
   }
 
+  /**
+   * Deletes the documents the method's statement finds, each through its own revision check as
+   * {@code record.delete()} does: a tombstone with a new revision, and a change event. Not atomic: a
+   * document changed since it was read fails with a {@link io.pocketto.ConflictException}, and those
+   * deleted before it stay deleted.
+   *
+   * @return the number of tombstones written
+   */
+  public int delete(Object... args) {
+    return executor.deleteAll(executor.list(sql, parameters(args, null)));
+  }
+
   /** Whether the method's statement returns any row. */
   public boolean exists(Object... args) {
     return executor.exists(sql, parameters(args, null));

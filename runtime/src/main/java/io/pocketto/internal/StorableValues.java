@@ -1,5 +1,6 @@
 package io.pocketto.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -45,11 +46,32 @@ final class StorableValues {
                 + instant + ", which no database timestamp holds; the range is " + MIN_INSTANT + " to " + MAX_INSTANT);
           }
         }
+        case DECIMAL -> {
+          if (field.precision() > 0) {
+            checkDeclaredDecimal(binding, field, (BigDecimal) value);
+          }
+        }
         default -> {
           // Checked by the dialect alone.
         }
       }
       dialect.checkStorable(binding.modelName(), field, value);
+    }
+  }
+
+  /** A {@code NUMERIC(p, s)} column would round or pad any other scale, and overflow past its digits. */
+  private static void checkDeclaredDecimal(ModelBinding<?> binding, FieldSpec field, BigDecimal value) {
+    String declared = "@Decimal(precision = " + field.precision() + ", scale = " + field.scale() + ")";
+    if (value.scale() != field.scale()) {
+      throw new IllegalArgumentException(binding.modelName() + " field '" + field.name() + "' holds " + value
+          + " with scale " + value.scale() + ", but its column is " + declared + " and would store it as a different"
+          + " value; use setScale(" + field.scale() + ") with the rounding you want");
+    }
+    long integerDigits = Math.max((long) value.precision() - value.scale(), 0);
+    if (integerDigits > field.precision() - field.scale()) {
+      throw new IllegalArgumentException(binding.modelName() + " field '" + field.name() + "' holds " + value
+          + " with " + integerDigits + " digits before the point, but its column is " + declared + " and holds at most "
+          + (field.precision() - field.scale()));
     }
   }
 

@@ -22,6 +22,9 @@ final class Transaction implements Bundle {
 
   private record Position(DocumentTable<?> table, long number) {}
 
+  /** One document this bundle wrote, and the revision it wrote. */
+  private record Written(DocumentTable<?> table, RecordState state, String id, String rev, long attempt) {}
+
   final Connection connection;
   final Map<RecordState, RecordState.Memento> mementos = new IdentityHashMap<>();
   final List<ChangeFeed.Delivery> events = new ArrayList<>();
@@ -29,6 +32,8 @@ final class Transaction implements Bundle {
   private final Set<DocumentTable<?>> written = new LinkedHashSet<>();
   /** The change numbers this bundle drew in this process, in flight until it ends. */
   private final List<Position> positions = new ArrayList<>();
+  /** The revision of each document written, to settle a commit whose answer was lost. */
+  private final List<Written> revisions = new ArrayList<>();
   private final Engine engine;
   /** Why the connection must leave the pool when the bundle lets go of it; null if it may go back. */
   private String discardReason;
@@ -68,6 +73,43 @@ final class Transaction implements Bundle {
     if (position != 0) {
       positions.add(new Position(table, position));
     }
+  }
+
+  /** Notes that the bundle wrote {@code rev} of document {@code id}. */
+  void wrote(DocumentTable<?> table, RecordState state, String id, String rev, long attempt) {
+    revisions.add(new Written(table, state, id, rev, attempt));
+  }
+
+  /**
+   * The commit's outcome stayed unknown: each record remembers the revision it attempted, so that running
+   * the same bundle again recognises the writes that did happen instead of calling them conflicts.
+   */
+  void markUnconfirmed() {
+    for (Written w : revisions) {
+      w.state().unconfirmed(w.rev(), w.attempt());
+    }
+  }
+
+  /**
+   * After a commit whose answer was lost: whether it happened, by the revisions stored. {@code TRUE} if
+   * every document the bundle wrote is at (or past) the revision it wrote, {@code FALSE} if none is,
+   * {@code null} if only some are (another writer may have been in between) or the database cannot be
+   * asked.
+   */
+  Boolean committedAfterAll() {
+    int found = 0;
+    for (Written w : revisions) {
+      if (w.table().isStoredAt(w.id(), w.rev(), w.attempt())) {
+        found++;
+      }
+    }
+    return found == revisions.size() ? Boolean.TRUE : found == 0 ? Boolean.FALSE : null;
+  }
+
+  /** The first document written, for an error that must name one. */
+  String[] firstWrite() {
+    Written w = revisions.isEmpty() ? null : revisions.get(0);
+    return w == null ? null : new String[] {w.table().binding().collection(), w.id(), w.rev()};
   }
 
   /** After commit: events in write order, each released before the next so a later write of the same document may follow. */

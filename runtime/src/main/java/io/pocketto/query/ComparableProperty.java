@@ -2,12 +2,14 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A field with a natural order: numbers, decimals, characters and dates. Comparisons never match a
+ * A field with a natural order: numbers, decimals, characters, dates, times and durations. Comparisons never match a
  * document whose field is null.
  *
  * @param <T> the model class
@@ -15,9 +17,10 @@ import java.util.Set;
  */
 public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comparable<? super V>>
     extends ValueProperty<T, V> permits StringProperty {
-  private static final Set<ColumnType> TYPES = EnumSet.of(ColumnType.CHAR, ColumnType.BYTE, ColumnType.SHORT,
-      ColumnType.INT, ColumnType.LONG, ColumnType.FLOAT, ColumnType.DOUBLE, ColumnType.DECIMAL,
-      ColumnType.INSTANT, ColumnType.LOCAL_DATE, ColumnType.LOCAL_DATE_TIME);
+  private static final Set<ColumnType> TYPES = ColumnType.offering(ColumnType.Operators.COMPARABLE);
+
+  private static final FieldSpec CREATED_AT = FieldSpec.scalar("createdAt", "_created_at", ColumnType.INSTANT, false);
+  private static final FieldSpec UPDATED_AT = FieldSpec.scalar("updatedAt", "_updated_at", ColumnType.INSTANT, false);
 
   /** The field {@code name} of the model; generated code creates these constants. */
   public ComparableProperty(ModelBinding<T> binding, String name) {
@@ -26,6 +29,23 @@ public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comp
 
   ComparableProperty(ModelBinding<T> binding, String name, Set<ColumnType> types) {
     super(binding, name, types);
+  }
+
+  private ComparableProperty(FieldSpec column) {
+    super(column);
+  }
+
+  /**
+   * When a document was created ({@code _created_at}, set by the database), for queries and ordering;
+   * generated classes offer it as {@code CREATED_AT} unless a field of that name takes the constant.
+   */
+  public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> createdAt(ModelBinding<T> binding) {
+    return new ComparableProperty<>(CREATED_AT);
+  }
+
+  /** When a document was last written ({@code _updated_at}); generated classes offer it as {@code UPDATED_AT}. */
+  public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> updatedAt(ModelBinding<T> binding) {
+    return new ComparableProperty<>(UPDATED_AT);
   }
 
   /** Documents whose field is greater than {@code value}. */

@@ -5,11 +5,19 @@ import io.pocketto.ActiveRecord;
 /**
  * One sort key of a query: {@code SalesInvoice.ISSUED_ON.desc()}. Nulls sort as the smallest value:
  * first when ascending, last when descending, in every database. The document id is always appended
- * as the last key, so equal keys come back in a stable order.
+ * as the last key, in the direction of the key before it, so equal keys come back in a stable order
+ * and one index scan (forward or backward) serves the whole order.
  *
  * @param <T> the model class
  */
 public final class Order<T extends ActiveRecord<T>> {
+  /**
+   * Nulls smallest: an index built {@code NULLS FIRST} (see {@code Dialect.indexColumn}) serves the
+   * ascending form scanned forward and the descending form scanned backward.
+   */
+  static final String ASCENDING = " ASC NULLS FIRST";
+  static final String DESCENDING = " DESC NULLS LAST";
+
   private final Property<T, ?> property;
   private final boolean descending;
 
@@ -29,7 +37,7 @@ public final class Order<T extends ActiveRecord<T>> {
   }
 
   void render(SqlWriter w) {
-    w.column(property).append(descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+    w.sortKey(property).append(descending ? DESCENDING : ASCENDING);
   }
 
   @Override

@@ -31,6 +31,11 @@ public abstract sealed class Property<T extends ActiveRecord<T>, V> permits Json
     }
   }
 
+  /** A column every document has, such as {@code _created_at}, described as a field. */
+  Property(FieldSpec column) {
+    this.field = column;
+  }
+
   /** The field's name, as declared in the model class. */
   public final String name() {
     return field.name();

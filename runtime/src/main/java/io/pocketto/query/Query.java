@@ -1,13 +1,17 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.Dialect;
 import io.pocketto.internal.DocumentTable;
+import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.QueryExecutor;
+import io.pocketto.internal.SeekCursors;
 import io.pocketto.internal.SqlParameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +32,8 @@ import java.util.stream.Stream;
  * reused. Conditions combine left to right: {@code where(a).or(b).and(c)} means {@code (a OR b) AND c};
  * use {@link Condition#and}/{@link Condition#or} to group otherwise. Deleted documents (tombstones)
  * are left out unless {@link #withDeleted()} or {@link #onlyDeleted()} is called. Results are always
- * ordered by the given keys and then by document id, so ties come back in a stable order.
+ * ordered by the given keys and then by document id (in the direction of the last key), so ties come
+ * back in a stable order.
  *
  * @param <T> the model class
  */
@@ -43,15 +48,18 @@ public final class Query<T extends ActiveRecord<T>> {
   private final long limit;
   private final long offset;
   private final Scope scope;
+  /** Where a seek continues from ({@link #after}); {@code null} to start at the first document. */
+  private final SeekCursors.Position after;
 
   private Query(DocumentTable<T> table, Condition<T> condition, List<Order<T>> orders, long limit, long offset,
-      Scope scope) {
+      Scope scope, SeekCursors.Position after) {
     this.table = table;
     this.condition = condition;
     this.orders = orders;
     this.limit = limit;
     this.offset = offset;
     this.scope = scope;
+    this.after = after;
   }
 
   /** A query over every live document of {@code table}; applications call {@code SalesInvoice.query()}. */
@@ -59,7 +67,7 @@ public final class Query<T extends ActiveRecord<T>> {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
-    return new Query<>(table, null, List.of(), NO_LIMIT, 0, Scope.LIVE);
+    return new Query<>(table, null, List.of(), NO_LIMIT, 0, Scope.LIVE, null);
   }
 
   /** Keeps the documents that match {@code condition}, and any condition given before. */
@@ -70,21 +78,27 @@ public final class Query<T extends ActiveRecord<T>> {
   /** Keeps the documents that match the conditions so far and {@code condition}. */
   public Query<T> and(Condition<T> condition) {
     Condition.require(condition);
+    requireNotContinued("and");
     return withCondition(this.condition == null ? condition : this.condition.and(condition));
   }
 
   /** Keeps the documents that match the conditions so far, or {@code condition}. */
   public Query<T> or(Condition<T> condition) {
     Condition.require(condition);
+    requireNotContinued("or");
     return withCondition(this.condition == null ? condition : this.condition.or(condition));
   }
 
-  /** Sorts by these keys, after any given before; the id is always the last key. */
+  /**
+   * Sorts by these keys, after any given before; the id is always the last key, ascending or descending
+   * as the key before it.
+   */
   @SafeVarargs
   public final Query<T> orderBy(Order<T>... keys) {
     if (keys == null || keys.length == 0) {
       throw new IllegalArgumentException("orderBy needs at least one key, e.g. SalesInvoice.ISSUED_ON.desc()");
     }
+    requireNotContinued("orderBy");
     List<Order<T>> all = new ArrayList<>(orders);
     for (Order<T> key : keys) {
       if (key == null) {
@@ -92,7 +106,7 @@ public final class Query<T extends ActiveRecord<T>> {
       }
       all.add(key);
     }
-    return new Query<>(table, condition, List.copyOf(all), limit, offset, scope);
+    return new Query<>(table, condition, List.copyOf(all), limit, offset, scope, after);
   }
 
   /** Returns at most {@code count} documents. */
@@ -100,7 +114,7 @@ public final class Query<T extends ActiveRecord<T>> {
     if (count < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + count);
     }
-    return new Query<>(table, condition, orders, count, offset, scope);
+    return new Query<>(table, condition, orders, count, offset, scope, after);
   }
 
   /** Skips the first {@code count} documents. */
@@ -108,17 +122,70 @@ public final class Query<T extends ActiveRecord<T>> {
     if (count < 0) {
       throw new IllegalArgumentException("offset must not be negative, was " + count);
     }
-    return new Query<>(table, condition, orders, limit, count, scope);
+    if (after != null && count > 0) {
+      throw new IllegalStateException("a query continued with after(...) cannot also skip rows with offset");
+    }
+    return new Query<>(table, condition, orders, limit, count, scope, after);
   }
 
   /** Includes deleted documents (tombstones) along with live ones. */
   public Query<T> withDeleted() {
-    return new Query<>(table, condition, orders, limit, offset, Scope.ALL);
+    requireNotContinued("withDeleted");
+    return new Query<>(table, condition, orders, limit, offset, Scope.ALL, after);
   }
 
   /** Returns deleted documents (tombstones) only. */
   public Query<T> onlyDeleted() {
-    return new Query<>(table, condition, orders, limit, offset, Scope.DELETED);
+    requireNotContinued("onlyDeleted");
+    return new Query<>(table, condition, orders, limit, offset, Scope.DELETED, after);
+  }
+
+  /**
+   * Continues after {@code last}, a document this query returned: the result starts with the document
+   * that follows it in this query's order (its order-key values, then its id), whether or not
+   * {@code last} still exists. This is seek pagination: unlike {@link #offset}, the database seeks
+   * straight to the position through the index, so a late page costs what the first one does, and a
+   * document inserted or deleted before the position shifts nothing. Call it after the conditions,
+   * scope and {@link #orderBy}, which cannot change afterwards; {@link #limit} can.
+   */
+  public Query<T> after(T last) {
+    if (last == null) {
+      throw new IllegalArgumentException("after(null): pass the last document of the previous page");
+    }
+    QueryExecutor<T> executor = executor();
+    return continuedAt(new SeekCursors.Position(executor.storedValues(last, keyFields()), executor.id(last)));
+  }
+
+  /**
+   * Continues after the position of a cursor from {@link Slice#nextCursor()} of this same query (the same
+   * conditions, order and scope), e.g. one a client sent back for the next page.
+   *
+   * @throws IllegalArgumentException if the cursor was altered or belongs to another query
+   */
+  public Query<T> after(String cursor) {
+    return continuedAt(executor().cursors().decode(cursor, fingerprint(), keyFields()));
+  }
+
+  /**
+   * The next {@code size} documents and a cursor to the ones after them, counting nothing: one more
+   * row is read to know whether there is a next slice. Start with {@code query.slice(20)}; continue with
+   * {@code query.after(slice.nextCursor()).slice(20)}.
+   */
+  public Slice<T> slice(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("slice size must be at least 1, was " + size);
+    }
+    long rows = limit == NO_LIMIT ? size + 1L : Math.min(size + 1L, limit);
+    List<T> read = limit(rows).list();
+    if (read.size() <= size) {
+      return new Slice<>(read, null);
+    }
+    List<T> items = read.subList(0, size);
+    T last = items.get(size - 1);
+    QueryExecutor<T> executor = executor();
+    String cursor = executor.cursors().encode(fingerprint(), keyFields(), executor.storedValues(last, keyFields()),
+        executor.id(last));
+    return new Slice<>(items, cursor);
   }
 
   /** The matching documents, in order. */
@@ -126,24 +193,35 @@ public final class Query<T extends ActiveRecord<T>> {
     if (limit == 0) {
       return List.of();
     }
-    SqlWriter w = select(offset, limit);
-    return executor().list(w.sql(), w.params());
+    List<T> out = new ArrayList<>();
+    for (Region region : regions()) {
+      long rows = limit == NO_LIMIT ? NO_LIMIT : limit - out.size();
+      SqlWriter w = select(offset, rows, region);
+      out.addAll(reader().list(w.sql(), w.params()));
+      if (limit != NO_LIMIT && out.size() >= limit) {
+        break;
+      }
+    }
+    return out;
   }
 
   /** The first matching document in order, if any. */
   public Optional<T> first() {
-    if (limit == 0) {
-      return Optional.empty();
-    }
-    SqlWriter w = select(offset, 1);
-    return executor().list(w.sql(), w.params()).stream().findFirst();
+    return limit(limit == NO_LIMIT ? 1 : Math.min(limit, 1)).list().stream().findFirst();
   }
 
-  /** The number of documents {@link #list()} would return, counted by the database. */
+  /**
+   * The number of documents {@link #list()} would return, counted by the database. Counting visits every
+   * matching row (or index entry), so it grows with the result; see {@link #page(int, int)}.
+   */
   public long count() {
-    SqlWriter w = new SqlWriter(dialect()).append("SELECT COUNT(*) FROM ").append(table.quotedTable());
-    where(w);
-    return window(executor().count(w.sql(), w.params()));
+    long matches = 0;
+    for (Region region : regions()) {
+      SqlWriter w = new SqlWriter(dialect()).append("SELECT COUNT(*) FROM ").append(table.quotedTable());
+      where(w, region);
+      matches += executor().count(w.sql(), w.params());
+    }
+    return window(matches);
   }
 
   /** Whether {@link #list()} would return any document. */
@@ -151,10 +229,15 @@ public final class Query<T extends ActiveRecord<T>> {
     if (limit == 0) {
       return false;
     }
-    SqlWriter w = new SqlWriter(dialect()).append("SELECT 1 FROM ").append(table.quotedTable());
-    where(w);
-    windowClause(w, offset, 1);
-    return executor().exists(w.sql(), w.params());
+    for (Region region : regions()) {
+      SqlWriter w = new SqlWriter(dialect()).append("SELECT 1 FROM ").append(table.quotedTable());
+      where(w, region);
+      windowClause(w, offset, 1);
+      if (executor().exists(w.sql(), w.params())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -171,13 +254,26 @@ public final class Query<T extends ActiveRecord<T>> {
     if (limit == 0) {
       return Stream.empty();
     }
-    SqlWriter w = select(offset, limit);
-    return executor().stream(w.sql(), w.params());
+    List<Region> regions = regions();
+    if (regions.size() == 1) {
+      SqlWriter w = select(offset, limit, regions.get(0));
+      return reader().stream(w.sql(), w.params());
+    }
+    // Each region's statement opens only when the stream reaches it, and closes when it is exhausted.
+    Stream<T> all = regions.stream().flatMap(region -> {
+      SqlWriter w = select(offset, limit, region);
+      return executor().stream(w.sql(), w.params());
+    });
+    return limit == NO_LIMIT ? all : all.limit(limit);
   }
 
   /**
    * Page {@code number} (from 1) of {@code size} documents, with the total counted by the database.
    * A limit and offset set on this query are kept: pages divide the documents {@link #list()} returns.
+   *
+   * <p>Each page costs two statements, and both grow with the data: the count visits every matching
+   * row, and the offset reads and discards every row before the page. For long or deep lists, use
+   * {@link #slice(int)} and {@link #after(String)}, which count nothing and seek through the index.
    */
   public Page<T> page(int number, int size) {
     return page(PageRequest.of(number, size));
@@ -185,13 +281,16 @@ public final class Query<T extends ActiveRecord<T>> {
 
   /** The requested page; see {@link #page(int, int)}. */
   public Page<T> page(PageRequest request) {
+    if (after != null) {
+      throw new IllegalStateException("page() numbers pages from the first document; after(...) continues with slice()");
+    }
     long total = count();
     long skip = request.offset();
     long rows = limit == NO_LIMIT ? request.size() : Math.min(request.size(), limit - skip);
     List<T> items = List.of();
     if (rows > 0 && skip < total) {
-      SqlWriter w = select(offset + skip, rows);
-      items = executor().list(w.sql(), w.params());
+      SqlWriter w = select(offset + skip, rows, Region.ALL);
+      items = reader().list(w.sql(), w.params());
     }
     return new Page<>(items, request.number(), request.size(), total);
   }
@@ -208,9 +307,27 @@ public final class Query<T extends ActiveRecord<T>> {
     return executor().deleteAll(list());
   }
 
-  /** The SELECT statement {@link #list()} runs, with {@code ?} for every value; for logs and debugging. */
+  /**
+   * The SELECT statement {@link #list()} runs, with {@code ?} for every value; for logs and debugging. A
+   * query continued with {@link #after} runs one statement per stretch of the order it still has to
+   * cover (see {@link #explain()}); this is the first.
+   */
   public String sql() {
-    return select(offset, limit).sql();
+    return select(offset, limit, regions().get(0)).sql();
+  }
+
+  /**
+   * The database's plan for the statements {@link #list()} runs, with this query's values bound: what
+   * {@code EXPLAIN} says on H2 and PostgreSQL, e.g. whether an index serves the order. A query continued
+   * with {@link #after} has one plan per statement, separated by a blank line.
+   */
+  public String explain() {
+    StringBuilder plans = new StringBuilder();
+    for (Region region : regions()) {
+      SqlWriter w = select(offset, limit, region);
+      plans.append(plans.isEmpty() ? "" : "\n\n").append(executor().plan(w.sql(), w.params()));
+    }
+    return plans.toString();
   }
 
   @Override
@@ -219,7 +336,7 @@ public final class Query<T extends ActiveRecord<T>> {
   }
 
   private Query<T> withCondition(Condition<T> combined) {
-    return new Query<>(table, combined, orders, limit, offset, scope);
+    return new Query<>(table, combined, orders, limit, offset, scope, after);
   }
 
   private Dialect dialect() {
@@ -230,42 +347,167 @@ public final class Query<T extends ActiveRecord<T>> {
     return new QueryExecutor<>(table);
   }
 
-  private SqlWriter select(long skip, long rows) {
+  /** An executor for running the statements that read rows, after a word on a sort no index serves. */
+  private QueryExecutor<T> reader() {
+    QueryExecutor<T> executor = executor();
+    if (!orders.isEmpty()) {
+      executor.warnIfUnindexedSort(orders.get(0).property().name());
+    }
+    return executor;
+  }
+
+  private SqlWriter select(long skip, long rows, Region region) {
     SqlWriter w = new SqlWriter(dialect())
         .append("SELECT ").append(table.selectColumns()).append(" FROM ").append(table.quotedTable());
-    where(w);
+    where(w, region);
     w.append(" ORDER BY ");
     for (Order<T> order : orders) {
       order.render(w);
       w.append(", ");
     }
-    w.append(dialect().quote("_id")).append(" ASC");
+    w.append(dialect().quote("_id")).append(idDescending() ? " DESC" : " ASC");
     windowClause(w, skip, rows);
     return w;
   }
 
-  private void where(SqlWriter w) {
+  /** The id follows the last key's direction, so that one index on (key, id) serves both directions. */
+  private boolean idDescending() {
+    return !orders.isEmpty() && orders.get(orders.size() - 1).descending();
+  }
+
+  private void where(SqlWriter w, Region region) {
     String deleted = dialect().quote("_deleted");
-    String filter = switch (scope) {
-      case LIVE -> deleted + " = FALSE";
-      case DELETED -> deleted + " = TRUE";
-      case ALL -> null;
-    };
-    if (filter == null && condition == null) {
-      return;
-    }
-    w.append(" WHERE ");
-    if (filter != null) {
-      w.append(filter);
-      if (condition != null) {
-        w.append(" AND ");
-      }
+    List<Consumer<SqlWriter>> parts = new ArrayList<>(3);
+    switch (scope) {
+      case LIVE -> parts.add(x -> x.append(deleted + " = FALSE"));
+      case DELETED -> parts.add(x -> x.append(deleted + " = TRUE"));
+      case ALL -> { }
     }
     if (condition != null) {
-      w.append("(");
-      condition.render(w);
-      w.append(")");
+      parts.add(x -> {
+        x.append("(");
+        condition.render(x);
+        x.append(")");
+      });
     }
+    if (region.predicate() != null) {
+      parts.add(x -> {
+        x.append("(");
+        region.predicate().accept(x);
+        x.append(")");
+      });
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      w.append(i == 0 ? " WHERE " : " AND ");
+      parts.get(i).accept(w);
+    }
+  }
+
+  // ---- seek pagination ----
+
+  /**
+   * One stretch of the order after a seek position that a single index range covers: an extra
+   * condition on the query, or none for the whole result. The documents after a position fall into
+   * a few such stretches, in order (for one descending key: the rest of the non-null keys, then the
+   * null ones), because no single comparison both seeks through an index and steps over nulls.
+   */
+  private record Region(Consumer<SqlWriter> predicate) {
+    static final Region ALL = new Region(null);
+  }
+
+  /** A position belongs to one query: its conditions, scope and order are fixed once it is set. */
+  private void requireNotContinued(String method) {
+    if (after != null) {
+      throw new IllegalStateException(method + " must come before after(...): a position belongs to the query "
+          + "whose conditions, scope and order are set before it");
+    }
+  }
+
+  private Query<T> continuedAt(SeekCursors.Position seek) {
+    if (offset > 0) {
+      throw new IllegalStateException("a query with an offset cannot be continued with after(...); drop the offset");
+    }
+    return new Query<>(table, condition, orders, limit, offset, scope, seek);
+  }
+
+  private List<FieldSpec> keyFields() {
+    List<FieldSpec> fields = new ArrayList<>(orders.size());
+    for (Order<T> order : orders) {
+      fields.add(order.property().field());
+    }
+    return fields;
+  }
+
+  /** This query's identity for cursors: its statement and values, without position or window. */
+  private String fingerprint() {
+    SqlWriter w = new Query<>(table, condition, orders, NO_LIMIT, 0, scope, null).select(0, NO_LIMIT, Region.ALL);
+    return SeekCursors.fingerprint(table.binding().collection() + "\n" + w.sql(), w.params());
+  }
+
+  /**
+   * The stretches of the order after the seek position, in order; {@link Region#ALL} alone without one.
+   * With keys k1..km and position (c1..cm, id): first the documents equal on k1..k(m-1) whose
+   * (km, id) comes after (cm, id); then, for each key from the last to the first, those equal on the
+   * keys before it whose key comes after it, split where the nulls begin or end.
+   */
+  private List<Region> regions() {
+    if (after == null) {
+      return List.of(Region.ALL);
+    }
+    SeekCursors.Position at = after;
+    String id = dialect().quote("_id");
+    if (orders.isEmpty()) {
+      return List.of(new Region(w -> w.append(id + " > ").value(SqlParameter.of(ColumnType.STRING, at.id()))));
+    }
+    List<Region> regions = new ArrayList<>();
+    int m = orders.size();
+    for (int i = m - 1; i >= 0; i--) {
+      Order<T> order = orders.get(i);
+      Property<T, ?> key = order.property();
+      Object value = at.values().get(i);
+      String after = order.descending() ? " < " : " > ";
+      Consumer<SqlWriter> prefix = equalTo(i, at);
+      if (i == m - 1) {
+        if (value != null) {
+          regions.add(region(prefix, w -> w.append("(").column(key).append(", " + id + ")" + after + "(")
+              .value(key, value).append(", ").value(SqlParameter.of(ColumnType.STRING, at.id())).append(")")));
+        } else {
+          regions.add(region(prefix, w -> w.column(key).append(" IS NULL AND " + id + after)
+              .value(SqlParameter.of(ColumnType.STRING, at.id()))));
+        }
+      } else if (value != null) {
+        regions.add(region(prefix, w -> w.column(key).append(after).value(key, value)));
+      }
+      // Nulls are the smallest value: after the non-null keys descending, before them ascending.
+      if (value != null && order.descending()) {
+        regions.add(region(prefix, w -> w.column(key).append(" IS NULL")));
+      } else if (value == null && !order.descending()) {
+        regions.add(region(prefix, w -> w.column(key).append(" IS NOT NULL")));
+      }
+    }
+    return regions;
+  }
+
+  /** Keys 0..i-1 equal to the position's values (null to null), or nothing for i = 0. */
+  private Consumer<SqlWriter> equalTo(int i, SeekCursors.Position at) {
+    return w -> {
+      for (int j = 0; j < i; j++) {
+        Property<T, ?> key = orders.get(j).property();
+        Object value = at.values().get(j);
+        if (value == null) {
+          w.column(key).append(" IS NULL AND ");
+        } else {
+          w.column(key).append(" = ").value(key, value).append(" AND ");
+        }
+      }
+    };
+  }
+
+  private static Region region(Consumer<SqlWriter> prefix, Consumer<SqlWriter> range) {
+    return new Region(w -> {
+      prefix.accept(w);
+      range.accept(w);
+    });
   }
 
   private void windowClause(SqlWriter w, long skip, long rows) {

@@ -29,8 +29,21 @@ final class SqlWriter {
     return this;
   }
 
+  /** The expression a property sorts by, which the dialect may adapt (see {@code Dialect.sortKey}). */
+  SqlWriter sortKey(Property<?, ?> property) {
+    sql.append(dialect.sortKey(property.field(), dialect.quote(property.field().column())));
+    return this;
+  }
+
   /** Records the parameter of a {@code ?} the caller has just appended. */
   SqlWriter param(SqlParameter parameter) {
+    params.add(parameter);
+    return this;
+  }
+
+  /** Appends {@code ?} for one parameter. */
+  SqlWriter value(SqlParameter parameter) {
+    sql.append('?');
     params.add(parameter);
     return this;
   }

@@ -2,22 +2,23 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.SqlParameter;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A field that can be matched against values and sorted: booleans, enums (sorted by constant name) and
- * UUIDs, and the base of every comparable field.
+ * A field that can be matched against values and sorted: booleans, enums (sorted by constant name),
+ * UUIDs, and the types stored as text or bytes without a useful order ({@code ZonedDateTime},
+ * {@code OffsetDateTime}, {@code Period}, {@code URI}, {@code byte[]}, ...); the base of every comparable field.
  *
  * @param <T> the model class
  * @param <V> the field's type, boxed
  */
 public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property<T, V> permits ComparableProperty {
-  private static final Set<ColumnType> TYPES = EnumSet.of(ColumnType.BOOLEAN, ColumnType.ENUM, ColumnType.UUID);
+  private static final Set<ColumnType> TYPES = ColumnType.offering(ColumnType.Operators.VALUE);
 
   /** The field {@code name} of the model; generated code creates these constants. */
   public ValueProperty(ModelBinding<T> binding, String name) {
@@ -26,6 +27,10 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
 
   ValueProperty(ModelBinding<T> binding, String name, Set<ColumnType> types) {
     super(binding, name, types);
+  }
+
+  ValueProperty(FieldSpec column) {
+    super(column);
   }
 
   /**

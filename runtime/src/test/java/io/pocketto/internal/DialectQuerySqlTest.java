@@ -32,4 +32,27 @@ class DialectQuerySqlTest {
     String portable = "SELECT 1 FROM \"t\" WHERE LOWER(\"c\") LIKE LOWER(?) ESCAPE '\\' OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     assertThat(h2.nativeSql(portable)).isSameAs(portable);
   }
+
+  @Test
+  void indexColumnsSortNullsFirstOnEveryDialectSoOneIndexServesBothDirections() {
+    assertThat(h2.indexColumn("\"issued_on\"")).isEqualTo("\"issued_on\" NULLS FIRST");
+    assertThat(new PostgresDialect().indexColumn("\"issued_on\"")).isEqualTo("\"issued_on\" NULLS FIRST");
+  }
+
+  @Test
+  void explainPrefixesTheStatement() {
+    assertThat(h2.explain("SELECT 1")).isEqualTo("EXPLAIN SELECT 1");
+    assertThat(new PostgresDialect().explain("SELECT 1")).isEqualTo("EXPLAIN SELECT 1");
+  }
+
+  @Test
+  void h2FileDatabasesSortAQuarterOfTheHeapInMemoryAndKeepAGivenLimit() {
+    assertThat(H2Dialect.maxMemoryRows(4L << 30)).isEqualTo(1_000_000);
+    assertThat(H2Dialect.maxMemoryRows(512L << 20)).isEqualTo(125_000);
+    assertThat(H2Dialect.maxMemoryRows(64L << 20)).isEqualTo(40_000);
+    assertThat(h2.prepareUrl("jdbc:h2:file:/tmp/x")).contains(";MAX_MEMORY_ROWS=");
+    assertThat(h2.prepareUrl("jdbc:h2:file:/tmp/x;MAX_MEMORY_ROWS=7")).contains("MAX_MEMORY_ROWS=7")
+        .doesNotContain("MAX_MEMORY_ROWS=7;MAX_MEMORY_ROWS");
+    assertThat(h2.prepareUrl("jdbc:h2:mem:x")).doesNotContain("MAX_MEMORY_ROWS");
+  }
 }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * --port N      another port (or BILLING_PORT); 0 picks a free one
  * --host H      the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
  * --scenarios   play the seed's conflict scenarios in the console instead, and exit
+ * --replicate-from http://host:port   run as an offline-capable replica of that server ({@link ReplicaApp})
  * </pre>
  */
 public final class SampleApp {
@@ -37,6 +38,10 @@ public final class SampleApp {
 
   /** Runs the web app, or the scenarios with {@code --scenarios}; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--replicate-from")) {
+      ReplicaApp.main(args);
+      return;
+    }
     Options options = Options.parse(args, System.getenv());
     if (options.dbUrl().equals(DEFAULT_DB_URL)) {
       Files.createDirectories(Path.of("data"));

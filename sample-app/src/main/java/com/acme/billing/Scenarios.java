@@ -1,5 +1,8 @@
 package com.acme.billing;
 
+import io.pocketto.Change;
+import io.pocketto.ChangeBatch;
+import io.pocketto.Checkpoint;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import java.io.PrintStream;
@@ -8,7 +11,8 @@ import java.time.LocalDate;
 
 /**
  * Plays the scenarios of Pocketto's "Data Conflict" page in the console: create, find, edit, the
- * immediate conflict, the eventual conflict with its 409, and the recipe that resolves it. Run it with
+ * immediate conflict, the eventual conflict with its 409, the recipe that resolves it, and the changes
+ * feed that tells a reader what changed since its checkpoint. Run it with
  * {@code SampleApp --scenarios}; the web app shows the same conflicts over HTTP.
  */
 public final class Scenarios {
@@ -70,6 +74,19 @@ public final class Scenarios {
     out.println("   saved, _rev = " + latest.meta().rev());
     out.println("   " + latest.toJson());
     out.println("   total with tax: " + latest.totalWithTax());
+
+    out.println("== 7. The changes feed: what changed, from the start and since a checkpoint");
+    ChangeBatch<SalesInvoice> batch = SalesInvoice.in(db).changes(Checkpoint.START, 100);
+    for (Change<SalesInvoice> c : batch.changes()) {
+      out.println("   " + c.id() + " " + c.revision() + " deleted=" + c.deleted() + " number=" + c.document().getNumber());
+    }
+    Checkpoint checkpoint = batch.checkpoint();
+    out.println("   checkpoint = " + checkpoint);
+    latest.setCustomer("Acme Holdings Pte Ltd");
+    latest.save();
+    for (Change<SalesInvoice> c : SalesInvoice.in(db).changes(Checkpoint.parse(checkpoint.toString()), 100).changes()) {
+      out.println("   since the checkpoint: " + c.id() + " " + c.revision() + " customer=" + c.document().getCustomer());
+    }
     return latest;
   }
 }

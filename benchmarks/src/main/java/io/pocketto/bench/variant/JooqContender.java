@@ -98,7 +98,7 @@ public final class JooqContender implements Contender {
     return sql.select(COLUMNS)
         .from(INVOICES)
         .where(CUSTOMER.eq(customer))
-        .orderBy(ISSUED_ON.desc(), ID.asc())
+        .orderBy(ISSUED_ON.desc().nullsLast(), ID.desc())
         .limit(QUERY_LIMIT)
         .fetch(JooqContender::invoice);
   }
@@ -124,6 +124,16 @@ public final class JooqContender implements Contender {
     if (!addReminder(invoice)) {
       throw new IllegalStateException("invoice " + id + " changed since version " + invoice.version);
     }
+  }
+
+  @Override
+  public void write(Object held) {
+    JooqInvoice invoice = (JooqInvoice) held;
+    if (!addReminder(invoice)) {
+      throw new IllegalStateException("invoice " + invoice.id + " changed since version " + invoice.version);
+    }
+    invoice.reminders++;
+    invoice.version++;
   }
 
   @Override

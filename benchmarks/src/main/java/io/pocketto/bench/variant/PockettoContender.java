@@ -59,6 +59,14 @@ public final class PockettoContender implements Contender {
     invoices.save(invoice);
   }
 
+  /** The held record's own {@code save()}: the conditional update, guarded by the revision it holds. */
+  @Override
+  public void write(Object held) {
+    SalesInvoice invoice = (SalesInvoice) held;
+    invoice.setReminders(invoice.getReminders() + 1);
+    invoices.save(invoice);
+  }
+
   /** The typed query: one statement, the id added as the last sort key by the runtime. */
   @Override
   public List<SalesInvoice> latestOfCustomer(String customer) {

@@ -15,15 +15,17 @@ final class VersionedTable {
   private VersionedTable() {}
 
   /**
-   * The runtime's table with a {@code _version} column in place of {@code _rev}; {@code _seq} takes its
-   * value from a sequence by default, since neither peer writes it. Column types as the runtime's dialect
-   * makes them ({@code jsonb} for the lines on PostgreSQL).
+   * The runtime's table with a {@code _version} column in place of {@code _rev}, and its indexes. The
+   * changes-feed columns ({@code _seq}, and {@code _xid} on PostgreSQL) take their values from defaults on
+   * insert, since neither peer keeps a feed, so their inserts maintain the same index; their updates leave
+   * those columns alone. Column types as the runtime's dialect makes them ({@code jsonb} for the lines on
+   * PostgreSQL).
    */
   static List<String> ddl(boolean postgres) {
     String text = postgres ? "text" : "CHARACTER VARYING";
     String timestamp = postgres ? "timestamptz" : "TIMESTAMP(6) WITH TIME ZONE";
     return List.of(
-        "CREATE SEQUENCE IF NOT EXISTS \"sales_invoices_seq\"",
+        "CREATE SEQUENCE IF NOT EXISTS \"sales_invoices_pos_seq\"",
         "CREATE TABLE IF NOT EXISTS \"sales_invoices\" (\n"
             + "  \"_id\" CHARACTER VARYING(255) NOT NULL PRIMARY KEY,\n"
             + "  \"_version\" BIGINT NOT NULL,\n"
@@ -31,19 +33,22 @@ final class VersionedTable {
             + "  \"_writer\" CHARACTER VARYING(255),\n"
             + "  \"_lock_holder\" CHARACTER VARYING(255),\n"
             + "  \"_lock_expires\" " + timestamp + ",\n"
-            + "  \"_seq\" BIGINT DEFAULT " + (postgres ? "nextval('\"sales_invoices_seq\"')" : "NEXT VALUE FOR \"sales_invoices_seq\"")
-            + " NOT NULL,\n"
+            + "  \"_seq\" BIGINT DEFAULT " + (postgres ? "nextval('\"sales_invoices_pos_seq\"')"
+                : "NEXT VALUE FOR \"sales_invoices_pos_seq\"") + " NOT NULL,\n"
+            + (postgres ? "  \"_xid\" xid8 DEFAULT pg_current_xact_id() NOT NULL,\n" : "")
+            + "  \"_attempt\" BIGINT,\n"
             + "  \"_created_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
             + "  \"_updated_at\" " + timestamp + " DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
             + "  \"number\" " + text + ",\n"
             + "  \"customer\" " + text + ",\n"
-            + "  \"total\" " + (postgres ? "numeric" : "DECFLOAT") + ",\n"
+            // As Pocketto stores it: H2 keeps a decimal's scale only as text.
+            + "  \"total\" " + (postgres ? "numeric" : "CHARACTER VARYING") + ",\n"
             + "  \"issued_on\" DATE,\n"
             + "  \"status\" " + text + ",\n"
             + "  \"reminders\" INTEGER,\n"
             + "  \"lines\" " + (postgres ? "jsonb" : "CHARACTER VARYING") + "\n"
             + ")",
-        "CREATE UNIQUE INDEX IF NOT EXISTS \"sales_invoices_seq_idx\" ON \"sales_invoices\" (\"_seq\")",
+        postgres ? RuntimeStatements.POSTGRES_POSITION_INDEX : RuntimeStatements.H2_POSITION_INDEX,
         RuntimeStatements.INDEX_CUSTOMER_ISSUED_ON);
   }
 

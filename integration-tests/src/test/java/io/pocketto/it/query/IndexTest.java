@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ class IndexTest {
       Invoice.in(db).count();
       try (Connection c = DriverManager.getConnection("jdbc:h2:mem:index-test")) {
         Map<String, List<String>> indexes = indexColumns(c, "query_invoices");
-        assertThat(indexes).containsEntry("query_invoices_number_idx", List.of("number"));
-        assertThat(indexes).containsEntry("query_invoices_customer_issued_on_idx", List.of("customer", "issued_on"));
+        assertThat(indexes).containsEntry("query_invoices_number__id_idx", List.of("number", "_id"));
+        assertThat(indexes).containsEntry("query_invoices_customer_issued_on__id_idx",
+            List.of("customer", "issued_on", "_id"));
       }
     }
   }
@@ -41,7 +43,35 @@ class IndexTest {
       try (Connection c = DriverManager.getConnection(url)) {
         assertThat(indexColumns(c, "query_invoices").keySet())
             .filteredOn(name -> name.endsWith("_idx") && !name.endsWith("_pos_idx"))
-            .containsExactlyInAnyOrder("query_invoices_number_idx", "query_invoices_customer_issued_on_idx");
+            .containsExactlyInAnyOrder("query_invoices_number__id_idx", "query_invoices_customer_issued_on__id_idx");
+      }
+    }
+  }
+
+  @Test
+  void aDatabaseWithTheIndexesOfAnOlderVersionGetsTheNewOnesNextToThemOnItsNextStart(@TempDir Path dir)
+      throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("billing").toAbsolutePath();
+    try (Database first = Pocketto.connect(url)) {
+      Invoice.in(first).count();
+    }
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      // What versions before the id tie-breaker created: the fields alone, in the database's null order.
+      s.execute("DROP INDEX \"query_invoices_number__id_idx\"");
+      s.execute("DROP INDEX \"query_invoices_customer_issued_on__id_idx\"");
+      s.execute("CREATE INDEX \"query_invoices_number_idx\" ON \"query_invoices\" (\"number\")");
+      s.execute("CREATE INDEX \"query_invoices_customer_issued_on_idx\" ON \"query_invoices\" "
+          + "(\"customer\", \"issued_on\")");
+    }
+    try (Database again = Pocketto.connect(url)) {
+      Invoice.in(again).count();
+      try (Connection c = DriverManager.getConnection(url)) {
+        Map<String, List<String>> indexes = indexColumns(c, "query_invoices");
+        assertThat(indexes)
+            .containsEntry("query_invoices_number__id_idx", List.of("number", "_id"))
+            .containsEntry("query_invoices_customer_issued_on__id_idx", List.of("customer", "issued_on", "_id"))
+            .containsEntry("query_invoices_number_idx", List.of("number"))
+            .containsEntry("query_invoices_customer_issued_on_idx", List.of("customer", "issued_on"));
       }
     }
   }

@@ -90,4 +90,24 @@ public interface InvoiceRepository extends CrudRepository<Invoice> {
   long countByCustomerStartingWith(String prefix);
 
   boolean existsByStatusAndPaid(Status status, boolean paid);
+
+  List<Invoice> findByPaidTrue();
+
+  List<Invoice> findByPaidFalseOrderByNumber();
+
+  long countByPaidIsTrue();
+
+  boolean existsByCustomerAndPaidFalse(String customer);
+
+  List<Invoice> findByNumberNotLike(String pattern);
+
+  List<Invoice> findByCustomerNotLikeIgnoreCase(String pattern);
+
+  List<Invoice> findDistinctByCustomer(String customer);
+
+  long deleteByCustomer(String customer);
+
+  int deleteByPaidTrue();
+
+  void deleteByNumber(String number);
 }

@@ -233,11 +233,23 @@ class QueryOperatorsTest extends BackendTest {
 
   @Test
   void statementHoldsPlaceholdersAndAlwaysEndsOrderingWithTheId() {
-    String sql = query().where(Invoice.CUSTOMER.eq("ACME")).orderBy(Invoice.TOTAL.desc()).limit(5).sql();
+    String sql = query().where(Invoice.CUSTOMER.eq("ACME")).orderBy(Invoice.ISSUED_ON.desc()).limit(5).sql();
     assertThat(sql)
         .doesNotContain("ACME")
         .contains("\"customer\" = ?")
-        .contains("ORDER BY \"total\" DESC NULLS LAST, \"_id\" ASC")
+        .contains("ORDER BY \"issued_on\" DESC NULLS LAST, \"_id\" DESC")
         .endsWith("FETCH FIRST ? ROWS ONLY");
+  }
+
+  @Test
+  void decimalsSortByValueEvenWhereTheyAreStoredAsText() {
+    String sql = query().orderBy(Invoice.TOTAL.asc()).sql();
+
+    // H2 keeps a decimal's scale only as text; PostgreSQL's numeric sorts by value as it is.
+    assertThat(sql).contains(backend == io.pocketto.it.Backend.POSTGRES
+        ? "ORDER BY \"total\" ASC NULLS FIRST" : "ORDER BY CAST(\"total\" AS DECFLOAT) ASC NULLS FIRST");
+    assertThat(ids(query().where(Invoice.TOTAL.isNotNull()).orderBy(Invoice.TOTAL.asc()).list()))
+        .as("250.50 and 250.5 tie by value, and the id breaks the tie; as text 250.5 would come first")
+        .containsExactly("a", "b", "c");
   }
 }

@@ -289,4 +289,53 @@ class RepositoryTest extends BackendTest {
     assertThat(invoices.findFirstByNumber("INV-003")).map(Invoice::getId).contains("c");
     assertThat(Invoice.in(db).query().onlyDeleted().count()).isEqualTo(2);
   }
+
+  @Test
+  void aDerivedOrderBySortsDecimalsByValue() {
+    saved(db, "f", i -> i.setTotal(new BigDecimal("1000.00")));
+
+    // As text, "1000.00" would sort below "300".
+    assertThat(ids(invoices.findTop2ByOrderByTotalDesc())).containsExactly("f", "b");
+  }
+
+  @Test
+  void trueAndFalseMatchBooleanProperties() {
+    assertThat(ids(invoices.findByPaidTrue())).containsExactly("b", "c");
+    assertThat(ids(invoices.findByPaidFalseOrderByNumber())).containsExactly("a", "d");
+    assertThat(invoices.countByPaidIsTrue()).isEqualTo(2);
+    assertThat(invoices.existsByCustomerAndPaidFalse("Globex")).isTrue();
+    assertThat(invoices.existsByCustomerAndPaidFalse("acme")).isFalse();
+  }
+
+  @Test
+  void notLikeMatchesWhatTheLikePatternDoesNot() {
+    assertThat(ids(invoices.findByNumberNotLike("%3"))).containsExactly("a", "b");
+    assertThat(ids(invoices.findByCustomerNotLikeIgnoreCase("acm_"))).containsExactly("d");
+  }
+
+  @Test
+  void distinctFindsEachDocumentOnce() {
+    assertThat(ids(invoices.findDistinctByCustomer("ACME"))).containsExactly("a", "c");
+  }
+
+  @Test
+  void deleteByWritesATombstonePerMatchAndCountsThem() {
+    assertThat(invoices.deleteByCustomer("ACME")).isEqualTo(2);
+
+    assertThat(invoices.findById("a")).isEmpty();
+    assertThat(invoices.findById("c")).isEmpty();
+    assertThat(ids(invoices.findAll())).containsExactly("b", "d");
+    assertThat(Invoice.in(db).query().onlyDeleted().list()).extracting(Invoice::getId)
+        .containsExactlyInAnyOrder("a", "c", "e");
+    assertThat(row(db, "query_invoices", "a").get("_rev").toString()).startsWith("2-");
+    assertThat(invoices.deleteByCustomer("ACME")).isZero();
+  }
+
+  @Test
+  void deleteByReturnsIntOrNothing() {
+    assertThat(invoices.deleteByPaidTrue()).isEqualTo(2);
+    invoices.deleteByNumber("INV-001");
+
+    assertThat(ids(invoices.findAll())).containsExactly("d");
+  }
 }

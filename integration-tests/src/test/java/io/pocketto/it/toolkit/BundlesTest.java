@@ -171,15 +171,15 @@ class BundlesTest extends ToolkitTest {
 
   /**
    * A bundle that increments {@code first}, then (on its first run, once the other bundle holds its
-   * own first row) {@code second}: two of them in opposite orders wait for each other.
+   * own first row) {@code second}: two of them in opposite orders wait for each other. The increments are
+   * incremental writes: when the bundle runs again, the other one may have written a row after this one
+   * read it, and the increment must then be applied to what it wrote, not fail the bundle with a 409.
    */
   private void incrementInOrder(String first, String second, CyclicBarrier barrier, AtomicInteger runs) {
     boolean[] firstRun = {true};
     db.bundle(tx -> {
       runs.incrementAndGet();
-      Counter one = Counter.in(db).find(first).orElseThrow();
-      one.setValue(one.getValue() + 1);
-      one.save();
+      Counter.in(db).find(first).orElseThrow().incrementalModify(c -> c.setValue(c.getValue() + 1));
       if (firstRun[0]) {
         firstRun[0] = false;
         try {
@@ -188,9 +188,7 @@ class BundlesTest extends ToolkitTest {
           throw new AssertionError("the other bundle never wrote its first row", e);
         }
       }
-      Counter two = Counter.in(db).find(second).orElseThrow();
-      two.setValue(two.getValue() + 1);
-      two.save();
+      Counter.in(db).find(second).orElseThrow().incrementalModify(c -> c.setValue(c.getValue() + 1));
     });
   }
 

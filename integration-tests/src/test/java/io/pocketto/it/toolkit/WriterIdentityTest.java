@@ -12,10 +12,13 @@ import io.pocketto.Checkpoint;
 import io.pocketto.ConflictException;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
+import io.pocketto.Lock;
+import io.pocketto.LockedException;
 import io.pocketto.WriterScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -241,5 +244,49 @@ class WriterIdentityTest extends ToolkitTest {
     assertThat(events.get(0).overwrote()).isEqualTo("alice");
     assertThat(events.get(1).overwrote()).isNull();
     assertThat(invoice.meta().writer()).isEqualTo("bob");
+  }
+
+  @Test
+  void aStaleWriteOnADeletedDocumentSaysSoAndNamesWhoDeletedIt() {
+    Invoice clientA = load();
+    as("bob", () -> load().delete());
+
+    clientA.setNumber("INV-ALICE");
+    ConflictException e = catchThrowableOfType(ConflictException.class, clientA::save);
+
+    assertThat(e.deleted()).isTrue();
+    assertThat(e.winningWriter()).isEqualTo("bob");
+    assertThat(e.revision()).startsWith("2-");
+    assertThat(clientA.meta().rev()).startsWith("1-");
+  }
+
+  @Test
+  void aRepeatedWriteIsFoundToBeItsOwnBeforeALockIsDescribed() {
+    Invoice first = load();
+    Invoice repeat = load();
+    as("bob", () -> {
+      first.setNumber("INV-BOB");
+      first.save();
+    });
+    Lock[] carols = new Lock[1];
+    as("carol", () -> carols[0] = load().lock(Duration.ofMinutes(1)));
+
+    // The same write again (a request sent twice): already stored, so no 423 and no 409, and it stays bob's.
+    as("bob", () -> {
+      repeat.setNumber("INV-BOB");
+      Invoice.in(db).retrySave(repeat);
+    });
+    assertThat(repeat.meta().rev()).isEqualTo(first.meta().rev());
+    assertThat(repeat.meta().writer()).isEqualTo("bob");
+    assertThat(events).extracting(ChangeEvent::writer).containsExactly("bob");
+
+    // A new write of bob's is carol's lock's to refuse.
+    as("bob", () -> {
+      repeat.setCustomer("Beta");
+      LockedException locked = catchThrowableOfType(LockedException.class, repeat::save);
+      assertThat(locked.holder()).isEqualTo("carol");
+    });
+    as("carol", () -> carols[0].release());
+    assertThat(load().getCustomer()).isEqualTo("Acme");
   }
 }

@@ -102,8 +102,9 @@ class RepositoryMethodDiagnosticsTest {
 
   @Test
   void anUnsupportedSubjectKeywordIsReported() {
-    assertThat(errorOn("List<SalesInvoice> findDistinctByCustomer(String customer);"))
-        .startsWith("[Pocketto] query method findDistinctByCustomer: unsupported keyword 'Distinct'");
+    assertThat(errorOn("List<SalesInvoice> findLatestByCustomer(String customer);")).isEqualTo(
+        "[Pocketto] query method findLatestByCustomer: unsupported keyword 'Latest': between the verb and By only "
+            + "Distinct, All, First, First<N>, Top or Top<N> are supported");
   }
 
   @Test
@@ -126,17 +127,51 @@ class RepositoryMethodDiagnosticsTest {
 
   @Test
   void aNameWithoutAQueryVerbIsReported() {
-    assertThat(errorOn("List<SalesInvoice> deleteByCustomer(String customer);")).isEqualTo(
-        "[Pocketto] query method deleteByCustomer: unsupported method name: a query method is named "
-            + "find...By..., count...By... or exists...By..., e.g. findByCustomer(String customer)");
+    assertThat(errorOn("List<SalesInvoice> removeByCustomer(String customer);")).isEqualTo(
+        "[Pocketto] query method removeByCustomer: unsupported method name: a query method is named "
+            + "find...By..., count...By..., exists...By... or delete...By..., e.g. findByCustomer(String customer)");
+  }
+
+  @Test
+  void trueOnAPropertyThatIsNotBooleanIsReported() {
+    assertThat(errorOn("List<SalesInvoice> findByCustomerTrue();")).isEqualTo(
+        "[Pocketto] query method findByCustomerTrue: True does not apply to property 'customer' of type "
+            + "java.lang.String: only boolean properties are True or False; compare other properties with equality");
+  }
+
+  @Test
+  void notLikeOnAPropertyThatIsNotAStringIsReported() {
+    assertThat(errorOn("List<SalesInvoice> findByQuantityNotLike(String pattern);")).isEqualTo(
+        "[Pocketto] query method findByQuantityNotLike: NotLike does not apply to property 'quantity' of type int: "
+            + "only String properties match patterns");
+  }
+
+  @Test
+  void deleteWithAReturnTypeOtherThanACountOrVoidIsReported() {
+    assertThat(errorOn("boolean deleteByCustomer(String customer);")).isEqualTo(
+        "[Pocketto] query method deleteByCustomer: unsupported return type boolean: delete queries return long or "
+            + "int (the number of documents deleted) or void");
+  }
+
+  @Test
+  void firstDoesNotApplyToDeletes() {
+    assertThat(errorOn("long deleteFirstByCustomer(String customer);"))
+        .startsWith("[Pocketto] query method deleteFirstByCustomer: unsupported keyword 'First'");
+  }
+
+  @Test
+  void orderByDoesNotApplyToDeletes() {
+    assertThat(errorOn("long deleteByCustomerOrderByTotal(String customer);")).isEqualTo(
+        "[Pocketto] query method deleteByCustomerOrderByTotal: unsupported keyword 'OrderBy': delete queries have no "
+            + "order; remove OrderBy");
   }
 
   @Test
   void anOrderingOperatorOnAnEnumIsReported() {
     assertThat(errorOn("List<SalesInvoice> findByStatusGreaterThan(Status status);")).isEqualTo(
         "[Pocketto] query method findByStatusGreaterThan: GreaterThan does not apply to property 'status' of type "
-            + "com.example.SalesInvoiceModel.Status: only numbers, decimals, characters, text and dates have an "
-            + "order to compare");
+            + "com.example.SalesInvoiceModel.Status: only numbers, decimals, characters, text, dates, times and "
+            + "durations have an order to compare");
   }
 
   @Test

@@ -1,8 +1,10 @@
 package com.acme.billing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
+import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -17,6 +19,7 @@ import io.pocketto.query.Query;
 import io.pocketto.query.StringProperty;
 import io.pocketto.query.ValueProperty;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +67,16 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
    */
   public static final JsonProperty<SalesInvoice, List<InvoiceLine>> LINES = new JsonProperty<SalesInvoice, List<InvoiceLine>>(BINDING, "lines");
 
+  /**
+   * When a document was created, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<SalesInvoice, Instant> CREATED_AT = ComparableProperty.createdAt(BINDING);
+
+  /**
+   * When a document was last written, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<SalesInvoice, Instant> UPDATED_AT = ComparableProperty.updatedAt(BINDING);
+
   private final transient RecordState $state = new RecordState();
 
   /**
@@ -98,6 +111,22 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
    */
   public static Subscription onChange(ChangeListener listener) {
     return in(Pocketto.defaultDatabase()).onChange(listener);
+  }
+
+  /**
+   * The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as
+   * an update against that revision.
+   * @throws InvalidDocumentException naming the offending key
+   */
+  public static SalesInvoice fromJson(String json) {
+    return Records.fromJson(BINDING, json);
+  }
+
+  /**
+   * {@link #fromJson(String)} from a Jackson tree.
+   */
+  public static SalesInvoice fromJson(JsonNode json) {
+    return Records.fromJson(BINDING, json);
   }
 
   /**

@@ -1,8 +1,10 @@
 package com.acme.crm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
+import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -10,8 +12,11 @@ import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
+import io.pocketto.internal.Records;
+import io.pocketto.query.ComparableProperty;
 import io.pocketto.query.Query;
 import io.pocketto.query.StringProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,6 +47,16 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
    * The {@code country} field, for typed queries: {@code Contact.query().where(COUNTRY...)}.
    */
   public static final StringProperty<Contact> COUNTRY = new StringProperty<Contact>(BINDING, "country");
+
+  /**
+   * When a document was created, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Contact, Instant> CREATED_AT = ComparableProperty.createdAt(BINDING);
+
+  /**
+   * When a document was last written, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Contact, Instant> UPDATED_AT = ComparableProperty.updatedAt(BINDING);
 
   private final transient RecordState $state = new RecordState();
 
@@ -77,6 +92,22 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
    */
   public static Subscription onChange(ChangeListener listener) {
     return in(Pocketto.defaultDatabase()).onChange(listener);
+  }
+
+  /**
+   * The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as
+   * an update against that revision.
+   * @throws InvalidDocumentException naming the offending key
+   */
+  public static Contact fromJson(String json) {
+    return Records.fromJson(BINDING, json);
+  }
+
+  /**
+   * {@link #fromJson(String)} from a Jackson tree.
+   */
+  public static Contact fromJson(JsonNode json) {
+    return Records.fromJson(BINDING, json);
   }
 
   /**

@@ -1,8 +1,10 @@
 package com.acme.stock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
+import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
@@ -153,6 +155,16 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
    */
   public static final JsonProperty<Gadget, Map<String, Integer>> STOCK_BY_WAREHOUSE = new JsonProperty<Gadget, Map<String, Integer>>(BINDING, "stockByWarehouse");
 
+  /**
+   * When a document was created, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Gadget, Instant> CREATED_AT = ComparableProperty.createdAt(BINDING);
+
+  /**
+   * When a document was last written, as the database recorded it, for typed queries and ordering.
+   */
+  public static final ComparableProperty<Gadget, Instant> UPDATED_AT = ComparableProperty.updatedAt(BINDING);
+
   private final transient RecordState $state = new RecordState();
 
   /**
@@ -187,6 +199,22 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget> {
    */
   public static Subscription onChange(ChangeListener listener) {
     return in(Pocketto.defaultDatabase()).onChange(listener);
+  }
+
+  /**
+   * The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as
+   * an update against that revision.
+   * @throws InvalidDocumentException naming the offending key
+   */
+  public static Gadget fromJson(String json) {
+    return Records.fromJson(BINDING, json);
+  }
+
+  /**
+   * {@link #fromJson(String)} from a Jackson tree.
+   */
+  public static Gadget fromJson(JsonNode json) {
+    return Records.fromJson(BINDING, json);
   }
 
   /**

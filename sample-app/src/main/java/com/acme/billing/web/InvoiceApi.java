@@ -10,9 +10,8 @@ import io.pocketto.ConflictException;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
 import io.pocketto.ModelStore;
+import io.pocketto.Revision;
 import io.pocketto.query.Page;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -65,7 +64,7 @@ final class InvoiceApi {
 
   /** {@code POST /api/invoices}: creates an invoice; an id already in use is a 409 with the stored one. */
   void create(Context ctx) {
-    ObjectNode body = InvoiceJson.parseObject(ctx.bodyAsBytes());
+    ObjectNode body = RequestBody.object(ctx);
     if (body.has("_rev")) {
       throw ApiException.badRequest("_rev", "a new invoice has no revision yet; to change an existing invoice "
           + "send PUT or PATCH to /api/invoices/{id}");
@@ -93,7 +92,7 @@ final class InvoiceApi {
     }
     LOG.info("Created invoice {} ({}) at revision {}", invoice.getId(), invoice.getNumber(), invoice.meta().rev());
     ctx.status(201)
-        .header("Location", "/api/invoices/" + URLEncoder.encode(invoice.getId(), StandardCharsets.UTF_8))
+        .header("Location", "/api/invoices/" + PathSegment.encode(invoice.getId()))
         .header("ETag", InvoiceJson.etag(invoice))
         .json(InvoiceJson.toJson(invoice));
   }
@@ -110,7 +109,7 @@ final class InvoiceApi {
 
   private void update(Context ctx, boolean replace) {
     String id = ctx.pathParam("id");
-    ObjectNode body = InvoiceJson.parseObject(ctx.bodyAsBytes());
+    ObjectNode body = RequestBody.object(ctx);
     JsonNode bodyId = body.get("id");
     if (bodyId != null && !(bodyId.isTextual() && bodyId.asText().equals(id))) {
       throw ApiException.badRequest("id", "the body's id " + bodyId + " differs from the URL's '" + id
@@ -123,10 +122,6 @@ final class InvoiceApi {
     }
     SalesInvoice invoice = require(id);
     requireBase(base, "updating", id);
-    if (!base.rev().equals(invoice.meta().rev())) {
-      conflict(ctx, base.staleStatus(), base.rev(), id, invoice, Set.of());
-      return;
-    }
     if (replace) {
       SalesInvoice defaults = new SalesInvoice();
       for (InvoiceField field : InvoiceField.values()) {
@@ -135,7 +130,10 @@ final class InvoiceApi {
     }
     apply(invoice, fields);
     try {
-      invoice.save();
+      // Written as a change from the client's base revision: if the stored revision is the one this very
+      // request produces (sent again after its answer was lost), the request has already succeeded and is
+      // answered 200 again (RFC 9110, 13.1.1); any other revision after the base is a conflict.
+      invoices.retrySave(invoice, base.rev());
     } catch (ConflictException e) {
       conflict(ctx, base.staleStatus(), base.rev(), id, null, Set.of());
       return;
@@ -154,6 +152,14 @@ final class InvoiceApi {
     }
     String rev = ctx.queryParam("rev");
     BaseRevision base = BaseRevision.of(ctx, rev == null ? null : TextNode.valueOf(rev), "rev");
+    if (base != null && invoices.find(id).isEmpty()) {
+      // Deleted already: by this very request, sent again after its answer was lost? Then it succeeded.
+      String tombstone = invoices.tombstoneFrom(id, base.rev()).orElse(null);
+      if (tombstone != null) {
+        ctx.json(deleted(id, tombstone));
+        return;
+      }
+    }
     SalesInvoice invoice = require(id);
     requireBase(base, "deleting", id);
     if (!base.rev().equals(invoice.meta().rev())) {
@@ -167,11 +173,16 @@ final class InvoiceApi {
       return;
     }
     LOG.info("Deleted invoice {} at revision {}; tombstone {}", id, base.rev(), invoice.meta().rev());
+    ctx.json(deleted(id, invoice.meta().rev()));
+  }
+
+  /** The answer to a delete: the id and the tombstone's revision. */
+  private static ObjectNode deleted(String id, String tombstone) {
     ObjectNode body = InvoiceJson.MAPPER.createObjectNode();
     body.put("id", id);
-    body.put("_rev", invoice.meta().rev());
+    body.put("_rev", tombstone);
     body.put("_deleted", true);
-    ctx.json(body);
+    return body;
   }
 
   /**
@@ -183,7 +194,7 @@ final class InvoiceApi {
    */
   void merge(Context ctx) {
     String id = ctx.pathParam("id");
-    ObjectNode body = InvoiceJson.parseObject(ctx.bodyAsBytes());
+    ObjectNode body = RequestBody.object(ctx);
     body.fieldNames().forEachRemaining(key -> {
       if (!MERGE_KEYS.contains(key)) {
         throw ApiException.badRequest(key, "unknown field '" + key + "'; a merge takes " + MERGE_KEYS);
@@ -207,6 +218,7 @@ final class InvoiceApi {
     }
     SalesInvoice stored = require(id);
     requireBase(base, "merging into", id);
+    requireRevisionOf(base, stored);
     for (int attempt = 1; attempt <= MERGE_ATTEMPTS; attempt++) {
       SalesInvoice resolved;
       String storedRev = stored.meta().rev();
@@ -261,6 +273,25 @@ final class InvoiceApi {
       throw ApiException.revisionRequired(verb.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + verb.substring(1)
           + " invoice '" + id + "' needs the revision your copy is based on: send If-Match: \"<_rev>\" (the ETag "
           + "of GET), or \"_rev\" in the body (DELETE: ?rev=<_rev>)");
+    }
+  }
+
+  /**
+   * A merge trusts the client's {@code _before_update} as the values at its base revision, since the
+   * server keeps no old revisions to compare. It refuses a base that cannot be a revision of this invoice,
+   * because revisions of one document form one chain: nothing above the stored height exists yet, and at
+   * the stored height only the stored revision does.
+   */
+  private static void requireRevisionOf(BaseRevision base, SalesInvoice stored) {
+    Revision claimed = Revision.parse(base.rev());
+    Revision current = Revision.parse(stored.meta().rev());
+    if (claimed.height() > current.height() || claimed.height() == current.height() && !claimed.equals(current)) {
+      String field = base.fromHeader() ? "If-Match" : "_rev";
+      throw ApiException.badRequest(field, "revision " + claimed + " was never a revision of invoice '" + stored.getId()
+          + "': it is at " + current + (claimed.height() > current.height()
+              ? ", and a revision above its height does not exist yet"
+              : ", the only revision at height " + current.height())
+          + "; merge from the revision your copy was read at");
     }
   }
 

@@ -3,21 +3,16 @@ package com.acme.billing.web;
 import com.acme.billing.InvoiceLine;
 import com.acme.billing.SalesInvoice;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pocketto.InvalidDocumentException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -27,9 +22,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The API's JSON: how an invoice is written, and how request bodies are read strictly. A body that is
- * not JSON, a field the invoice does not have, or a value of the wrong type is a 400 naming the field,
- * never a silent coercion: {@code "3"} is not a quantity and {@code 1.5} is not an integer.
+ * The API's JSON: how an invoice is written, and how the fields of a request body (parsed and checked by
+ * {@link RequestBody}) are read strictly. A field the invoice does not have, or a value of the wrong type,
+ * is a 400 naming the field, never a silent coercion: {@code "3"} is not a quantity and {@code 1.5} is not
+ * an integer.
  */
 public final class InvoiceJson {
   /** The API's Jackson configuration; thread-safe and never reconfigured. */
@@ -43,32 +39,19 @@ public final class InvoiceJson {
     return a.equals(b) ? 0 : 1;
   };
 
-  private static final List<String> LINE_KEYS = List.of("description", "quantity", "unitPrice");
-
   private InvoiceJson() {}
 
   private static ObjectMapper strictMapper() {
-    JsonMapper mapper = JsonMapper.builder()
+    // Field values are read by SalesInvoice.fromJson; this mapper only parses bodies (keeping 19.90 as
+    // written, refusing duplicate keys and trailing content) and writes responses.
+    return JsonMapper.builder()
         .addModule(new JavaTimeModule())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .build();
-    // Jackson turns numbers into strings by default; a customer named 42 is a client bug.
-    mapper.coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Enum)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-    return mapper;
   }
 
   /** The invoice as the API shows it: {@code id}, {@code _rev}, then every field. */
@@ -79,12 +62,20 @@ public final class InvoiceJson {
     for (InvoiceField field : InvoiceField.values()) {
       node.set(field.jsonName(), MAPPER.valueToTree(field.get(invoice)));
     }
-    BigDecimal total = invoice.getTotal();
-    if (total != null && total.scale() < 2) {
-      // A stored decimal comes back without trailing zeros; money reads better with its cents.
-      node.put(InvoiceField.TOTAL.jsonName(), total.setScale(2));
+    // Money reads the same everywhere: with its cents (10.00, not 10 or 1E+1) and every decimal it has.
+    node.put(InvoiceField.TOTAL.jsonName(), withCents(invoice.getTotal()));
+    for (JsonNode line : node.path(InvoiceField.LINES.jsonName())) {
+      JsonNode price = line.path("unitPrice");
+      if (price.isNumber()) {
+        ((ObjectNode) line).put("unitPrice", withCents(price.decimalValue()));
+      }
     }
     return node;
+  }
+
+  /** The same amount with at least two decimals; null stays null. */
+  private static BigDecimal withCents(BigDecimal amount) {
+    return amount == null || amount.scale() >= 2 ? amount : amount.setScale(2);
   }
 
   /** The ETag of an invoice: its revision, quoted. */
@@ -98,110 +89,52 @@ public final class InvoiceJson {
   }
 
   /**
-   * Parses a request body that must be one JSON object.
-   *
-   * @throws ApiException 400 for an empty body, malformed JSON or anything but an object
-   */
-  public static ObjectNode parseObject(byte[] body) {
-    if (body.length == 0) {
-      throw ApiException.badRequest(null, "the request body is empty; send a JSON object");
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      var where = e.getLocation();
-      String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-      throw ApiException.badRequest(null, "malformed JSON" + at + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ApiException.badRequest(null, "the request body could not be read: " + e.getMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw ApiException.badRequest(null, "the request body must be a JSON object, not "
-          + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
-    }
-    return (ObjectNode) node;
-  }
-
-  /**
-   * Reads the invoice fields of {@code body}, each converted to its Java type and checked. Keys in
-   * {@code reserved} (such as {@code id} and {@code _rev}) are left to the caller.
+   * Reads the invoice fields of {@code body} through {@link SalesInvoice#fromJson}, which converts each to
+   * its Java type strictly and names the key of any value that does not fit. Keys in {@code reserved}
+   * (such as {@code id} and {@code _rev}) are left to the caller.
    *
    * @throws ApiException 400 naming the first unknown field or the first value that does not fit
    */
   public static Map<InvoiceField, Object> readFields(ObjectNode body, Set<String> reserved) {
-    Map<InvoiceField, Object> values = new EnumMap<>(InvoiceField.class);
+    ObjectNode fields = MAPPER.createObjectNode();
     for (Map.Entry<String, JsonNode> entry : body.properties()) {
       String key = entry.getKey();
       if (reserved.contains(key)) {
         continue;
       }
-      InvoiceField field = InvoiceField.byName(key).orElseThrow(() -> ApiException.badRequest(key,
-          "unknown field '" + key + "'; an invoice has " + InvoiceField.names()
-              + (reserved.isEmpty() ? "" : " and " + reserved)));
-      values.put(field, read(field, entry.getValue()));
+      if (InvoiceField.byName(key).isEmpty()) {
+        // Checked here too: fromJson would take id and _meta, which are not invoice fields to this API.
+        throw ApiException.badRequest(key, "unknown field '" + key + "'; an invoice has " + InvoiceField.names()
+            + (reserved.isEmpty() ? "" : " and " + reserved));
+      }
+      fields.set(key, entry.getValue());
+    }
+    SalesInvoice read;
+    try {
+      read = SalesInvoice.fromJson(fields);
+    } catch (InvalidDocumentException e) {
+      throw ApiException.badRequest(e.field(), e.getMessage());
+    }
+    Map<InvoiceField, Object> values = new EnumMap<>(InvoiceField.class);
+    for (String key : (Iterable<String>) fields::fieldNames) {
+      InvoiceField field = InvoiceField.byName(key).orElseThrow();
+      Object value = field.get(read);
+      check(field, value);
+      values.put(field, value);
     }
     return values;
   }
 
-  /** One field's value, converted and checked. */
-  static Object read(InvoiceField field, JsonNode node) {
+  /** Rules a JSON type cannot say: required values are present and not blank, lines are complete and positive. */
+  private static void check(InvoiceField field, Object value) {
     String name = field.jsonName();
-    if (node.isNull()) {
+    if (value == null) {
       if (field == InvoiceField.NUMBER || field == InvoiceField.CUSTOMER || field == InvoiceField.LINES
           || field == InvoiceField.STATUS) {
         throw ApiException.badRequest(name, "field '" + name + "' must not be null; it takes " + field.expected());
       }
-      return null;
-    }
-    if (field == InvoiceField.LINES) {
-      checkLineKeys(node);
-    }
-    Object value;
-    try (JsonParser parser = MAPPER.treeAsTokens(node)) {
-      value = MAPPER.readValue(parser, field.type());
-    } catch (JsonMappingException e) {
-      String path = name + path(e);
-      throw ApiException.badRequest(path, "field '" + path + "' takes " + expected(field, e) + ", not "
-          + shown(node, e));
-    } catch (IOException e) {
-      throw ApiException.badRequest(name, "field '" + name + "' cannot be read: " + e.getMessage());
-    }
-    check(field, value);
-    return value;
-  }
-
-  /**
-   * Names an unknown or missing key of a line before Jackson reads it: Jackson would report a missing
-   * quantity as a null primitive, and only then the unknown key that was meant to be the quantity.
-   */
-  private static void checkLineKeys(JsonNode lines) {
-    if (!lines.isArray()) {
       return;
     }
-    for (int i = 0; i < lines.size(); i++) {
-      JsonNode line = lines.get(i);
-      if (!line.isObject()) {
-        continue;
-      }
-      String at = "lines[" + i + "]";
-      for (String key : (Iterable<String>) line::fieldNames) {
-        if (!LINE_KEYS.contains(key)) {
-          throw ApiException.badRequest(at + "." + key, "unknown field '" + at + "." + key + "'; a line has "
-              + LINE_KEYS);
-        }
-      }
-      for (String key : LINE_KEYS) {
-        if (!line.has(key)) {
-          throw ApiException.badRequest(at + "." + key, "field '" + at + "." + key + "' is required");
-        }
-      }
-    }
-  }
-
-  /** Rules a JSON type cannot say: required text is not blank, lines are complete and positive. */
-  private static void check(InvoiceField field, Object value) {
-    String name = field.jsonName();
     if (value instanceof String s && s.isBlank()) {
       throw ApiException.badRequest(name, "field '" + name + "' must not be blank");
     }
@@ -226,43 +159,5 @@ public final class InvoiceJson {
         }
       }
     }
-  }
-
-  /** {@code [0].quantity} for a failure inside a field's value; empty for the value itself. */
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      } else if (ref.getFieldName() != null) {
-        sb.append('.').append(ref.getFieldName());
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String expected(InvoiceField field, JsonMappingException e) {
-    if (e.getPath().isEmpty()) {
-      return field.expected();
-    }
-    String last = e.getPath().get(e.getPath().size() - 1).getFieldName();
-    if (last == null) {
-      return "a line {\"description\", \"quantity\", \"unitPrice\"}";
-    }
-    return switch (last) {
-      case "quantity" -> "an integer";
-      case "unitPrice" -> "a number";
-      default -> "a string";
-    };
-  }
-
-  /** The offending value as JSON, shortened; the whole node when the failure is on the field itself. */
-  private static String shown(JsonNode node, JsonMappingException e) {
-    JsonNode at = node;
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      at = ref.getIndex() >= 0 ? at.path(ref.getIndex()) : at.path(ref.getFieldName());
-    }
-    String text = at.isMissingNode() ? node.toString() : at.toString();
-    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
   }
 }

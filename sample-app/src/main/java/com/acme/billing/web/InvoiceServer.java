@@ -44,6 +44,11 @@ public final class InvoiceServer implements AutoCloseable {
     return start(db, host, port, config -> { });
   }
 
+  /** {@link #start(Database, String, int)} for a replica: also its status, pause and resume routes. */
+  public static InvoiceServer start(Database db, String host, int port, io.pocketto.sync.Replication replica) {
+    return start(db, host, port, config -> SyncRoutes.mountReplica(config, replica));
+  }
+
   /** {@link #start(Database, String, int)} with extra configuration, e.g. routes a test adds. */
   static InvoiceServer start(Database db, String host, int port, Consumer<JavalinConfig> extra) {
     InvoiceApi api = new InvoiceApi(db);
@@ -57,6 +62,7 @@ public final class InvoiceServer implements AutoCloseable {
         // Without a GracefulHandler, Jetty's stop cuts requests in flight; with it, it waits for them.
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setErrorHandler(new JsonErrorHandler());
       });
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jsonMapper(new JavalinJackson(InvoiceJson.MAPPER, false));
@@ -69,6 +75,7 @@ public final class InvoiceServer implements AutoCloseable {
           LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
 
       config.routes.before("/api/*", InvoiceServer::rejectOversizedBody);
+      config.routes.before("/api/*", RequestBody::requireJsonContentType);
       config.routes.before("/api/*", locks::enterWriter);
       config.routes.after("/api/*", locks::leaveWriter);
       config.routes.get("/api/invoices", api::list);
@@ -81,6 +88,7 @@ public final class InvoiceServer implements AutoCloseable {
       config.routes.get("/api/invoices/{id}/lock", locks::show);
       config.routes.post("/api/invoices/{id}/lock", locks::take);
       config.routes.delete("/api/invoices/{id}/lock", locks::release);
+      SyncRoutes.mount(config, db);
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
       config.routes.exception(LockedException.class, (e, ctx) -> ctx.status(e.status()).json(e.toJsonNode()));
@@ -88,6 +96,12 @@ public final class InvoiceServer implements AutoCloseable {
           (e, ctx) -> error(ctx, ApiException.notFound(e.getMessage())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, fromJavalin(e)));
       config.routes.exception(Exception.class, (e, ctx) -> {
+        ApiException unreadable = unreadableBody(e);
+        if (unreadable != null) {
+          LOG.info("Refused {} {}: {}", ctx.method(), ctx.path(), unreadable.getMessage());
+          error(ctx, unreadable);
+          return;
+        }
         LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, ApiException.of(500, "internal_error", "the server failed; the server log has the details"));
       });
@@ -120,6 +134,21 @@ public final class InvoiceServer implements AutoCloseable {
     }
   }
 
+
+  /**
+   * A body Jetty could not read to its end: malformed chunked encoding, or a connection that ended before
+   * the {@code Content-Length} it announced. The client is at fault, so it gets a 400; null for any other
+   * failure.
+   */
+  static ApiException unreadableBody(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.HttpException || t instanceof org.eclipse.jetty.io.EofException) {
+        return ApiException.badRequest(null, "the request body could not be read: it is malformed (such as a broken "
+            + "chunked encoding) or ended before its Content-Length (" + t.getMessage() + ")");
+      }
+    }
+    return null;
+  }
 
   /** Javalin's own refusals (no such route, a body that turned out too large) in the API's error shape. */
   private static ApiException fromJavalin(HttpResponseException e) {

@@ -69,6 +69,15 @@ final class ApiClient {
     return send(builder);
   }
 
+  /** Sends {@code body} declared as {@code contentType}; null sends no Content-Type at all. */
+  Response sendAs(String method, String path, String body, String contentType) {
+    HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder);
+  }
+
   /** Sends a body of unknown length (chunked), as a streaming client would. */
   Response sendStreamed(String method, String path, Supplier<InputStream> body) {
     return send(request(path).header("Content-Type", "application/json")

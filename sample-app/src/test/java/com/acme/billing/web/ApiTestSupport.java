@@ -53,7 +53,7 @@ abstract class ApiTestSupport {
   }
 
   static String path(JsonNode invoice) {
-    return "/api/invoices/" + invoice.get("id").asText();
+    return "/api/invoices/" + PathSegment.encode(invoice.get("id").asText());
   }
 
   static String rev(JsonNode invoice) {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad requests get a JSON error that says what is wrong, never a 500 or a stack trace. */
 class InvoiceBadInputApiTest extends ApiTestSupport {
@@ -180,5 +184,128 @@ class InvoiceBadInputApiTest extends ApiTestSupport {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("field").asText()).isEqualTo(named);
+  }
+
+  /** A lone surrogate, as a client writes it in JSON: the escape of half a UTF-16 pair. */
+  private static final String LONE = "\\ud800";
+
+  static Stream<Arguments> loneSurrogates() {
+    String line = "[{\"description\": \"x" + LONE + "\", \"quantity\": 1, \"unitPrice\": 1}]";
+    return Stream.of(
+        Arguments.of("POST", "{\"number\": \"" + LONE + "\", \"customer\": \"A\"}", "number"),
+        Arguments.of("POST", "{\"number\": \"N\", \"customer\": \"" + LONE + "\"}", "customer"),
+        Arguments.of("POST", "{\"number\": \"N\", \"customer\": \"A\", \"lines\": " + line + "}", "lines[0].description"),
+        Arguments.of("PUT", "{\"number\": \"N\", \"customer\": \"" + LONE + "B\"}", "customer"),
+        Arguments.of("PATCH", "{\"number\": \"" + LONE + "\"}", "number"),
+        Arguments.of("PATCH", "{\"lines\": " + line + "}", "lines[0].description"),
+        Arguments.of("MERGE", "{\"changes\": {\"customer\": \"" + LONE + "\"}, \"_before_update\": {\"customer\": \"Acme\"}}",
+            "changes.customer"),
+        Arguments.of("MERGE", "{\"changes\": {\"lines\": " + line + "}, \"_before_update\": {\"lines\": []}}",
+            "changes.lines[0].description"));
+  }
+
+  @ParameterizedTest(name = "{0} {2}")
+  @MethodSource("loneSurrogates")
+  void aLoneSurrogateIs400NamingTheFieldAndChangesNothing(String method, String body, String named) {
+    JsonNode created = create("INV-1", "Acme");
+
+    ApiClient.Response response = sendTo(created, method, body);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo(named);
+    assertThat(response.json().get("message").asText()).contains("unpaired UTF-16 surrogate");
+    assertThat(client.get(path(created)).json()).isEqualTo(created);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "POST, 1e100001", "POST, 1e-100001", "POST, 1e999999999", "POST, 1E+2147483647", "POST, 1E-2147483648",
+      "PATCH, 1e100001", "PATCH, 1e-100001", "PATCH, 1e999999999", "PATCH, 1E+2147483647", "PATCH, 1E-2147483648",
+  })
+  void anExtremeDecimalIs400NamingTheUnitPrice(String method, String value) {
+    JsonNode created = create("INV-1", "Acme");
+    String line = "[{\"description\": \"x\", \"quantity\": 1, \"unitPrice\": " + value + "}]";
+    String body = method.equals("POST") ? "{\"number\": \"N\", \"customer\": \"A\", \"lines\": " + line + "}"
+        : "{\"lines\": " + line + "}";
+
+    ApiClient.Response response = sendTo(created, method, body);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(400);
+    assertThat(response.json().get("field").asText()).isEqualTo("lines[0].unitPrice");
+    assertThat(response.json().get("message").asText()).contains("15 digits before the decimal point and 6 after");
+    assertThat(client.get(path(created)).json()).isEqualTo(created);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"999999999999999.999999", "0.000001", "1.50000000000", "0"})
+  void aDecimalWithinTheLimitsIsStoredExactly(String value) {
+    ApiClient.Response response = client.post("/api/invoices",
+        "{\"number\": \"N\", \"customer\": \"A\", \"lines\": [{\"description\": \"x\", \"quantity\": 1, \"unitPrice\": "
+            + value + "}]}");
+
+    assertThat(response.status()).as(response.text()).isEqualTo(201);
+    JsonNode line = response.json().get("lines").get(0);
+    assertThat(line.get("unitPrice").decimalValue()).isEqualByComparingTo(value);
+    assertThat(client.get(response.header("Location")).json().get("lines").get(0).get("unitPrice").decimalValue())
+        .isEqualByComparingTo(value);
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource(delimiter = '|', value = {
+      "POST  | text/plain",
+      "POST  | application/x-www-form-urlencoded",
+      "PUT   | text/html; charset=utf-8",
+      "PATCH | application/xml",
+      "PATCH | application/json; charset=iso-8859-1",
+      "MERGE | multipart/form-data; boundary=x",
+  })
+  void aBodyThatIsNotDeclaredAsJsonIs415(String method, String contentType) {
+    JsonNode created = create("INV-1", "Acme");
+    String body = switch (method) {
+      case "MERGE" -> "{\"_rev\": \"" + rev(created) + "\", \"changes\": {\"number\": \"X\"}, \"_before_update\": {\"number\": \"INV-1\"}}";
+      case "POST" -> invoiceJson(null, "INV-2", "B");
+      default -> invoiceJson(null, "INV-2", "B").replace("{", "{\"_rev\": \"" + rev(created) + "\", ");
+    };
+    String target = method.equals("POST") ? "/api/invoices" : method.equals("MERGE") ? path(created) + "/merge" : path(created);
+
+    ApiClient.Response response = client.sendAs(method.equals("MERGE") ? "POST" : method, target, body, contentType);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(415);
+    assertThat(response.json().get("name").asText()).isEqualTo("unsupported_media_type");
+    assertThat(response.json().get("message").asText()).contains("application/json");
+    assertThat(client.get(path(created)).json()).isEqualTo(created);
+  }
+
+  @Test
+  void aBodyWithoutContentTypeIs415() {
+    ApiClient.Response response = client.sendAs("POST", "/api/invoices", invoiceJson(null, "INV-1", "A"), null);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(415);
+    assertThat(response.json().get("message").asText()).contains("no Content-Type");
+  }
+
+  @Test
+  void jsonWithACharsetOrAVendorTypeIsAccepted() {
+    assertThat(client.sendAs("POST", "/api/invoices", invoiceJson(null, "INV-1", "A"), "application/json; charset=UTF-8")
+        .status()).isEqualTo(201);
+    assertThat(client.sendAs("POST", "/api/invoices", invoiceJson(null, "INV-2", "A"), "application/merge-patch+json")
+        .status()).isEqualTo(201);
+  }
+
+  @Test
+  void trailingTextAfterTheObjectIs400() {
+    ApiClient.Response response = client.post("/api/invoices", invoiceJson(null, "INV-1", "A") + " x");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("message").asText()).startsWith("malformed JSON");
+  }
+
+  /** Sends {@code body} to the invoice's URL, or to the collection for POST; MERGE adds the invoice's revision. */
+  private static ApiClient.Response sendTo(JsonNode invoice, String method, String body) {
+    return switch (method) {
+      case "POST" -> client.post("/api/invoices", body);
+      case "MERGE" -> client.post(path(invoice) + "/merge", body.replaceFirst("\\{", "{\"_rev\": \"" + rev(invoice) + "\", "));
+      default -> client.send(method, path(invoice), body, "If-Match", quoted(rev(invoice)));
+    };
   }
 }

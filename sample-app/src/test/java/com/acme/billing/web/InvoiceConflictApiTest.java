@@ -238,4 +238,88 @@ class InvoiceConflictApiTest extends ApiTestSupport {
 
     assertThat(response.status()).isEqualTo(428);
   }
+
+  @Test
+  void theSamePutSentTwiceAnswers200BothTimesWithTheSameEtag() {
+    JsonNode created = create("INV-001", "Acme");
+    String body = invoiceJson(null, "INV-002", "Acme Holdings");
+
+    ApiClient.Response first = client.send("PUT", path(created), body, "If-Match", quoted(rev(created)));
+    ApiClient.Response again = client.send("PUT", path(created), body, "If-Match", quoted(rev(created)));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(again.status()).as("the change already succeeded; its answer was lost (RFC 9110 13.1.1)").isEqualTo(200);
+    assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(rev(client.get(path(created)).json())).startsWith("2-").isEqualTo(rev(first.json()));
+  }
+
+  @Test
+  void theSamePatchSentTwiceAnswers200AndWritesOnce() {
+    JsonNode created = create("INV-001", "Acme");
+
+    ApiClient.Response first = client.send("PATCH", path(created), "{\"status\": \"SENT\"}", "If-Match",
+        quoted(rev(created)));
+    ApiClient.Response again = client.send("PATCH", path(created), "{\"status\": \"SENT\"}", "If-Match",
+        quoted(rev(created)));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+    assertThat(rev(client.get(path(created)).json())).startsWith("2-");
+  }
+
+  @Test
+  void aPutWithTheSameBaseButAnotherBodyIsStill412() {
+    JsonNode created = create("INV-001", "Acme");
+    client.send("PUT", path(created), invoiceJson(null, "INV-002", "Acme"), "If-Match", quoted(rev(created)));
+
+    ApiClient.Response other = client.send("PUT", path(created), invoiceJson(null, "INV-003", "Acme"), "If-Match",
+        quoted(rev(created)));
+
+    assertThat(other.status()).isEqualTo(412);
+    assertThat(other.json().get("name").asText()).isEqualTo("conflict");
+    assertThat(client.get(path(created)).json().get("number").asText()).isEqualTo("INV-002");
+  }
+
+  @Test
+  void theSameDeleteSentTwiceAnswers200BothTimesWithTheSameTombstone() {
+    JsonNode created = create("INV-001", "Acme");
+
+    ApiClient.Response first = client.send("DELETE", path(created), null, "If-Match", quoted(rev(created)));
+    ApiClient.Response again = client.send("DELETE", path(created), null, "If-Match", quoted(rev(created)));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(first.json().get("_deleted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aDeleteFromAnOlderRevisionOfADeletedInvoiceIsStill404() {
+    JsonNode created = create("INV-001", "Acme");
+    JsonNode moved = client.send("PATCH", path(created), "{\"status\": \"SENT\"}", "If-Match",
+        quoted(rev(created))).json();
+    client.send("DELETE", path(created), null, "If-Match", quoted(rev(moved)));
+
+    ApiClient.Response stale = client.send("DELETE", path(created), null, "If-Match", quoted(rev(created)));
+
+    assertThat(stale.status()).isEqualTo(404);
+  }
+
+  @Test
+  void theSameMergeSentTwiceAnswers200BothTimesWithTheSameEtag() {
+    JsonNode created = create("INV-001", "Acme");
+    client.send("PATCH", path(created), "{\"status\": \"SENT\"}", "If-Match", quoted(rev(created)));
+    String merge = "{\"_rev\": \"" + rev(created) + "\", \"changes\": {\"customer\": \"Acme Holdings\"},"
+        + " \"_before_update\": {\"customer\": \"Acme\"}}";
+
+    ApiClient.Response first = client.send("POST", path(created) + "/merge", merge);
+    ApiClient.Response again = client.send("POST", path(created) + "/merge", merge);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+    assertThat(rev(client.get(path(created)).json())).startsWith("3-");
+  }
 }

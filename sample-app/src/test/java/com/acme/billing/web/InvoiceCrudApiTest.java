@@ -203,4 +203,21 @@ class InvoiceCrudApiTest extends ApiTestSupport {
     return StreamSupport.stream(page.get("items").spliterator(), false)
         .map(item -> item.get("number").asText()).toList();
   }
+
+  @Test
+  void amountsAreWrittenWithTheirCentsAndEveryDecimalTheyHave() {
+    ApiClient.Response created = client.post("/api/invoices", """
+        {"number": "INV-CENTS", "customer": "Cents Ltd",
+         "lines": [{"description": "a", "quantity": 6, "unitPrice": 10},
+                   {"description": "b", "quantity": 1, "unitPrice": 1e3},
+                   {"description": "c", "quantity": 3, "unitPrice": 0.125}]}""");
+
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    for (JsonNode invoice : List.of(created.json(), client.get(created.header("Location")).json())) {
+      assertThat(invoice.get("lines").get(0).get("unitPrice").toString()).isEqualTo("10.00");
+      assertThat(invoice.get("lines").get(1).get("unitPrice").toString()).isEqualTo("1000.00");
+      assertThat(invoice.get("lines").get(2).get("unitPrice").toString()).isEqualTo("0.125");
+      assertThat(invoice.get("total").toString()).isEqualTo("1060.375");
+    }
+  }
 }

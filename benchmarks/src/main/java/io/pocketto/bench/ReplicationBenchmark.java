@@ -1,0 +1,122 @@
+package io.pocketto.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.pocketto.Database;
+import io.pocketto.Pocketto;
+import io.pocketto.bench.model.SalesInvoice;
+import io.pocketto.sync.Remote;
+import io.pocketto.sync.Replication;
+import io.pocketto.sync.SyncProtocolException;
+import io.pocketto.sync.SyncResult;
+import io.pocketto.sync.SyncServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * Replication over loopback HTTP: the initial pull of 100,000 invoices into an empty client, then steady
+ * push (the client edits 10,000) and pull (the master edits 10,000). Master and client are H2 files in a
+ * temporary directory; the server is the JDK's HTTP server mounting {@link SyncServer} as the sample app
+ * does. Prints documents per second for each phase; the targets are pull at least 20,000 docs/s, push
+ * at least 5,000 docs/s, the initial sync of 100,000 under 10 s.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.pocketto.bench.ReplicationBenchmark [invoices] [edits]</pre>
+ */
+public final class ReplicationBenchmark {
+  private ReplicationBenchmark() {}
+
+  /** Runs the three phases and prints their figures. */
+  public static void main(String[] args) throws Exception {
+    int invoices = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int edits = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    Path dir = Files.createTempDirectory("pocketto-replication-bench");
+    try (Database master = Pocketto.connect("jdbc:h2:file:" + dir.resolve("master").toAbsolutePath());
+        Database client = Pocketto.connect("jdbc:h2:file:" + dir.resolve("client").toAbsolutePath())) {
+      fill(master, invoices);
+      SyncServer server = SyncServer.of(master, SalesInvoice.class);
+      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      http.setExecutor(Executors.newFixedThreadPool(4));
+      http.createContext("/api/sync/", exchange -> answer(server, exchange));
+      http.start();
+      try (Replication replication = Replication.of(client,
+              Remote.http(URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/sync")))
+          .models(SalesInvoice.class).batchSize(1_000).build()) {
+        long start = System.nanoTime();
+        SyncResult initial = replication.syncOnce();
+        report("initial sync (pull)", initial.pulled(), start);
+
+        List<SalesInvoice> mine = SalesInvoice.in(client).query().limit(edits).list();
+        for (SalesInvoice invoice : mine) {
+          invoice.setReminders(invoice.getReminders() + 1);
+          invoice.save();
+        }
+        start = System.nanoTime();
+        SyncResult pushed = replication.syncOnce();
+        report("steady push", pushed.pushed(), start);
+
+        List<SalesInvoice> theirs = SalesInvoice.in(master).query().limit(edits).list();
+        for (SalesInvoice invoice : theirs) {
+          invoice.setCustomer(invoice.getCustomer() + " (moved)");
+          invoice.save();
+        }
+        start = System.nanoTime();
+        SyncResult pulled = replication.syncOnce();
+        report("steady pull", pulled.pulled(), start);
+      } finally {
+        http.stop(0);
+      }
+    }
+  }
+
+  private static void fill(Database master, int invoices) {
+    long start = System.nanoTime();
+    for (int from = 0; from < invoices; from += 1_000) {
+      int first = from;
+      master.bundle(tx -> {
+        for (int n = first; n < Math.min(invoices, first + 1_000); n++) {
+          SalesInvoice invoice = new SalesInvoice();
+          invoice.setId("inv-" + n);
+          invoice.setNumber(Invoices.number(n));
+          invoice.setCustomer(Invoices.customer(n));
+          invoice.setIssuedOn(Invoices.issuedOn(n));
+          invoice.setStatus(Invoices.status());
+          invoice.setLines(Invoices.lines(n));
+          invoice.setTotal(Invoices.total(invoice.getLines()));
+          invoice.saveTo(master);
+        }
+      });
+    }
+    report("master filled", invoices, start);
+  }
+
+  private static void report(String phase, int docs, long startNanos) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    System.out.printf("%-20s %,9d docs in %6.2f s = %,9.0f docs/s%n", phase, docs, seconds, docs / seconds);
+  }
+
+  private static void answer(SyncServer server, HttpExchange exchange) throws IOException {
+    String[] parts = exchange.getRequestURI().getPath().split("/");
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    int status = 200;
+    String out;
+    try {
+      out = "push".equals(parts[4]) ? server.push(parts[3], body) : server.pull(parts[3], body);
+    } catch (SyncProtocolException e) {
+      status = e.status();
+      out = "{\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}";
+    }
+    byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream os = exchange.getResponseBody()) {
+      os.write(bytes);
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package io.pocketto.bench;
+
+import io.pocketto.Database;
+import io.pocketto.ModelStore;
+import io.pocketto.Pocketto;
+import io.pocketto.bench.model.ScaleInvoice;
+import io.pocketto.query.Query;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * How query costs grow with the collection: every operation at 10,000, 100,000 and 1,000,000 documents
+ * on H2 (file) and PostgreSQL, through Pocketto and through hand-written JDBC on the same table and
+ * indexes (Pocketto's DDL). Not JMH: filling a million documents once per size and backend, then timing
+ * each operation, is what makes the sizes comparable; each operation is warmed up, then timed one call
+ * at a time, and the median is reported.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.pocketto.bench.ScaleSuite 10000,100000 H2_FILE,POSTGRES}
+ */
+public final class ScaleSuite {
+  private static final int PAGE = 10;
+  private static final int DEEP_PAGE = 1_000;
+  private static final long WARMUP_NANOS = 1_000_000_000L;
+  private static final long MEASURE_NANOS = 2_000_000_000L;
+  private static final int MEASURED = 1_000;
+  private static final int MIN_MEASURED = 20;
+  private static final LocalDate EPOCH = LocalDate.of(2025, 1, 1);
+  private static final String COLUMNS = "\"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", \"total\", "
+      + "\"issued_on\"";
+
+  private ScaleSuite() {}
+
+  /** Sizes and backends, comma-separated; defaults {@code 10000,100000,1000000} and {@code H2_FILE,POSTGRES}. */
+  public static void main(String[] args) throws Exception {
+    int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,1000000").split(","))
+        .mapToInt(Integer::parseInt).toArray();
+    String[] backends = (args.length > 1 ? args[1] : "H2_FILE,POSTGRES").split(",");
+    System.out.println("| backend | documents | operation | pocketto µs | jdbc µs | pocketto / jdbc |");
+    System.out.println("| --- | ---: | --- | ---: | ---: | ---: |");
+    for (String backend : backends) {
+      for (int size : sizes) {
+        run(Backend.valueOf(backend), size);
+      }
+    }
+  }
+
+  private static void run(Backend backend, int size) throws Exception {
+    Backend.Location location = backend.open("scale-" + size + "-" + System.nanoTime());
+    // H2 hands back the previous result when a statement runs again with the same values and the table is
+    // unchanged, which would time a cache, not the query; every variant runs without that.
+    String url = backend == Backend.POSTGRES ? location.url() : location.url() + ";OPTIMIZE_REUSE_RESULTS=FALSE";
+    try (Database db = Pocketto.connect(url)) {
+      ModelStore<ScaleInvoice> invoices = ScaleInvoice.in(db);
+      long filling = System.nanoTime();
+      String[] ids = fill(db, invoices, size);
+      try (Connection c = DriverManager.getConnection(db.url()); Statement s = c.createStatement()) {
+        // Fresh statistics and visibility, as autovacuum would leave them, so that it does not run mid-measurement.
+        s.execute(backend == Backend.POSTGRES ? "VACUUM ANALYZE \"scale_invoices\"" : "ANALYZE");
+      }
+      System.err.printf(Locale.ROOT, "%s %,d documents stored in %.0f s%n", backend, size,
+          (System.nanoTime() - filling) / 1e9);
+      try (Connection c = DriverManager.getConnection(db.url())) {
+        Jdbc jdbc = new Jdbc(c);
+        // A first pass compiles every path (the JIT), so that no operation pays for those measured before it.
+        measure(db, invoices, jdbc, ids, size);
+        Map<String, double[]> results = measure(db, invoices, jdbc, ids, size);
+        for (Map.Entry<String, double[]> e : results.entrySet()) {
+          double[] r = e.getValue();
+          System.out.printf(Locale.ROOT, "| %s | %,d | %s | %.1f | %s | %s |%n", backend, size, e.getKey(), r[0],
+              Double.isNaN(r[1]) ? "" : String.format(Locale.ROOT, "%.1f", r[1]),
+              Double.isNaN(r[1]) ? "" : String.format(Locale.ROOT, "%.2f", r[0] / r[1]));
+        }
+      }
+    } finally {
+      location.delete();
+    }
+  }
+
+  /** Invoice {@code n}: numbers unique and in random order, a date per day over three years, 97 customers. */
+  private static void set(ScaleInvoice invoice, int n) {
+    invoice.setNumber(String.format("INV-%08d", (int) ((n * 2_654_435_761L) % 100_000_000L)));
+    invoice.setCustomer("Customer " + n % 97);
+    invoice.setIssuedOn(EPOCH.plusDays(n % 1_095));
+    invoice.setTotal(BigDecimal.valueOf(n % 10_000, 2));
+  }
+
+  private static String[] fill(Database db, ModelStore<ScaleInvoice> invoices, int size) {
+    String[] ids = new String[size];
+    int batch = 5_000;
+    for (int from = 0; from < size; from += batch) {
+      int start = from;
+      db.bundle(bundle -> {
+        for (int n = start; n < Math.min(size, start + batch); n++) {
+          ScaleInvoice invoice = new ScaleInvoice();
+          set(invoice, n);
+          ids[n] = invoices.save(invoice).getId();
+        }
+      });
+    }
+    return ids;
+  }
+
+  private static Map<String, double[]> measure(Database db, ModelStore<ScaleInvoice> invoices, Jdbc jdbc,
+      String[] ids, int size) throws SQLException {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    long[] random = {0x9E3779B97F4A7C15L};
+    Query<ScaleInvoice> asc = invoices.query().orderBy(ScaleInvoice.NUMBER.asc());
+    Query<ScaleInvoice> desc = invoices.query().orderBy(ScaleInvoice.NUMBER.desc());
+    int deepOffset = (DEEP_PAGE - 1) * PAGE;
+    String ascCursor = asc.offset(deepOffset - PAGE).slice(PAGE).nextCursor();
+    String descCursor = desc.offset(deepOffset - PAGE).slice(PAGE).nextCursor();
+    ScaleInvoice ascLast = asc.offset(deepOffset - 1).first().orElseThrow();
+    ScaleInvoice descLast = desc.offset(deepOffset - 1).first().orElseThrow();
+
+    System.err.println("plan of page 1,000 by seek, desc:\n" + desc.after(descCursor).limit(PAGE + 1).explain());
+    System.err.println("plan of page 1 by offset, asc:\n" + asc.limit(PAGE).explain());
+    out.put("find", both(n -> invoices.find(ids[Defaults.pick(random, ids.length)]).orElseThrow(),
+        n -> jdbc.find(ids[Defaults.pick(random, ids.length)])));
+    for (boolean descending : new boolean[] {false, true}) {
+      Query<ScaleInvoice> ordered = descending ? desc : asc;
+      String dir = descending ? "desc" : "asc";
+      out.put("page 1 by offset, " + dir, both(n -> ordered.limit(PAGE).list(),
+          n -> jdbc.page(descending, 0)));
+      out.put("page 1,000 by offset, " + dir, both(n -> ordered.offset(deepOffset).limit(PAGE).list(),
+          n -> jdbc.page(descending, deepOffset)));
+      out.put("page 1 by seek, " + dir, both(n -> ordered.slice(PAGE), n -> jdbc.firstSlice(descending)));
+      String cursor = descending ? descCursor : ascCursor;
+      ScaleInvoice last = descending ? descLast : ascLast;
+      out.put("page 1,000 by seek, " + dir, both(n -> ordered.after(cursor).slice(PAGE),
+          n -> jdbc.slice(descending, last.getNumber(), last.getId())));
+    }
+    out.put("filter on indexed field (10 of one day)",
+        both(n -> invoices.query().where(ScaleInvoice.ISSUED_ON.eq(EPOCH.plusDays(n % 1_095))).limit(PAGE).list(),
+            n -> jdbc.ofDay(EPOCH.plusDays(n % 1_095))));
+    out.put("count", both(n -> invoices.query().count(), n -> jdbc.count()));
+    out.put("update (find, change, save)", new double[] {median(n -> {
+      ScaleInvoice invoice = invoices.find(ids[Defaults.pick(random, ids.length)]).orElseThrow();
+      invoice.setTotal(invoice.getTotal().add(BigDecimal.ONE));
+      invoices.save(invoice);
+    }), Double.NaN});
+    int[] next = {size};
+    out.put("insert", new double[] {median(n -> {
+      ScaleInvoice invoice = new ScaleInvoice();
+      set(invoice, next[0]++);
+      invoices.save(invoice);
+    }), Double.NaN});
+    return out;
+  }
+
+  private static double[] both(IntConsumer pocketto, SqlOp jdbc) {
+    double p = median(pocketto);
+    double j = median(n -> {
+      try {
+        jdbc.run(n);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return new double[] {p, j};
+  }
+
+  /**
+   * The median of up to {@value #MEASURED} timed calls (at least {@value #MIN_MEASURED}, and no more than
+   * 2 s of them), in microseconds, after 1 s of untimed calls to warm up the JIT and the caches.
+   */
+  private static double median(IntConsumer op) {
+    int n = 0;
+    for (long end = System.nanoTime() + WARMUP_NANOS; System.nanoTime() < end; ) {
+      op.accept(n++);
+    }
+    long[] nanos = new long[MEASURED];
+    int count = 0;
+    long end = System.nanoTime() + MEASURE_NANOS;
+    while (count < MEASURED && (count < MIN_MEASURED || System.nanoTime() < end)) {
+      long start = System.nanoTime();
+      op.accept(n++);
+      nanos[count++] = System.nanoTime() - start;
+    }
+    long[] taken = Arrays.copyOf(nanos, count);
+    Arrays.sort(taken);
+    return taken[count / 2] / 1_000.0;
+  }
+
+  @FunctionalInterface
+  private interface SqlOp {
+    void run(int n) throws SQLException;
+  }
+
+  /** A row as hand-written JDBC would read it. */
+  private record Row(String id, String rev, String number, String customer, BigDecimal total, LocalDate issuedOn) {}
+
+  /**
+   * The same reads written by hand: Pocketto's statement text for each, on one connection, prepared
+   * once, bound and read by index.
+   */
+  private static final class Jdbc {
+    private static final String FROM = "SELECT " + COLUMNS + " FROM \"scale_invoices\" WHERE \"_deleted\" = FALSE";
+    private final PreparedStatement find;
+    private final PreparedStatement[] page = new PreparedStatement[2];
+    private final PreparedStatement[] firstSlice = new PreparedStatement[2];
+    private final PreparedStatement[] slice = new PreparedStatement[2];
+    private final PreparedStatement ofDay;
+    private final PreparedStatement count;
+
+    Jdbc(Connection c) throws SQLException {
+      find = c.prepareStatement(
+          "SELECT " + COLUMNS + " FROM \"scale_invoices\" WHERE \"_id\" = ? AND \"_deleted\" = FALSE");
+      for (int d = 0; d < 2; d++) {
+        String order = d == 0 ? " ORDER BY \"number\" ASC NULLS FIRST, \"_id\" ASC"
+            : " ORDER BY \"number\" DESC NULLS LAST, \"_id\" DESC";
+        page[d] = c.prepareStatement(FROM + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        firstSlice[d] = c.prepareStatement(FROM + order + " FETCH FIRST ? ROWS ONLY");
+        // No number is null here, so the rows after a position are one range: the stretch of nulls that
+        // Pocketto also reads for a descending order is empty, and hand-written code would skip it.
+        slice[d] = c.prepareStatement(FROM + " AND ((\"number\", \"_id\") " + (d == 0 ? ">" : "<") + " (?, ?))"
+            + order + " FETCH FIRST ? ROWS ONLY");
+      }
+      ofDay = c.prepareStatement(FROM + " AND (\"issued_on\" = ?) ORDER BY \"_id\" ASC FETCH FIRST ? ROWS ONLY");
+      count = c.prepareStatement("SELECT COUNT(*) FROM \"scale_invoices\" WHERE \"_deleted\" = FALSE");
+    }
+
+    Row find(String id) throws SQLException {
+      find.setString(1, id);
+      List<Row> rows = rows(find);
+      return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    List<Row> page(boolean descending, int offset) throws SQLException {
+      PreparedStatement ps = page[descending ? 1 : 0];
+      ps.setLong(1, offset);
+      ps.setLong(2, PAGE);
+      return rows(ps);
+    }
+
+    List<Row> firstSlice(boolean descending) throws SQLException {
+      PreparedStatement ps = firstSlice[descending ? 1 : 0];
+      ps.setLong(1, PAGE + 1);
+      return rows(ps);
+    }
+
+    List<Row> slice(boolean descending, String number, String id) throws SQLException {
+      PreparedStatement ps = slice[descending ? 1 : 0];
+      ps.setString(1, number);
+      ps.setString(2, id);
+      ps.setLong(3, PAGE + 1);
+      return rows(ps);
+    }
+
+    List<Row> ofDay(LocalDate day) throws SQLException {
+      ofDay.setObject(1, day);
+      ofDay.setLong(2, PAGE);
+      return rows(ofDay);
+    }
+
+    long count() throws SQLException {
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+
+    private static List<Row> rows(PreparedStatement ps) throws SQLException {
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
+              rs.getObject(7, LocalDate.class)));
+        }
+      }
+      return rows;
+    }
+  }
+}

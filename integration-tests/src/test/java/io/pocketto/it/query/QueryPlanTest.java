@@ -1,0 +1,114 @@
+package io.pocketto.it.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pocketto.it.Backend;
+import io.pocketto.it.BackendTest;
+import io.pocketto.query.Query;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ordered pages are read through their {@code @Index}, in both directions, with no sort of the table:
+ * checked on each database's own plan ({@link Query#explain()}), never on timings.
+ *
+ * <p>PostgreSQL picks a sequential scan and a sort for a table of a few pages, where that is cheaper;
+ * so the table holds {@value #ROWS} documents and is analysed first, the size at which a 20-row page
+ * through the index is the cheaper plan, as it is for every larger table. No planner setting is changed.
+ */
+class QueryPlanTest extends BackendTest {
+  private static final int ROWS = 3_000;
+  private static final String NUMBER_INDEX = "query_invoices_number__id_idx";
+  private static final String CUSTOMER_ISSUED_ON_INDEX = "query_invoices_customer_issued_on__id_idx";
+
+  @BeforeEach
+  void fill() throws Exception {
+    db.bundle(bundle -> {
+      for (int n = 0; n < ROWS; n++) {
+        int k = n;
+        Fixtures.saved(db, String.format("id-%05d", (k * 7919) % ROWS), i -> {
+          i.setNumber(k % 97 == 0 ? null : String.format("INV-%05d", k / 3));
+          i.setCustomer("customer-" + (k % 40));
+          i.setIssuedOn(LocalDate.of(2026, 1, 1).plusDays(k % 300));
+          i.setTotal(BigDecimal.valueOf(k % 50));
+        });
+      }
+    });
+    try (Connection c = backend.jdbc(db); Statement s = c.createStatement()) {
+      s.execute(backend == Backend.POSTGRES ? "ANALYZE \"query_invoices\"" : "ANALYZE");
+    }
+  }
+
+  private Query<Invoice> query() {
+    return Invoice.in(db).query();
+  }
+
+  @Test
+  void anIndexedFieldIsReadInOrderThroughItsIndexAscending() {
+    assertReadsInOrderThrough(NUMBER_INDEX, query().orderBy(Invoice.NUMBER.asc()).limit(20));
+  }
+
+  @Test
+  void anIndexedFieldIsReadInOrderThroughItsIndexDescending() {
+    assertReadsInOrderThrough(NUMBER_INDEX, query().orderBy(Invoice.NUMBER.desc()).limit(20));
+  }
+
+  @Test
+  void deletedDocumentsIncludedTheSameIndexServesBothDirections() {
+    assertReadsInOrderThrough(NUMBER_INDEX, query().withDeleted().orderBy(Invoice.NUMBER.asc()).limit(20));
+    assertReadsInOrderThrough(NUMBER_INDEX, query().withDeleted().orderBy(Invoice.NUMBER.desc()).limit(20));
+  }
+
+  @Test
+  void aRangeFilterOnTheIndexedFieldSeeksThroughTheSameIndex() {
+    assertReadsInOrderThrough(NUMBER_INDEX,
+        query().where(Invoice.NUMBER.gte("INV-00500")).orderBy(Invoice.NUMBER.asc()).limit(20));
+    assertReadsInOrderThrough(NUMBER_INDEX,
+        query().where(Invoice.NUMBER.lt("INV-00500")).orderBy(Invoice.NUMBER.desc()).limit(20));
+  }
+
+  @Test
+  void aCompositeIndexServesAnEqualityOnItsFirstFieldAndTheOrderOfBoth() {
+    assertReadsInOrderThrough(CUSTOMER_ISSUED_ON_INDEX, query().where(Invoice.CUSTOMER.eq("customer-7"))
+        .orderBy(Invoice.CUSTOMER.asc(), Invoice.ISSUED_ON.asc()).limit(20));
+    assertReadsInOrderThrough(CUSTOMER_ISSUED_ON_INDEX, query().where(Invoice.CUSTOMER.eq("customer-7"))
+        .orderBy(Invoice.CUSTOMER.desc(), Invoice.ISSUED_ON.desc()).limit(20));
+  }
+
+  @Test
+  void everyStatementOfASeekIsAnIndexRangeInBothDirections() {
+    List<Query<Invoice>> orders = List.of(query().orderBy(Invoice.NUMBER.asc()), query().orderBy(Invoice.NUMBER.desc()));
+    for (Query<Invoice> ordered : orders) {
+      Invoice middle = ordered.offset(ROWS / 2).first().orElseThrow();
+      Query<Invoice> next = ordered.after(middle).limit(20);
+      String plans = next.explain();
+      assertThat(plans.split("\n\n")).allSatisfy(plan -> assertIndexOrdered(NUMBER_INDEX, plan));
+    }
+  }
+
+  @Test
+  void theSqlOfAQueryIsTheStatementItsPlanDescribes() {
+    Query<Invoice> page = query().orderBy(Invoice.NUMBER.desc()).limit(20);
+    assertThat(page.sql()).endsWith("ORDER BY \"number\" DESC NULLS LAST, \"_id\" DESC FETCH FIRST ? ROWS ONLY");
+    assertThat(page.explain()).isNotBlank();
+  }
+
+  private void assertReadsInOrderThrough(String index, Query<Invoice> query) {
+    assertIndexOrdered(index, query.explain());
+  }
+
+  private void assertIndexOrdered(String index, String plan) {
+    if (backend == Backend.POSTGRES) {
+      // One index scan, forward or backward, and no Sort node anywhere in the plan.
+      assertThat(plan).as(plan).containsPattern("Index Scan( Backward)? using " + index).doesNotContain("Sort");
+    } else {
+      // H2 names the index it reads and says when its order is the query's order, so nothing is sorted.
+      assertThat(plan).as(plan).contains(index).contains("/* index sorted */");
+    }
+  }
+}

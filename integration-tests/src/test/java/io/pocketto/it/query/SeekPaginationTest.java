@@ -1,0 +1,282 @@
+package io.pocketto.it.query;
+
+import static io.pocketto.it.query.Fixtures.ids;
+import static io.pocketto.it.query.Fixtures.saved;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pocketto.Database;
+import io.pocketto.it.BackendTest;
+import io.pocketto.query.Order;
+import io.pocketto.query.Query;
+import io.pocketto.query.Slice;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seek pagination: {@link Query#slice(int)} and {@link Query#after(String)} walk a result page by page
+ * from the last row seen, with no count and no offset, so pages neither skip nor repeat a document while
+ * others are inserted and deleted; and a cursor only continues the query that issued it.
+ */
+class SeekPaginationTest extends BackendTest {
+
+  private Query<Invoice> query() {
+    return Invoice.in(db).query();
+  }
+
+  /** 40 invoices whose numbers tie in fives, some without a number or customer, saved out of id order. */
+  private void seedWithTiesAndNulls() {
+    for (int n = 0; n < 40; n++) {
+      int k = n;
+      saved(db, String.format("d%02d", (k * 17) % 40), i -> {
+        i.setNumber(k % 9 == 4 ? null : "N" + (k % 8));
+        i.setCustomer(k % 7 == 3 ? null : "C" + (k % 3));
+        i.setIssuedOn(k % 6 == 0 ? null : LocalDate.of(2026, 1, 1 + k % 5));
+        i.setTotal(BigDecimal.valueOf(k % 4));
+      });
+    }
+  }
+
+  /** Every order the tests walk: one key each way, and several keys with ties and nulls in each. */
+  private static List<UnaryOperator<Query<Invoice>>> orders() {
+    List<UnaryOperator<Query<Invoice>>> orders = new ArrayList<>();
+    orders.add(q -> q);
+    for (boolean desc : new boolean[] {false, true}) {
+      orders.add(q -> q.orderBy(key(Invoice.NUMBER.asc(), Invoice.NUMBER.desc(), desc)));
+      orders.add(q -> q.orderBy(key(Invoice.CUSTOMER.asc(), Invoice.CUSTOMER.desc(), desc),
+          key(Invoice.ISSUED_ON.asc(), Invoice.ISSUED_ON.desc(), desc)));
+      orders.add(q -> q.orderBy(key(Invoice.CUSTOMER.asc(), Invoice.CUSTOMER.desc(), desc),
+          key(Invoice.ISSUED_ON.asc(), Invoice.ISSUED_ON.desc(), !desc),
+          key(Invoice.NUMBER.asc(), Invoice.NUMBER.desc(), desc)));
+    }
+    return orders;
+  }
+
+  private static Order<Invoice> key(Order<Invoice> asc, Order<Invoice> desc, boolean descending) {
+    return descending ? desc : asc;
+  }
+
+  /** The ids of every slice of {@code size}, following each slice's cursor. */
+  private static List<String> walkByCursor(Query<Invoice> query, int size) {
+    List<String> seen = new ArrayList<>();
+    Slice<Invoice> slice = query.slice(size);
+    seen.addAll(ids(slice.items()));
+    while (slice.hasNext()) {
+      assertThat(slice.items()).hasSize(size);
+      slice = query.after(slice.nextCursor()).slice(size);
+      seen.addAll(ids(slice.items()));
+    }
+    return seen;
+  }
+
+  @Test
+  void slicesFollowedByCursorVisitTheWholeResultInOrder() {
+    seedWithTiesAndNulls();
+    for (UnaryOperator<Query<Invoice>> order : orders()) {
+      Query<Invoice> ordered = order.apply(query());
+      List<String> all = ids(ordered.list());
+      assertThat(all).hasSize(40);
+      for (int size : new int[] {1, 3, 7, 40, 41}) {
+        assertThat(walkByCursor(ordered, size)).as(ordered.sql() + " by " + size).isEqualTo(all);
+      }
+    }
+  }
+
+  @Test
+  void afterTheLastDocumentOfAListComesTheRestOfTheOrder() {
+    seedWithTiesAndNulls();
+    for (UnaryOperator<Query<Invoice>> order : orders()) {
+      Query<Invoice> ordered = order.apply(query());
+      List<Invoice> all = ordered.list();
+      for (int at : new int[] {0, 4, 5, 17, 38, 39}) {
+        assertThat(ids(ordered.after(all.get(at)).list())).as(ordered.sql() + " after " + at)
+            .isEqualTo(ids(all.subList(at + 1, all.size())));
+        assertThat(ordered.after(all.get(at)).limit(3).list()).hasSize(Math.min(3, 39 - at));
+        assertThat(ordered.after(all.get(at)).count()).isEqualTo(39 - at);
+        try (var rest = ordered.after(all.get(at)).stream()) {
+          assertThat(rest.map(Invoice::getId).toList()).isEqualTo(ids(all.subList(at + 1, all.size())));
+        }
+        assertThat(ordered.after(all.get(at)).exists()).isEqualTo(at < 39);
+      }
+    }
+  }
+
+  @Test
+  void theLastSliceHasNoCursorEvenWhenTheResultFillsItExactly() {
+    seedWithTiesAndNulls();
+    Query<Invoice> byNumber = query().orderBy(Invoice.NUMBER.desc());
+    Slice<Invoice> first = byNumber.slice(20);
+    Slice<Invoice> second = byNumber.after(first.nextCursor()).slice(20);
+
+    assertThat(first.hasNext()).isTrue();
+    assertThat(second.items()).hasSize(20);
+    assertThat(second.hasNext()).isFalse();
+    assertThat(second.next()).isEmpty();
+  }
+
+  @Test
+  void aPositionWhoseDocumentWasDeletedStillContinuesAfterIt() {
+    seedWithTiesAndNulls();
+    Query<Invoice> byNumber = query().orderBy(Invoice.NUMBER.asc());
+    List<Invoice> all = byNumber.list();
+    Slice<Invoice> first = byNumber.slice(10);
+    all.get(9).delete();
+
+    assertThat(ids(byNumber.after(first.nextCursor()).slice(10).items())).isEqualTo(ids(all.subList(10, 20)));
+  }
+
+  @Test
+  void pagingVisitsEveryDocumentOnceWhileOthersAreInsertedAndDeleted() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      for (boolean descending : new boolean[] {false, true}) {
+        walkWhileWriting(round, descending);
+      }
+    }
+  }
+
+  /** Inserts (and as many deletes, while doomed documents last) the writer makes during one walk, at most. */
+  private static final int WRITES = 150;
+
+  private void walkWhileWriting(int round, boolean descending) throws Exception {
+    String prefix = "r" + round + (descending ? "d" : "a") + "-";
+    Set<String> stable = new HashSet<>();
+    List<Invoice> doomed = new ArrayList<>();
+    for (int n = 0; n < 120; n++) {
+      int k = n;
+      Invoice saved = saved(db, prefix + String.format("%03d", (k * 37) % 120), i -> {
+        i.setNumber(k % 13 == 0 ? null : "N" + (k % 10));
+        i.setCustomer(prefix);
+      });
+      if (k % 3 == 0) {
+        doomed.add(saved);
+      } else {
+        stable.add(saved.getId());
+      }
+    }
+    Query<Invoice> walk = query().where(Invoice.CUSTOMER.eq(prefix))
+        .orderBy(descending ? Invoice.NUMBER.desc() : Invoice.NUMBER.asc());
+    CountDownLatch writing = new CountDownLatch(5);
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try {
+      // A bounded number of writes: a writer that inserted ahead of the walk for ever would never let it end.
+      Future<Integer> writes = writer.submit(() -> {
+        int n = 0;
+        while (!done.get() && n < WRITES) {
+          int k = n++;
+          saved(db, prefix + "new-" + k, i -> {
+            i.setNumber(k % 4 == 0 ? null : "N" + ThreadLocalRandom.current().nextInt(10));
+            i.setCustomer(prefix);
+          });
+          if (!doomed.isEmpty()) {
+            doomed.remove(doomed.size() - 1).delete();
+          }
+          writing.countDown();
+        }
+        return n;
+      });
+      assertThat(writing.await(60, TimeUnit.SECONDS)).isTrue();
+      List<String> seen = walkByCursor(walk, 7);
+      done.set(true);
+      assertThat(writes.get(60, TimeUnit.SECONDS)).isPositive();
+
+      assertThat(seen).as("no document twice").doesNotHaveDuplicates();
+      assertThat(seen).as("every document that was there throughout").containsAll(stable);
+      List<String> stableInFinalOrder = ids(walk.list()).stream().filter(stable::contains).toList();
+      assertThat(seen.stream().filter(stable::contains).toList()).as("in order").isEqualTo(stableInFinalOrder);
+    } finally {
+      done.set(true);
+      writer.shutdown();
+      assertThat(writer.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void aCursorContinuesTheSameQueryBuiltAgain() {
+    seedWithTiesAndNulls();
+    String cursor = query().where(Invoice.CUSTOMER.eq("C1")).orderBy(Invoice.NUMBER.desc()).slice(4).nextCursor();
+    Query<Invoice> rebuilt = Invoice.in(db).query().where(Invoice.CUSTOMER.eq("C1")).orderBy(Invoice.NUMBER.desc());
+
+    assertThat(ids(rebuilt.after(cursor).list())).isEqualTo(ids(rebuilt.list().subList(4, rebuilt.list().size())));
+  }
+
+  @Test
+  void anAlteredCursorIsRefused() {
+    seedWithTiesAndNulls();
+    Query<Invoice> byNumber = query().orderBy(Invoice.NUMBER.asc());
+    String cursor = byNumber.slice(5).nextCursor();
+    char flipped = cursor.charAt(3) == 'A' ? 'B' : 'A';
+    String altered = cursor.substring(0, 3) + flipped + cursor.substring(4);
+
+    for (String bad : List.of(altered, cursor + "x", cursor.substring(0, cursor.indexOf('.')), "not a cursor", "")) {
+      assertThatThrownBy(() -> byNumber.after(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid cursor: it was altered");
+    }
+  }
+
+  @Test
+  void aCursorOfAnotherQueryIsRefused() {
+    seedWithTiesAndNulls();
+    String cursor = query().where(Invoice.CUSTOMER.eq("C1")).orderBy(Invoice.NUMBER.asc()).slice(5).nextCursor();
+
+    for (Query<Invoice> other : List.of(
+        query().where(Invoice.CUSTOMER.eq("C2")).orderBy(Invoice.NUMBER.asc()),
+        query().where(Invoice.CUSTOMER.eq("C1")).orderBy(Invoice.NUMBER.desc()),
+        query().where(Invoice.CUSTOMER.eq("C1")).orderBy(Invoice.TOTAL.asc()),
+        query().where(Invoice.CUSTOMER.eq("C1")).withDeleted().orderBy(Invoice.NUMBER.asc()))) {
+      assertThatThrownBy(() -> other.after(cursor))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid cursor: it was issued for another query");
+    }
+  }
+
+  @Test
+  void aCursorOfAnotherDatabaseIsRefused() {
+    seedWithTiesAndNulls();
+    String cursor = query().orderBy(Invoice.NUMBER.asc()).slice(5).nextCursor();
+    Database other = open();
+
+    assertThatThrownBy(() -> Invoice.in(other).query().orderBy(Invoice.NUMBER.asc()).after(cursor))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid cursor");
+  }
+
+  @Test
+  void aContinuedQueryKeepsItsConditionsOrderAndScopeAndHasNoPageNumbersOrOffset() {
+    seedWithTiesAndNulls();
+    Query<Invoice> byNumber = query().orderBy(Invoice.NUMBER.asc());
+    Query<Invoice> continued = byNumber.after(byNumber.slice(5).nextCursor());
+
+    assertThatThrownBy(() -> continued.page(2, 5)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("slice()");
+    assertThatThrownBy(() -> continued.offset(5)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("offset");
+    assertThatThrownBy(() -> continued.orderBy(Invoice.TOTAL.asc())).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("orderBy must come before after");
+    assertThatThrownBy(() -> continued.where(Invoice.CUSTOMER.eq("C1"))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("and must come before after");
+    assertThatThrownBy(() -> continued.or(Invoice.CUSTOMER.eq("C1"))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("or must come before after");
+    assertThatThrownBy(continued::withDeleted).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("withDeleted must come before after");
+    assertThatThrownBy(continued::onlyDeleted).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("onlyDeleted must come before after");
+    assertThat(continued.limit(2).list()).hasSize(2);
+    assertThatThrownBy(() -> byNumber.slice(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
+  }
+}

@@ -1,0 +1,36 @@
+package io.pocketto.it.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pocketto.Database;
+import io.pocketto.Pocketto;
+import io.pocketto.it.StandardError;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A query that sorts by a field in no {@code @Index} logs one warning per model and field, so a user
+ * learns why large pages are slow without a line per query; a field of a composite index is not
+ * reported, since an equality on the fields before it lets the index serve the order. (No other test
+ * sorts by {@code dueAt}, whose warning this test expects to be the first of the run.)
+ */
+class UnindexedSortWarningTest {
+
+  @Test
+  void sortingByAFieldInNoIndexWarnsOnceAndAnIndexedSortNever() {
+    try (Database db = Pocketto.connect("jdbc:h2:mem:")) {
+      Fixtures.saved(db, "a", i -> i.setNumber("INV-1"));
+      String output = StandardError.capturedWhile(() -> {
+        Invoice.in(db).query().orderBy(Invoice.DUE_AT.desc()).list();
+        Invoice.in(db).query().orderBy(Invoice.DUE_AT.asc()).limit(5).list();
+        Invoice.in(db).query().orderBy(Invoice.NUMBER.desc()).list();
+        Invoice.in(db).query().orderBy(Invoice.CUSTOMER.asc(), Invoice.ISSUED_ON.asc()).list();
+        Invoice.in(db).query().where(Invoice.CUSTOMER.eq("ACME")).orderBy(Invoice.ISSUED_ON.desc()).list();
+      });
+
+      assertThat(output.lines().filter(line -> line.contains("WARN"))).containsExactly(
+          "[main] WARN io.pocketto.internal.QueryExecutor - Invoice queries sort by 'dueAt', which is in no @Index: "
+              + "every page reads and sorts all matching rows. Add @Index to Invoice.dueAt if the collection grows "
+              + "large (this is logged once per field)");
+    }
+  }
+}

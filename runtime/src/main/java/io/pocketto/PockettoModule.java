@@ -1,0 +1,88 @@
+package io.pocketto;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.Serializers;
+import io.pocketto.internal.DocumentJson;
+import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.Records;
+import java.io.IOException;
+
+/**
+ * Lets an application's {@code ObjectMapper} read and write generated records:
+ * {@code mapper.registerModule(new PockettoModule())}. A record is then written as its {@code toJson()}
+ * and read as its generated {@code fromJson} reads it, with its id, revision and dirty state, so
+ * {@code mapper.readValue(invoice.toJson(), SalesInvoice.class)} gives back an equal record that saves
+ * as an update against the revision it names.
+ *
+ * <p>Values are read strictly, whatever the mapper is configured to do; a document that does not fit
+ * the model fails with a {@link JsonMappingException} whose cause is the {@link InvalidDocumentException}
+ * naming the offending key.
+ */
+public final class PockettoModule extends SimpleModule {
+  private static final long serialVersionUID = 1L;
+
+  /** The module; stateless, so one instance may serve any number of mappers. */
+  public PockettoModule() {
+    super("pocketto");
+  }
+
+  @Override
+  public void setupModule(SetupContext context) {
+    super.setupModule(context);
+    context.addSerializers(new Serializers.Base() {
+      @Override
+      public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
+        ModelBinding<?> binding = ModelBinding.forClass(type.getRawClass());
+        return binding == null ? null : new RecordSerializer();
+      }
+    });
+    context.addDeserializers(new Deserializers.Base() {
+      @Override
+      public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+          BeanDescription beanDesc) {
+        ModelBinding<?> binding = ModelBinding.forClass(type.getRawClass());
+        return binding == null ? null : new RecordDeserializer<>(binding);
+      }
+    });
+  }
+
+  /** Writes a record as its {@code toJson()}. */
+  private static final class RecordSerializer extends JsonSerializer<ActiveRecord<?>> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void serialize(ActiveRecord<?> record, JsonGenerator g, SerializerProvider provider) throws IOException {
+      g.writeTree(Records.toJsonNode((ModelBinding) record.modelBinding(), (ActiveRecord) record));
+    }
+  }
+
+  /** Reads a record as its generated {@code fromJson} does. */
+  private static final class RecordDeserializer<T extends ActiveRecord<T>> extends JsonDeserializer<T> {
+    private final ModelBinding<T> binding;
+
+    @SuppressWarnings("unchecked")
+    RecordDeserializer(ModelBinding<?> binding) {
+      this.binding = (ModelBinding<T>) binding;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      try {
+        return DocumentJson.read(binding, p);
+      } catch (InvalidDocumentException e) {
+        throw JsonMappingException.from(p, e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.pocketto.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opaque, signed seek-pagination cursors: the position after the last document of a page (its order-key
+ * values and id), bound to the query that produced it. A cursor is {@code <payload>.<signature>}, both
+ * base64url; the payload is a JSON array {@code [query, id, key...]} and the signature an HMAC-SHA256
+ * over it with a secret kept in the database ({@value #KEY_TABLE}), so every application server on the
+ * same database accepts the cursors of the others, and nobody without the secret can forge a position.
+ */
+public final class SeekCursors {
+  /** Where the signing secret lives: one row, created by whichever process needs it first. */
+  static final String KEY_TABLE = "pocketto_cursor_key";
+  private static final String HMAC = "HmacSHA256";
+  private static final int SIGNATURE_BYTES = 16;
+  private static final Map<Engine, SeekCursors> BY_ENGINE = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Digests and MACs are not thread-safe, and looking one up costs more than using it: one per thread. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
+  private final ThreadLocal<Mac> macs;
+
+  private SeekCursors(byte[] secret) {
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance(HMAC);
+        mac.init(new SecretKeySpec(secret, HMAC));
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** The cursors of one database, its secret read (or created) on first use. */
+  public static SeekCursors of(Engine engine) {
+    SeekCursors known = BY_ENGINE.get(engine);
+    if (known != null) {
+      return known;
+    }
+    SeekCursors loaded = new SeekCursors(loadSecret(engine));
+    BY_ENGINE.putIfAbsent(engine, loaded);
+    return BY_ENGINE.get(engine);
+  }
+
+  /**
+   * A short, stable digest of a query's identity: its statement and the values bound to it. Two queries
+   * share it only if they select the same documents in the same order.
+   */
+  public static String fingerprint(String sql, List<SqlParameter> params) {
+    StringBuilder text = new StringBuilder(sql);
+    for (SqlParameter p : params) {
+      text.append('\n').append(p.type()).append(p.array() ? "[]" : "").append('=');
+      if (p.array()) {
+        for (Object v : (List<?>) p.value()) {
+          text.append(encode(p.type(), v)).append('\u0000');
+        }
+      } else {
+        text.append(encode(p.type(), p.value()));
+      }
+    }
+    byte[] digest = SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 12);
+  }
+
+  /** A cursor for the position after a document with these order-key values (stored form) and id. */
+  public String encode(String query, List<FieldSpec> keys, List<Object> values, String id) {
+    ArrayNode payload = Json.MAPPER.createArrayNode().add(query).add(id);
+    for (int i = 0; i < keys.size(); i++) {
+      Object v = values.get(i);
+      if (v == null) {
+        payload.addNull();
+      } else {
+        payload.add(encode(keys.get(i).type(), v));
+      }
+    }
+    byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(body) + "." + b64.encodeToString(sign(body));
+  }
+
+  /** A decoded cursor: the order-key values in stored form, and the id. */
+  public record Position(List<Object> values, String id) {}
+
+  /**
+   * The position in {@code cursor}.
+   *
+   * @throws IllegalArgumentException if the cursor was altered, is not a cursor, or was issued for
+   *     another query (other conditions, order or collection)
+   */
+  public Position decode(String cursor, String query, List<FieldSpec> keys) {
+    if (cursor == null) {
+      throw new IllegalArgumentException("cursor must not be null");
+    }
+    int dot = cursor.indexOf('.');
+    byte[] body;
+    byte[] signature;
+    try {
+      if (dot < 0) {
+        throw new IllegalArgumentException("no signature");
+      }
+      body = Base64.getUrlDecoder().decode(cursor.substring(0, dot));
+      signature = Base64.getUrlDecoder().decode(cursor.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      throw tampered();
+    }
+    if (!MessageDigest.isEqual(sign(body), signature)) {
+      throw tampered();
+    }
+    JsonNode payload;
+    try {
+      payload = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw tampered();
+    }
+    if (!payload.isArray() || payload.size() != keys.size() + 2 || !payload.get(0).isTextual()) {
+      throw foreign();
+    }
+    if (!payload.get(0).asText().equals(query)) {
+      throw foreign();
+    }
+    List<Object> values = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      JsonNode v = payload.get(i + 2);
+      values.add(v.isNull() ? null : decode(keys.get(i), v.asText()));
+    }
+    return new Position(values, payload.get(1).asText());
+  }
+
+  private static IllegalArgumentException tampered() {
+    return new IllegalArgumentException("invalid cursor: it was altered or is not a cursor this database issued; "
+        + "start again from the first page");
+  }
+
+  private static IllegalArgumentException foreign() {
+    return new IllegalArgumentException("invalid cursor: it was issued for another query (other conditions, "
+        + "order or collection); pass a cursor to the query whose slice returned it");
+  }
+
+  private byte[] sign(byte[] body) {
+    byte[] full = macs.get().doFinal(body);
+    byte[] out = new byte[SIGNATURE_BYTES];
+    System.arraycopy(full, 0, out, 0, SIGNATURE_BYTES);
+    return out;
+  }
+
+  /** A position's value as text, in its type's one text form (see {@link ColumnType#display}). */
+  private static String encode(ColumnType type, Object value) {
+    return type == ColumnType.ENUM ? ((Enum<?>) value).name() : type.display(value);
+  }
+
+  /** The value {@link #encode} wrote, read back through its type. */
+  private static Object decode(FieldSpec field, String text) {
+    if (field.type() == ColumnType.ENUM) {
+      return field.enumConstant(text);
+    }
+    Object parsed = field.type().parse(text);
+    if (parsed != null) {
+      return parsed;
+    }
+    return switch (field.type()) {
+      case BOOLEAN -> Boolean.valueOf(text);
+      case BYTE -> Byte.valueOf(text);
+      case SHORT -> Short.valueOf(text);
+      case INT -> Integer.valueOf(text);
+      case LONG -> Long.valueOf(text);
+      case FLOAT -> Float.valueOf(text);
+      case DOUBLE -> Double.valueOf(text);
+      default -> text;
+    };
+  }
+
+  /** Reads the database's signing secret, creating it if this is the first process to need one. */
+  private static byte[] loadSecret(Engine engine) {
+    Dialect d = engine.dialect();
+    String table = d.quote(KEY_TABLE);
+    return engine.withOwnConnection("reading the cursor signing key", c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + d.quote("id") + " INTEGER NOT NULL PRIMARY KEY, "
+            + d.quote("secret") + " CHARACTER VARYING(64) NOT NULL)");
+      }
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      String insert = "INSERT INTO " + table + " (" + d.quote("id") + ", " + d.quote("secret") + ") SELECT 1, ? "
+          + "WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + d.quote("id") + " = 1)";
+      try (PreparedStatement ps = c.prepareStatement(insert)) {
+        ps.setString(1, HexFormat.of().formatHex(fresh));
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        // Two processes raced to create it; the other one's row is the secret.
+        if (!d.isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(
+              "SELECT " + d.quote("secret") + " FROM " + table + " WHERE " + d.quote("id") + " = 1")) {
+        rs.next();
+        return HexFormat.of().parseHex(rs.getString(1));
+      }
+    });
+  }
+}

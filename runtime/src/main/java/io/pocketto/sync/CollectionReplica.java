@@ -1,0 +1,376 @@
+package io.pocketto.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pocketto.ActiveRecord;
+import io.pocketto.Change;
+import io.pocketto.ChangeBatch;
+import io.pocketto.Checkpoint;
+import io.pocketto.ConflictException;
+import io.pocketto.ConflictHandler;
+import io.pocketto.ConflictInput;
+import io.pocketto.ModelStore;
+import io.pocketto.internal.DocumentTable;
+import io.pocketto.internal.DocumentTable.RevisionWrite;
+import io.pocketto.internal.Engine;
+import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.ReplicaCodec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One collection of a client database, replicated: the push of its local changes and the pull of the
+ * master's. See {@code docs/SYNC.md} for the protocol and the rules this class follows.
+ */
+final class CollectionReplica<T extends ActiveRecord<T>> {
+  /** Push rounds in one sync at most: each round pushes one batch, or what a handler resolved. */
+  private static final int MAX_PUSH_ROUNDS = 10_000;
+
+  private final ModelStore<T> store;
+  private final DocumentTable<T> table;
+  private final Engine engine;
+  private final ReplicaCodec<T> codec;
+  private final ConflictHandler<? super T> handler;
+  private final ReplicaState state;
+  private final Remote remote;
+  private final String clientId;
+  private final int batchSize;
+  private final String collection;
+
+  CollectionReplica(ModelStore<T> store, ConflictHandler<? super T> handler, ReplicaState state, Remote remote,
+      String clientId, int batchSize) {
+    this.store = store;
+    this.table = store.table();
+    this.engine = table.engine();
+    this.codec = new ReplicaCodec<>(table.binding());
+    this.handler = handler != null ? handler : table.conflictHandler();
+    this.state = state;
+    this.remote = remote;
+    this.clientId = clientId;
+    this.batchSize = batchSize;
+    this.collection = store.collection();
+  }
+
+  String collection() {
+    return collection;
+  }
+
+  ModelBinding<T> binding() {
+    return table.binding();
+  }
+
+  /**
+   * Pushes every local change the master does not have yet, batch by batch, and handles the conflicts
+   * that come back; a handler's resolution is pushed in a later round of the same call.
+   *
+   * @return how many rows the master accepted
+   */
+  int push() {
+    int pushed = 0;
+    for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
+      String saved = state.setting(pushKey());
+      Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
+      ChangeBatch<T> batch = store.changes(from, batchSize);
+      List<PushRow> rows = new ArrayList<>();
+      Map<String, ReplicaState.DocState> known = state.docs(collection, batch.changes().stream().map(Change::id).toList());
+      for (Change<T> change : batch.changes()) {
+        ReplicaState.DocState doc = known.get(change.id());
+        if (doc != null && doc.conflictRev() != null) {
+          continue; // an open conflict is not pushed again until it is resolved
+        }
+        String assumed = doc == null ? null : doc.masterRev();
+        if (change.revision().equals(assumed)) {
+          continue; // the master has it: pulled, or pushed before
+        }
+        rows.add(new PushRow(change.id(), assumed, change.revision(),
+            codec.encode(change.id(), change.revision(), change.deleted(), codec.values(change.document()))));
+      }
+      if (rows.isEmpty()) {
+        if (!batch.changes().isEmpty()) {
+          state.setSetting(pushKey(), batch.checkpoint().toString());
+        }
+        if (!batch.hasMore()) {
+          return pushed;
+        }
+        continue;
+      }
+      Map<String, JsonNode> conflicts = conflictsById(remote.push(collection, pushRequest(rows)));
+      int[] accepted = {0};
+      boolean[] resolved = {false};
+      engine.bundle(tx -> {
+        accepted[0] = 0;
+        resolved[0] = false;
+        List<ReplicaState.MasterState> masters = new ArrayList<>(rows.size());
+        for (PushRow row : rows) {
+          JsonNode conflict = conflicts.get(row.id);
+          if (conflict == null) {
+            masters.add(new ReplicaState.MasterState(row.id, row.rev, row.doc.get(ReplicaCodec.DELETED).booleanValue(),
+                row.doc.toString(), known.containsKey(row.id)));
+            accepted[0]++;
+          } else {
+            resolved[0] |= meet(row, conflict);
+          }
+        }
+        state.putMasters(collection, masters);
+        state.setSetting(pushKey(), batch.checkpoint().toString());
+      });
+      pushed += accepted[0];
+      if (!batch.hasMore() && !resolved[0]) {
+        return pushed;
+      }
+    }
+    throw new IllegalStateException("pushing " + collection + " did not finish in " + MAX_PUSH_ROUNDS
+        + " rounds: does a conflict handler keep resolving to states that conflict again?");
+  }
+
+  /**
+   * Pulls the master's changes after the saved checkpoint until caught up. Each batch's documents, their
+   * assumed master states and the next checkpoint commit in one local transaction. A document with a
+   * local change not pushed yet is left alone: the next push meets the master's state as a conflict.
+   *
+   * @return how many documents were written locally
+   */
+  int pull() {
+    int pulled = 0;
+    while (true) {
+      ObjectNode request = WireJson.newObject();
+      request.put("checkpoint", state.setting(pullKey()));
+      request.put("limit", batchSize);
+      ObjectNode answer = remote.pull(collection, request);
+      JsonNode documents = answer.get("documents");
+      if (documents == null || !documents.isArray()) {
+        throw new SyncProtocolException(400, "the pull answer of " + collection + " has no 'documents' array");
+      }
+      String next = WireJson.text(answer, "checkpoint", "the pull answer of " + collection);
+      int[] written = {0};
+      List<String> ids = new ArrayList<>(documents.size());
+      documents.forEach(doc -> ids.add(doc.path(ReplicaCodec.ID).asText()));
+      engine.bundle(tx -> {
+        written[0] = 0;
+        // Read in the transaction, so that what is decided from them is what commits.
+        Map<String, ReplicaState.DocState> known = state.docs(collection, ids);
+        Map<String, String> local = state.revisions(table.quotedTable(), ids);
+        List<ReplicaState.MasterState> masters = new ArrayList<>(documents.size());
+        for (JsonNode doc : documents) {
+          written[0] += applyPulled(doc, known, local, masters) ? 1 : 0;
+        }
+        state.putMasters(collection, masters);
+        if (next != null) {
+          state.setSetting(pullKey(), next);
+        }
+      });
+      pulled += written[0];
+      JsonNode more = answer.get("hasMore");
+      if (more == null || !more.asBoolean() || documents.isEmpty()) {
+        return pulled;
+      }
+    }
+  }
+
+  /** Writes one pulled document locally if that loses nothing; whether it wrote the document. */
+  private boolean applyPulled(JsonNode doc, Map<String, ReplicaState.DocState> knownById, Map<String, String> localById,
+      List<ReplicaState.MasterState> masters) {
+    String id = WireJson.text(doc, ReplicaCodec.ID, "a pulled document");
+    String rev = WireJson.text(doc, ReplicaCodec.REV, "pulled document " + id);
+    boolean deleted = doc.path(ReplicaCodec.DELETED).asBoolean(false);
+    if (id == null || rev == null) {
+      throw new SyncProtocolException(400, "a pulled document of " + collection + " lacks its id or _rev: " + doc);
+    }
+    ReplicaState.DocState known = knownById.get(id);
+    String local = localById.get(id);
+    if (known != null && known.conflictRev() != null && !rev.equals(local)) {
+      state.putConflict(collection, id, rev, deleted, doc.toString()); // the conflict now shows the newest master
+      return false;
+    }
+    if (rev.equals(local)) {
+      masters.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
+      return false;
+    }
+    String assumed = known == null ? null : known.masterRev();
+    if (local != null && !local.equals(assumed)) {
+      return false; // a local change not pushed yet: the push meets this state as a conflict
+    }
+    Object[] values = decode(doc, id);
+    if (table.writeRevision(id, local, rev, deleted, values) == RevisionWrite.CONFLICT) {
+      return false; // saved locally just now: that change is pushed next
+    }
+    masters.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
+    return true;
+  }
+
+  /**
+   * Handles a conflict a push met: adopts the master's state when it has the same content, resolves with
+   * the handler when there is one, else opens the conflict. Runs inside the push's local transaction.
+   *
+   * @return whether a resolution was written locally, to be pushed
+   */
+  private boolean meet(PushRow row, JsonNode conflict) {
+    JsonNode masterDoc = conflict.get("master");
+    String masterRev = WireJson.text(conflict.path("error"), "revision", "a push conflict of " + collection);
+    if (masterDoc == null || masterDoc.isNull() || masterRev == null) {
+      throw new SyncProtocolException(400, "a push conflict of " + collection + "/" + row.id + " lacks the master's document");
+    }
+    String local = table.currentRevision(row.id);
+    if (!row.rev.equals(local)) {
+      return false; // changed locally meanwhile: that newer change meets the master at the next push
+    }
+    boolean masterDeleted = masterDoc.path(ReplicaCodec.DELETED).asBoolean(false);
+    boolean mineDeleted = row.doc.path(ReplicaCodec.DELETED).asBoolean(false);
+    Object[] real = decode(masterDoc, row.id);
+    Object[] mine = decode(row.doc, row.id);
+    if (masterDeleted == mineDeleted && codec.same(mine, real)) {
+      adoptMaster(row.id, local, masterRev, masterDeleted, real, masterDoc);
+      return false;
+    }
+    if (handler == null) {
+      state.putConflict(collection, row.id, masterRev, masterDeleted, masterDoc.toString());
+      return false;
+    }
+    ReplicaState.DocState known = state.doc(collection, row.id);
+    Object[] assumed = known == null || known.masterBody() == null ? codec.initialValues()
+        : decode(WireJson.object(known.masterBody()), row.id);
+    T resolved;
+    try {
+      resolved = resolve(handler, codec.conflictInput(row.id, row.assumed, masterRev, assumed, mine, real));
+    } catch (ConflictException trueConflict) {
+      state.putConflict(collection, row.id, masterRev, masterDeleted, masterDoc.toString());
+      return false;
+    }
+    Object[] values = codec.values(resolved);
+    // Which deleted flag the resolution carries: the master's if it kept the master's fields, this
+    // client's if it kept this client's, else live (an edit wins over a delete).
+    boolean keepsMaster = codec.same(values, real);
+    boolean resolvedDeleted = keepsMaster ? masterDeleted : codec.same(values, mine) ? mineDeleted : false;
+    if (keepsMaster && resolvedDeleted == masterDeleted) {
+      adoptMaster(row.id, local, masterRev, masterDeleted, real, masterDoc);
+      return false;
+    }
+    String rev = codec.revisionOf(masterRev, resolvedDeleted, values);
+    if (table.writeRevision(row.id, local, rev, resolvedDeleted, values) == RevisionWrite.CONFLICT) {
+      return false;
+    }
+    state.putMaster(collection, row.id, masterRev, masterDeleted, masterDoc.toString());
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private T resolve(ConflictHandler<? super T> h, ConflictInput<T> input) {
+    T resolved = ((ConflictHandler<T>) h).resolve(input);
+    if (resolved == null) {
+      throw new IllegalStateException("conflict handler " + h.name() + " returned null for " + collection + "/" + input.id());
+    }
+    return resolved;
+  }
+
+  /** Makes the master's state the local one (the same content, or what a handler chose). */
+  private void adoptMaster(String id, String local, String masterRev, boolean masterDeleted, Object[] real, JsonNode masterDoc) {
+    if (!masterRev.equals(local) && table.writeRevision(id, local, masterRev, masterDeleted, real) == RevisionWrite.CONFLICT) {
+      return;
+    }
+    state.putMaster(collection, id, masterRev, masterDeleted, masterDoc.toString());
+  }
+
+  /** The open conflicts of this collection. */
+  List<ReplicationConflict<T>> conflicts(Replication replication) {
+    List<ReplicationConflict<T>> out = new ArrayList<>();
+    for (ReplicaState.DocState doc : state.conflicts(collection)) {
+      out.add(conflict(replication, doc));
+    }
+    return out;
+  }
+
+  private ReplicationConflict<T> conflict(Replication replication, ReplicaState.DocState doc) {
+    Object[] real = decode(WireJson.object(doc.conflictBody()), doc.id());
+    T master = codec.detached(doc.id(), doc.conflictRev(), doc.conflictDeleted(), real);
+    Object[] assumed = doc.masterBody() == null ? codec.initialValues() : decode(WireJson.object(doc.masterBody()), doc.id());
+    T local = table.findIncludingDeleted(doc.id()).orElse(null);
+    Object[] mine = local == null ? codec.initialValues() : codec.values(local);
+    ConflictException error = new ConflictException(collection, doc.id(), doc.masterRev(), doc.conflictRev(),
+        codec.conflictInput(doc.id(), doc.masterRev(), doc.conflictRev(), assumed, mine, real).conflictingFields());
+    return new ReplicationConflict<>(replication, table.binding().type(), doc.id(), error, local, master);
+  }
+
+  /**
+   * Stores {@code resolved} locally as a child of the conflict's master revision and closes the conflict;
+   * the next push sends it. A resolution equal to the master's state simply adopts it.
+   */
+  T resolve(String id, T resolved) {
+    Objects.requireNonNull(resolved, "the resolution must not be null");
+    engine.bundle(tx -> {
+      ReplicaState.DocState doc = state.doc(collection, id);
+      if (doc == null || doc.conflictRev() == null) {
+        throw new IllegalStateException("the replication conflict on " + collection + "/" + id + " is no longer open");
+      }
+      String local = table.currentRevision(id);
+      Object[] real = decode(WireJson.object(doc.conflictBody()), id);
+      Object[] values = codec.values(resolved);
+      boolean deleted = table.binding().state(resolved).deleted();
+      if (deleted == doc.conflictDeleted() && codec.same(values, real)) {
+        if (!doc.conflictRev().equals(local)
+            && table.writeRevision(id, local, doc.conflictRev(), deleted, real) == RevisionWrite.CONFLICT) {
+          throw new ConflictException(collection, id, local, table.currentRevision(id));
+        }
+      } else {
+        String rev = codec.revisionOf(doc.conflictRev(), deleted, values);
+        if (table.writeRevision(id, local, rev, deleted, values) == RevisionWrite.CONFLICT) {
+          throw new ConflictException(collection, id, local, table.currentRevision(id));
+        }
+      }
+      state.putMaster(collection, id, doc.conflictRev(), doc.conflictDeleted(), doc.conflictBody());
+    });
+    return table.findIncludingDeleted(id).orElseThrow();
+  }
+
+  /** Local documents that differ from their assumed master state. */
+  long pending() {
+    return state.pending(collection, table.quotedTable());
+  }
+
+  private Object[] decode(JsonNode doc, String id) {
+    try {
+      return codec.decode(doc);
+    } catch (IllegalArgumentException e) {
+      throw new SyncProtocolException(collection + "/" + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ObjectNode pushRequest(List<PushRow> rows) {
+    ObjectNode request = WireJson.newObject();
+    request.put("clientId", clientId);
+    ArrayNode array = request.putArray("rows");
+    for (PushRow row : rows) {
+      ObjectNode r = array.addObject();
+      r.put("id", row.id);
+      r.put("assumedMasterRev", row.assumed);
+      r.set("newDocumentState", row.doc);
+    }
+    return request;
+  }
+
+  private Map<String, JsonNode> conflictsById(ObjectNode answer) {
+    JsonNode conflicts = answer.get("conflicts");
+    if (conflicts == null || !conflicts.isArray()) {
+      throw new SyncProtocolException(400, "the push answer of " + collection + " has no 'conflicts' array");
+    }
+    Map<String, JsonNode> byId = new HashMap<>();
+    for (JsonNode c : conflicts) {
+      byId.put(WireJson.text(c, "id", "a push conflict of " + collection), c);
+    }
+    return byId;
+  }
+
+  private String pushKey() {
+    return "push-checkpoint:" + collection;
+  }
+
+  private String pullKey() {
+    return "pull-checkpoint:" + collection;
+  }
+
+  /** A local change on its way to the master. */
+  private record PushRow(String id, String assumed, String rev, ObjectNode doc) {}
+}

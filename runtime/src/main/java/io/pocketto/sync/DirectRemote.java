@@ -1,0 +1,28 @@
+package io.pocketto.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@link Remote#direct}: the server's own methods, with each message copied through its JSON text. */
+final class DirectRemote implements Remote {
+  private final SyncServer server;
+
+  DirectRemote(SyncServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public ObjectNode pull(String collection, ObjectNode request) {
+    // Through the text, so that nothing in-process (a shared tree, a Java number type) hides what HTTP would lose.
+    return WireJson.object(server.pull(collection, request.toString()));
+  }
+
+  @Override
+  public ObjectNode push(String collection, ObjectNode request) {
+    return WireJson.object(server.push(collection, request.toString()));
+  }
+
+  @Override
+  public String toString() {
+    return "Remote.direct(" + server + ")";
+  }
+}

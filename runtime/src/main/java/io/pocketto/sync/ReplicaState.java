@@ -1,0 +1,280 @@
+package io.pocketto.sync;
+
+import io.pocketto.internal.Engine;
+import io.pocketto.internal.Ids;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client keeps about its replication, in its own database next to the documents: settings (the
+ * client id, each collection's pull and push checkpoints) and, per document, the assumed master state
+ * (the master's revision and body as last seen) and an open conflict (the master's state that a push
+ * met). Every method runs on the calling thread's bundle when there is one, so that a pull's documents,
+ * their assumed master states and its checkpoint commit together.
+ *
+ * <p>Only the {@link Replication} that owns the client database writes these rows, one operation at a
+ * time, so an update that finds no row may insert it without a race.
+ */
+final class ReplicaState {
+  static final String SETTINGS = "pocketto_sync_settings";
+  static final String DOCUMENTS = "pocketto_sync_documents";
+
+  /** Ids per {@code IN (...)} lookup: one statement per batch, never an unbounded parameter list. */
+  private static final int IN_CHUNK = 500;
+
+  private final Engine engine;
+
+  ReplicaState(Engine engine) {
+    this.engine = engine;
+    engine.withConnection("creating the replication tables", c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS " + SETTINGS
+            + " (setting_name VARCHAR(300) NOT NULL PRIMARY KEY, setting_text VARCHAR(4000))");
+        s.execute("CREATE TABLE IF NOT EXISTS " + DOCUMENTS + " ("
+            + "collection_name VARCHAR(200) NOT NULL, doc_id VARCHAR(" + Ids.MAX_LENGTH + ") NOT NULL, "
+            + "master_rev VARCHAR(64), master_deleted BOOLEAN, master_body CHARACTER VARYING, "
+            + "conflict_rev VARCHAR(64), conflict_deleted BOOLEAN, conflict_body CHARACTER VARYING, "
+            // doc_id first: a batch's lookup is "collection_name = ? AND doc_id IN (...)", and H2 uses an
+            // index for an IN list only on its leading column (with collection first it scanned every row).
+            + "PRIMARY KEY (doc_id, collection_name))");
+      }
+      return null;
+    });
+  }
+
+  /** A setting, or {@code null}. */
+  String setting(String name) {
+    return engine.withConnection("reading replication setting " + name, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT setting_text FROM " + SETTINGS + " WHERE setting_name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      }
+    });
+  }
+
+  void setSetting(String name, String value) {
+    engine.withConnection("writing replication setting " + name, c -> {
+      try (PreparedStatement up = c.prepareStatement("UPDATE " + SETTINGS + " SET setting_text = ? WHERE setting_name = ?")) {
+        up.setString(1, value);
+        up.setString(2, name);
+        if (up.executeUpdate() == 1) {
+          return null;
+        }
+      }
+      try (PreparedStatement in = c.prepareStatement("INSERT INTO " + SETTINGS + " (setting_name, setting_text) VALUES (?, ?)")) {
+        in.setString(1, name);
+        in.setString(2, value);
+        in.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** What the client knows of one document's master state; {@code null} when it knows nothing. */
+  DocState doc(String collection, String id) {
+    return engine.withConnection("reading the replication state of", collection, id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
+          + "conflict_rev, conflict_deleted, conflict_body FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id = ?")) {
+        ps.setString(1, collection);
+        ps.setString(2, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? docState(rs) : null;
+        }
+      }
+    });
+  }
+
+  /** What the client knows of these documents, by id; documents it knows nothing of are absent. */
+  Map<String, DocState> docs(String collection, Collection<String> ids) {
+    Map<String, DocState> out = new HashMap<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+      engine.withConnection("reading the replication state of " + collection, c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
+            + "conflict_rev, conflict_deleted, conflict_body FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id IN ("
+            + placeholders(chunk.size()) + ")")) {
+          ps.setString(1, collection);
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 2, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              DocState doc = docState(rs);
+              out.put(doc.id(), doc);
+            }
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The stored revisions of these documents in {@code table} (a quoted table name), tombstones included,
+   * by id; documents not stored are absent.
+   */
+  Map<String, String> revisions(String table, Collection<String> ids) {
+    Map<String, String> out = new HashMap<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+      engine.withConnection("reading the revisions of " + table, c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT \"_id\", \"_rev\" FROM " + table + " WHERE \"_id\" IN ("
+            + placeholders(chunk.size()) + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getString(2));
+            }
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /** The documents of a collection with an open conflict, by id. */
+  List<DocState> conflicts(String collection) {
+    return engine.withConnection("listing the replication conflicts of " + collection, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
+          + "conflict_rev, conflict_deleted, conflict_body FROM " + DOCUMENTS
+          + " WHERE collection_name = ? AND conflict_rev IS NOT NULL ORDER BY doc_id")) {
+        ps.setString(1, collection);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<DocState> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(docState(rs));
+          }
+          return out;
+        }
+      }
+    });
+  }
+
+  /**
+   * How many documents of {@code table} (the collection's quoted table) differ from their assumed master
+   * state: local changes not pushed yet, open conflicts included.
+   */
+  long pending(String collection, String table) {
+    return engine.withConnection("counting the unpushed changes of " + collection, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " t LEFT JOIN " + DOCUMENTS
+          + " d ON d.collection_name = ? AND d.doc_id = t.\"_id\" WHERE d.master_rev IS NULL OR d.master_rev <> t.\"_rev\"")) {
+        ps.setString(1, collection);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** Records the master's state of a document as the assumed one, and closes any conflict on it. */
+  void putMaster(String collection, String id, String rev, boolean deleted, String body) {
+    upsert(collection, id, "master_rev = ?, master_deleted = ?, master_body = ?, conflict_rev = NULL, "
+        + "conflict_deleted = NULL, conflict_body = NULL", "master_rev, master_deleted, master_body", rev, deleted, body);
+  }
+
+  /** A master state to record for a document; {@code known} if the client has a row for it already. */
+  record MasterState(String id, String rev, boolean deleted, String body, boolean known) {}
+
+  /**
+   * {@link #putMaster} for many documents with two prepared statements in JDBC batches: a pull records
+   * a whole batch this way.
+   */
+  void putMasters(String collection, List<MasterState> states) {
+    if (states.isEmpty()) {
+      return;
+    }
+    engine.withConnection("writing the replication state of " + collection, c -> {
+      try (PreparedStatement up = c.prepareStatement("UPDATE " + DOCUMENTS + " SET master_rev = ?, master_deleted = ?, "
+              + "master_body = ?, conflict_rev = NULL, conflict_deleted = NULL, conflict_body = NULL "
+              + "WHERE collection_name = ? AND doc_id = ?");
+          PreparedStatement in = c.prepareStatement("INSERT INTO " + DOCUMENTS
+              + " (master_rev, master_deleted, master_body, collection_name, doc_id) VALUES (?, ?, ?, ?, ?)")) {
+        boolean updates = false;
+        boolean inserts = false;
+        for (MasterState m : states) {
+          PreparedStatement ps = m.known() ? up : in;
+          ps.setString(1, m.rev());
+          ps.setBoolean(2, m.deleted());
+          ps.setString(3, m.body());
+          ps.setString(4, collection);
+          ps.setString(5, m.id());
+          ps.addBatch();
+          updates |= m.known();
+          inserts |= !m.known();
+        }
+        if (updates) {
+          up.executeBatch();
+        }
+        if (inserts) {
+          in.executeBatch();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Opens (or moves on) a conflict with the master's state; the assumed master state stays. */
+  void putConflict(String collection, String id, String rev, boolean deleted, String body) {
+    upsert(collection, id, "conflict_rev = ?, conflict_deleted = ?, conflict_body = ?",
+        "conflict_rev, conflict_deleted, conflict_body", rev, deleted, body);
+  }
+
+  private void upsert(String collection, String id, String sets, String columns, String rev, boolean deleted, String body) {
+    engine.withConnection("writing the replication state of", collection, id, c -> {
+      try (PreparedStatement up = c.prepareStatement("UPDATE " + DOCUMENTS + " SET " + sets
+          + " WHERE collection_name = ? AND doc_id = ?")) {
+        up.setString(1, rev);
+        up.setBoolean(2, deleted);
+        up.setString(3, body);
+        up.setString(4, collection);
+        up.setString(5, id);
+        if (up.executeUpdate() == 1) {
+          return null;
+        }
+      }
+      try (PreparedStatement in = c.prepareStatement("INSERT INTO " + DOCUMENTS + " (collection_name, doc_id, "
+          + columns + ") VALUES (?, ?, ?, ?, ?)")) {
+        in.setString(1, collection);
+        in.setString(2, id);
+        in.setString(3, rev);
+        in.setBoolean(4, deleted);
+        in.setString(5, body);
+        in.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private static DocState docState(ResultSet rs) throws java.sql.SQLException {
+    return new DocState(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
+        rs.getBoolean(6), rs.getString(7));
+  }
+
+  /**
+   * One document's replication state.
+   *
+   * @param masterRev the assumed master revision, {@code null} if the master never had it as far as known
+   * @param conflictRev the master revision a push met and could not resolve, {@code null} when none is open
+   */
+  record DocState(String id, String masterRev, boolean masterDeleted, String masterBody,
+      String conflictRev, boolean conflictDeleted, String conflictBody) {}
+}

@@ -1,0 +1,76 @@
+package io.pocketto.sync;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.ConflictException;
+
+/**
+ * A local change the master refused because the master moved on from the revision this client
+ * started from, and that no conflict handler resolved. Until it is resolved, the local record stays
+ * as it is and is not pushed again. Resolve it with {@link #resolve}: for the seed's recipe, take
+ * {@link #master()}, re-apply the change, resolve with it, and sync.
+ *
+ * @param <T> the model class
+ */
+public final class ReplicationConflict<T extends ActiveRecord<T>> {
+  private final Replication replication;
+  private final Class<T> model;
+  private final String id;
+  private final ConflictException error;
+  private final T local;
+  private final T master;
+
+  ReplicationConflict(Replication replication, Class<T> model, String id, ConflictException error, T local, T master) {
+    this.replication = replication;
+    this.model = model;
+    this.id = id;
+    this.error = error;
+    this.local = local;
+    this.master = master;
+  }
+
+  /** The document id. */
+  public String id() {
+    return id;
+  }
+
+  /** The model of the document. */
+  public Class<T> model() {
+    return model;
+  }
+
+  /**
+   * The 409: {@code error().toJson()} is the seed's object, whose {@code revision} is the master's
+   * revision; {@code conflictingFields()} names the fields both sides changed to different values.
+   */
+  public ConflictException error() {
+    return error;
+  }
+
+  /** The client's record as stored locally (a tombstone if it was deleted here), when the conflict was listed. */
+  public T local() {
+    return local;
+  }
+
+  /** The master's record, at the master's revision (a tombstone if it was deleted there); detached from any database. */
+  public T master() {
+    return master;
+  }
+
+  /**
+   * Stores {@code resolved} locally as a child of the master's revision and closes the conflict; the
+   * next sync pushes it. Resolving with the master's state unchanged simply takes it.
+   *
+   * @return the local record as stored now
+   * @throws IllegalStateException if the conflict was resolved already
+   * @throws ConflictException if the local record was saved again since it was listed; list again
+   */
+  public T resolve(T resolved) {
+    return replication.resolve(this, resolved);
+  }
+
+  @Override
+  public String toString() {
+    return "ReplicationConflict{" + error.collection() + "/" + id + ", master=" + error.revision()
+        + ", local=" + (local == null ? null : local.meta().rev()) + "}";
+  }
+}

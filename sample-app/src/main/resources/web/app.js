@@ -7,6 +7,11 @@
 'use strict';
 
 const API = '/api/invoices';
+// The person using the page (?user=Alice). With one, opening an invoice locks it while they edit, and
+// others see "Alice is editing"; without one, the page writes anonymously and takes no locks.
+const USER = (new URLSearchParams(location.search).get('user') || '').trim();
+const LOCK_RENEW_MS = 60_000;
+const LOCK_POLL_MS = 2_000;
 const PAGE_SIZE = 10;
 const FIELDS = ['number', 'customer', 'issuedOn', 'status', 'lines'];
 const LABELS = { number: 'Number', customer: 'Customer', issuedOn: 'Issued on', status: 'Status', lines: 'Lines' };
@@ -28,6 +33,8 @@ const state = {
   base: null,      // the invoice as last loaded or saved: what the form's edit started from
   stored: null,    // during a conflict: the invoice as stored now
   mine: null,      // during a conflict: the user's edit
+  locked: null,    // the id of the invoice this page holds the lock of
+  lockTimer: null, // renews our lock, or watches someone else's
 };
 
 // ---------------------------------------------------------------- HTTP
@@ -59,6 +66,7 @@ async function api(method, url, body, revision) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (revision) headers['If-Match'] = '"' + revision + '"';
+  if (USER) headers['X-User'] = USER;
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : toJson(body) });
   const text = await response.text();
   let json = null;
@@ -406,6 +414,62 @@ async function openInvoice(id) {
   const result = await api('GET', invoiceUrl(id));
   if (!result.ok) { showError(result); return; }
   adopt(result.body);
+  if (USER) await claimLock(id);
+}
+
+// ---------------------------------------------------------------- editing locks
+
+function lockUrl(id) {
+  return invoiceUrl(id) + '/lock';
+}
+
+function setLockTimer(callback, ms) {
+  clearInterval(state.lockTimer);
+  state.lockTimer = callback ? setInterval(callback, ms) : null;
+}
+
+function showHolder(holder) {
+  $('#lock-banner').textContent = holder ? `${holder} is editing this invoice. You can save once they are done.` : '';
+  $('#lock-banner').hidden = !holder;
+  $('#save').disabled = !!holder;
+  $('#delete').disabled = !!holder;
+}
+
+// Locks the invoice for this page's person, or shows who holds it and waits for them to finish.
+async function claimLock(id) {
+  const result = await api('POST', lockUrl(id));
+  if (result.ok) {
+    state.locked = id;
+    showHolder(null);
+    setLockTimer(() => api('POST', lockUrl(id)), LOCK_RENEW_MS);
+    return true;
+  }
+  if (result.status === 423) {
+    showHolder(result.body.holder);
+    setLockTimer(() => watchLock(id), LOCK_POLL_MS);
+    return false;
+  }
+  showError(result);
+  return false;
+}
+
+// While someone else edits: once they are done, take over with what they saved.
+async function watchLock(id) {
+  const result = await api('GET', lockUrl(id));
+  if (!result.ok || result.body.holder) return;
+  setLockTimer(null);
+  if (await claimLock(id)) {
+    const fresh = await api('GET', invoiceUrl(id));
+    if (fresh.ok) adopt(fresh.body);
+  }
+}
+
+async function releaseLock() {
+  const id = state.locked;
+  setLockTimer(null);
+  showHolder(null);
+  state.locked = null;
+  if (id) await api('DELETE', lockUrl(id));
 }
 
 async function save(event) {
@@ -420,7 +484,7 @@ async function save(event) {
     return;
   }
   const result = await api('PUT', invoiceUrl(state.base.id), values, state.base._rev);
-  if (result.ok) { adopt(result.body); say(`Saved at revision ${result.body._rev}.`); }
+  if (result.ok) { adopt(result.body); say(`Saved at revision ${result.body._rev}.`); await releaseLock(); }
   else if (result.status === 409 || result.status === 412) showConflict(values, result.body.current);
   else showError(result);
 }
@@ -557,6 +621,8 @@ async function merge() {
 
 function route() {
   const match = location.hash.match(/^#\/invoices\/(.+)$/);
+  // Leaving the invoice, by "Back to list" or otherwise, is a cancel: the lock goes.
+  if (state.lockTimer && !(match && decodeURIComponent(match[1]) === (state.base && state.base.id))) releaseLock();
   if (match) openInvoice(decodeURIComponent(match[1]));
   else if (location.hash === '#/new') newInvoice();
   else showList();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.Records;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -116,6 +117,34 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    */
   default T incrementalModify(Consumer<? super T> mutation) {
     return Records.incrementalModify(modelBinding(), self(), mutation);
+  }
+
+  /**
+   * {@link #incrementalModify(Consumer)} under {@code policy} instead of the database's; for example
+   * {@code RetryPolicy.defaults().withLockWait(Duration.ofSeconds(5))} waits up to 5 s for another
+   * writer's lock, where the default fails at once with a {@link LockedException}.
+   */
+  default T incrementalModify(Consumer<? super T> mutation, RetryPolicy policy) {
+    return Records.incrementalModify(modelBinding(), self(), mutation, policy);
+  }
+
+  /**
+   * Takes this document's lock for the current {@linkplain Database#writer() writer}, for {@code lease}
+   * by the database's clock: until it is released or ends, every write from any other writer is refused
+   * with a {@link LockedException}. The record is not changed (no new revision, not dirty), nor
+   * refreshed: {@link #reload()} it if it may be stale.
+   * <pre>{@code
+   * try (Lock lock = invoice.lock(Duration.ofMinutes(5))) {
+   *   invoice.setTotal(total);
+   *   invoice.save();
+   * }
+   * }</pre>
+   *
+   * @throws LockedException if another writer holds the lock
+   * @throws IllegalStateException if the record was never saved
+   */
+  default Lock lock(Duration lease) {
+    return Records.lock(modelBinding(), self(), lease);
   }
 
   /**

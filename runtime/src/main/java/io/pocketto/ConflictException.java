@@ -1,6 +1,5 @@
 package io.pocketto;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
@@ -22,6 +21,7 @@ public class ConflictException extends PockettoException {
   private final String expectedRevision;
   private final String revision;
   private final Set<String> conflictingFields;
+  private final String winningWriter;
   private final boolean deleted;
 
   /**
@@ -39,7 +39,17 @@ public class ConflictException extends PockettoException {
   /** Creates a conflict that names the fields both sides changed to different values. */
   public ConflictException(
       String collection, String id, String expectedRevision, String revision, Set<String> conflictingFields) {
-    this(collection, id, expectedRevision, revision, conflictingFields, false);
+    this(collection, id, expectedRevision, revision, conflictingFields, false, null);
+  }
+
+  /**
+   * Creates a conflict that also names who wrote the revision stored now.
+   *
+   * @param winningWriter the writer of {@code revision}, or {@code null} if unknown
+   */
+  public ConflictException(String collection, String id, String expectedRevision, String revision,
+      Set<String> conflictingFields, String winningWriter) {
+    this(collection, id, expectedRevision, revision, conflictingFields, false, winningWriter);
   }
 
   /**
@@ -47,13 +57,24 @@ public class ConflictException extends PockettoException {
    * copy is of a document someone deleted.
    */
   public ConflictException(String collection, String id, String expectedRevision, String revision, boolean deleted) {
-    this(collection, id, expectedRevision, revision, Set.of(), deleted);
+    this(collection, id, expectedRevision, revision, Set.of(), deleted, null);
+  }
+
+  /**
+   * Creates a conflict with a stored revision that may be a tombstone ({@code deleted}), naming who wrote it.
+   *
+   * @param winningWriter the writer of {@code revision}, or {@code null} if unknown
+   */
+  public ConflictException(String collection, String id, String expectedRevision, String revision, boolean deleted,
+      String winningWriter) {
+    this(collection, id, expectedRevision, revision, Set.of(), deleted, winningWriter);
   }
 
   private ConflictException(String collection, String id, String expectedRevision, String revision,
-      Set<String> conflictingFields, boolean deleted) {
+      Set<String> conflictingFields, boolean deleted, String winningWriter) {
     super(409, deleted ? REASON + ": " + collection + "/" + id + " was deleted (tombstone revision " + revision
         + ") after revision " + expectedRevision + "; recreate it explicitly if it should come back" : REASON, null);
+    this.winningWriter = winningWriter;
     this.collection = collection;
     this.id = id;
     this.expectedRevision = expectedRevision;
@@ -106,16 +127,20 @@ public class ConflictException extends PockettoException {
   }
 
   /**
+   * Who wrote the revision stored now, the one that won, so that a user can be told "Bob saved this
+   * first"; {@code null} if that revision was written before Pocketto recorded writers. Not part of
+   * {@link #toJson()}, which keeps the seed's six keys; see {@link #toJsonWithWriter()}.
+   */
+  public String winningWriter() {
+    return winningWriter;
+  }
+
+  /**
    * The seed's error object, exactly: {@code {"name":"conflict","message":"Document update conflict",
    * "status":409,"error":true,"reason":"Document update conflict","revision":"10-..."}}.
    */
   public ObjectNode toJsonNode() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("name", name());
-    node.put("message", REASON);
-    node.put("status", status());
-    node.put("error", true);
-    node.put("reason", REASON);
+    ObjectNode node = errorObject(name(), REASON);
     node.put("revision", revision);
     return node;
   }
@@ -125,10 +150,26 @@ public class ConflictException extends PockettoException {
     return toJsonNode().toString();
   }
 
+  /**
+   * The seed's six keys followed by {@code "writer"}, the {@link #winningWriter()} ({@code null} when
+   * unknown): for an API that wants to say who won without changing the seed's error object.
+   */
+  public ObjectNode toJsonNodeWithWriter() {
+    ObjectNode node = toJsonNode();
+    node.put("writer", winningWriter);
+    return node;
+  }
+
+  /** {@link #toJsonNodeWithWriter()} as a JSON string. */
+  public String toJsonWithWriter() {
+    return toJsonNodeWithWriter().toString();
+  }
+
   @Override
   public String toString() {
     return "ConflictException{collection=" + collection + ", id=" + id + ", expectedRevision="
         + expectedRevision + ", revision=" + revision
+        + (winningWriter == null ? "" : ", winningWriter=" + winningWriter)
         + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields)
         + (deleted ? ", deleted=true" : "") + "}";
   }

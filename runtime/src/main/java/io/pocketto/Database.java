@@ -72,6 +72,42 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Who writes through this database on the calling thread: the writer of the innermost open
+   * {@link #as(String)} scope, else the database's own ({@link #setWriter}), by default
+   * {@code <host>/<pid>}, the same for the life of the process. Every accepted revision records it
+   * ({@code meta().writer()}, {@link ChangeEvent#writer()}, {@link Change#writer()},
+   * {@link ConflictException#winningWriter()}), and locks belong to it.
+   */
+  public String writer() {
+    return engine.writer();
+  }
+
+  /**
+   * Sets the writer of this database: an application user, a service name, a device.
+   *
+   * @throws IllegalArgumentException if it is empty, longer than 255 characters, or holds NUL or an
+   *     unpaired surrogate
+   */
+  public void setWriter(String writer) {
+    engine.setWriter(writer);
+  }
+
+  /**
+   * Writes as {@code writer} on the calling thread until the returned scope is closed: one per request
+   * in a web application, for the signed-in user, without a {@code Database} per user.
+   * <pre>{@code
+   * try (WriterScope as = db.as("alice")) {
+   *   invoice.save();            // recorded as alice's revision; alice's lock lets it through
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the writer is not valid; see {@link #setWriter}
+   */
+  public WriterScope as(String writer) {
+    return new WriterScope(engine, writer);
+  }
+
+  /**
    * The id of the stored database, made when Pocketto first used it and kept in it: the same in every
    * process and every {@code Database} open on it. Checkpoints of the changes feed belong to it.
    */

@@ -10,25 +10,43 @@ import java.util.Set;
 
 /**
  * A snapshot of a record's bookkeeping, the {@code _meta} of the seed documents. Serialised by
- * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}. Equality compares those
- * three; the timestamps are the database's and not part of the document's JSON.
+ * Jackson with the keys {@code _rev}, {@code _before_update} and {@code _dirty}, exactly as the seed
+ * shows them. Equality compares those three, as the JSON does (a record read back with {@code fromJson}
+ * equals the one written); {@link #writer()} and the timestamps are offered to Java only (they are the
+ * database's, not part of the document's JSON), so the JSON keeps the seed's shape.
+ *
+ * <p>A lock is not part of a document, so it shows in neither: it changes no revision, no field and no
+ * {@code _meta}. Ask {@code ModelStore.lockOf(id)} who holds one now.
  */
 @JsonPropertyOrder({"_rev", "_before_update", "_dirty"})
 public final class Meta {
   private final String rev;
+  private final String writer;
   private final Map<String, Object> beforeUpdate;
   private final Set<String> dirty;
   private final Instant createdAt;
   private final Instant updatedAt;
 
-  /** Creates a snapshot; the collections are copied into unmodifiable ones. Used by the runtime. */
+  /** Creates a snapshot without a writer; the collections are copied into unmodifiable ones. */
   public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty) {
-    this(rev, beforeUpdate, dirty, null, null);
+    this(rev, null, beforeUpdate, dirty, null, null);
   }
 
-  /** Creates a snapshot with the database's timestamps of the document. Used by the runtime. */
+  /** Creates a snapshot with the writer of the revision; the collections are copied into unmodifiable ones. */
+  public Meta(String rev, String writer, Map<String, Object> beforeUpdate, Set<String> dirty) {
+    this(rev, writer, beforeUpdate, dirty, null, null);
+  }
+
+  /** Creates a snapshot with the database's timestamps of the document. */
   public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty, Instant createdAt, Instant updatedAt) {
+    this(rev, null, beforeUpdate, dirty, createdAt, updatedAt);
+  }
+
+  /** Creates a snapshot with the revision's writer and the document's timestamps. Used by the runtime. */
+  public Meta(String rev, String writer, Map<String, Object> beforeUpdate, Set<String> dirty, Instant createdAt,
+      Instant updatedAt) {
     this.rev = rev;
+    this.writer = writer;
     this.beforeUpdate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(beforeUpdate));
     this.dirty = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(dirty));
     this.createdAt = createdAt;
@@ -58,6 +76,15 @@ public final class Meta {
   @JsonProperty("_rev")
   public String rev() {
     return rev;
+  }
+
+  /**
+   * Who wrote the current revision (see {@link Database#writer()}), or {@code null} for a record never
+   * saved, or a row written before Pocketto recorded writers. Not part of the JSON form.
+   */
+  @JsonIgnore
+  public String writer() {
+    return writer;
   }
 
   /** For each changed field, the value it had when loaded or last saved. Unmodifiable. */

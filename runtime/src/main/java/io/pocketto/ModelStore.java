@@ -114,6 +114,18 @@ public final class ModelStore<T extends ActiveRecord<T>> {
   }
 
   /**
+   * {@link #incrementalModify(ActiveRecord, Consumer)} under {@code policy} instead of the database's:
+   * e.g. {@code RetryPolicy.defaults().withLockWait(Duration.ofSeconds(5))} to wait for another
+   * writer's lock rather than fail at once with a {@link LockedException}.
+   */
+  public T incrementalModify(T record, Consumer<? super T> mutation, RetryPolicy policy) {
+    if (policy == null) {
+      throw new IllegalArgumentException("retry policy must not be null");
+    }
+    return IncrementalWrites.modify(table, record, mutation, policy);
+  }
+
+  /**
    * {@link #incrementalModify} with field values by name, each checked against the model's fields and
    * types before anything is written.
    *
@@ -186,7 +198,7 @@ public final class ModelStore<T extends ActiveRecord<T>> {
     List<Change<T>> changes = new ArrayList<>(rows.entries().size());
     Checkpoint next = since;
     for (DocumentTable.FeedEntry<T> e : rows.entries()) {
-      changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document()));
+      changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document(), e.writer()));
       next = Checkpoint.at(table.engine().databaseId(), collection(), e.major(), e.minor());
     }
     return new ChangeBatch<>(changes, next, rows.hasMore());
@@ -226,6 +238,51 @@ public final class ModelStore<T extends ActiveRecord<T>> {
    */
   public long changesHeldBack() {
     return table.changesHeldBack();
+  }
+
+  /**
+   * Gives the current {@linkplain Database#writer() writer} the document's lock for {@code lease}, by
+   * the database's clock: until it ends or is released, every write from any other writer (save, delete,
+   * incremental writes, bundles) is refused with a {@link LockedException}. Taking it is one conditional
+   * statement, so of writers racing for it exactly one wins; the holder taking it again renews it.
+   *
+   * <p>The lock changes neither revision nor fields, and does not place the document in the changes
+   * feed. It does not refresh a record either: reload one that may be stale after taking the lock.
+   *
+   * @throws LockedException if another writer holds the lock
+   * @throws DocumentNotFoundException if the document is not stored or is deleted
+   * @throws IllegalArgumentException if the lease is under 1 ms or over 366 days
+   */
+  public Lock lock(String id, Duration lease) {
+    String writer = table.engine().writer();
+    DocumentTable.LockRow row = table.lock(id, writer, lease);
+    return new Lock(this, id, row.holder(), row.expires());
+  }
+
+  /**
+   * Releases the current writer's lock on the document. A lock that lapsed, or none, is left as it is.
+   *
+   * @throws LockedException if another writer holds the lock: releasing a lock that is not yours is an error
+   * @throws DocumentNotFoundException if the document is not stored
+   */
+  public void unlock(String id) {
+    table.unlock(id, table.engine().writer());
+  }
+
+  /**
+   * The lock someone holds on the document now, by the database's clock; empty when none is held or
+   * its lease has ended. What a page shows as "Alice is editing".
+   */
+  public Optional<Lock> lockOf(String id) {
+    return table.lockOf(id).map(row -> new Lock(this, id, row.holder(), row.expires()));
+  }
+
+  /** Refuses to act on {@code lock} unless the calling thread writes as its holder. */
+  void requireHolder(Lock lock) {
+    String writer = table.engine().writer();
+    if (!writer.equals(lock.holder())) {
+      throw new LockedException(collection(), lock.id(), lock.holder(), lock.expires(), writer);
+    }
   }
 
   private void requireCheckpoint(Checkpoint since) {

@@ -2,11 +2,14 @@ package io.pocketto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pocketto.ChangeEvent;
+import io.pocketto.Lock;
 import io.pocketto.it.model.ContactV1;
 import io.pocketto.it.model.ContactV2;
 import io.pocketto.it.model.EveryType;
 import io.pocketto.it.model.SalesInvoice;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -81,7 +84,8 @@ class TableTest extends BackendTest {
   void everyFieldHasASnakeCaseColumn() {
     EveryType.in(db).count();
 
-    List<String> bookkeeping = new ArrayList<>(List.of("_id", "_rev", "_deleted", "_seq", "_attempt", "_created_at", "_updated_at"));
+    List<String> bookkeeping = new ArrayList<>(List.of("_id", "_rev", "_deleted", "_writer", "_lock_holder",
+        "_lock_expires", "_seq", "_attempt", "_created_at", "_updated_at"));
     if (backend == Backend.POSTGRES) {
       bookkeeping.add("_xid"); // the writing transaction, the first half of a row's place in the changes feed
     }
@@ -187,6 +191,35 @@ class TableTest extends BackendTest {
     assertThat(row(db, "sales_invoices", "old"))
         .containsEntry("number", "INV-NEW")
         .containsEntry("legacy_note", "kept");
+  }
+
+  @Test
+  void aTableFromBeforeWritersAndLocksGainsTheirColumnsAndItsRowsNameNoWriter() {
+    execute(db, "CREATE TABLE \"contacts\" (\"_id\" CHARACTER VARYING(255) NOT NULL PRIMARY KEY, "
+        + "\"_rev\" CHARACTER VARYING(64) NOT NULL, \"_deleted\" BOOLEAN DEFAULT FALSE NOT NULL, \"_seq\" BIGINT, "
+        + "\"_created_at\" TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL, "
+        + "\"_updated_at\" TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL, \"name\" "
+        // The column type a String field has had since ColumnType became its one home.
+        + (backend == Backend.POSTGRES ? "text" : "CHARACTER VARYING") + ")");
+    execute(db, "INSERT INTO \"contacts\" (\"_id\", \"_rev\", \"_seq\", \"name\") "
+        + "VALUES ('c1', '1-0123456789abcdef0123456789abcdef', 1, 'Ada')");
+
+    ContactV1 old = ContactV1.in(db).find("c1").orElseThrow();
+
+    assertThat(columnTypes("contacts")).containsKeys("_writer", "_lock_holder", "_lock_expires");
+    assertThat(old.meta().writer()).isNull();
+    assertThat(ContactV1.in(db).lockOf("c1")).isEmpty();
+    List<ChangeEvent> events = new ArrayList<>();
+    ContactV1.in(db).onChange(events::add);
+    try (Lock lock = old.lock(Duration.ofMinutes(1))) {
+      old.setName("Ada Lovelace");
+      old.save();
+    }
+    assertThat(ContactV1.in(db).find("c1").orElseThrow().meta().writer()).isEqualTo(db.writer());
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.previousWriter()).isNull();
+      assertThat(e.overwrote()).isNull();
+    });
   }
 
   /** A {@code timestamp with time zone} as read raw: H2's driver gives an OffsetDateTime, PostgreSQL's a Timestamp. */

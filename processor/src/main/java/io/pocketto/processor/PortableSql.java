@@ -23,10 +23,13 @@ final class PortableSql {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** {@code _id, _rev, _deleted}, the fields in declaration order and the two timestamps, as {@code DocumentTable} reads them. */
+  /**
+   * {@code _id, _rev, _deleted, _writer}, the fields in declaration order and the two timestamps, as
+   * {@code DocumentTable} reads them.
+   */
   static String selectColumns(ModelDescriptor model) {
     StringJoiner cols = new StringJoiner(", ");
-    cols.add(quote("_id")).add(quote("_rev")).add(quote("_deleted"));
+    cols.add(quote("_id")).add(quote("_rev")).add(quote("_deleted")).add(quote("_writer"));
     for (PersistedField f : model.fields()) {
       cols.add(quote(f.column()));
     }

@@ -13,6 +13,7 @@ final class ConflictInputImpl<T extends ActiveRecord<T>> implements ConflictInpu
   private final String id;
   private final String assumedRevision;
   private final String realRevision;
+  private final String realWriter;
   private final Object[] assumed;
   private final Object[] mine;
   private final Object[] real;
@@ -21,7 +22,8 @@ final class ConflictInputImpl<T extends ActiveRecord<T>> implements ConflictInpu
   private final Set<String> conflicting = new LinkedHashSet<>();
 
   ConflictInputImpl(ModelBinding<T> binding, String id, String assumedRevision, String realRevision,
-      Object[] assumed, Object[] mine, Object[] real) {
+      String realWriter, Object[] assumed, Object[] mine, Object[] real) {
+    this.realWriter = realWriter;
     this.binding = binding;
     this.id = id;
     this.assumedRevision = assumedRevision;
@@ -88,7 +90,7 @@ final class ConflictInputImpl<T extends ActiveRecord<T>> implements ConflictInpu
 
   @Override
   public ConflictException conflict(Set<String> fields) {
-    return new ConflictException(binding.collection(), id, assumedRevision, realRevision, fields);
+    return new ConflictException(binding.collection(), id, assumedRevision, realRevision, fields, realWriter);
   }
 
   @Override

@@ -58,7 +58,7 @@ final class ConflictResolver {
         }
         Object[] assumed = state.persisted() ? state.snapshot() : binding.initialStoredValues();
         T resolved = typed.resolve(new ConflictInputImpl<>(binding, state.id(), state.rev(), realState.rev(),
-            assumed, mine, realState.snapshot()));
+            realState.writer(), assumed, mine, realState.snapshot()));
         if (resolved == null) {
           throw new IllegalStateException("conflict handler " + handler.name() + " returned null for "
               + binding.collection() + "/" + state.id());
@@ -66,7 +66,7 @@ final class ConflictResolver {
         // Rebase: the resolved values on top of what is stored, so the next save is a plain update of it.
         binding.load(record, binding.storedValues(resolved));
         state.stored(realState.database(), state.id() == null ? real.getId() : state.id(), realState.rev(), false,
-            realState.snapshot());
+            realState.writer(), realState.snapshot());
         resolvedBy = handler.name();
       }
       throw table.retriesExhausted(policy.maxAttempts(), last);
@@ -81,7 +81,7 @@ final class ConflictResolver {
   private static <T extends ActiveRecord<T>> void adopt(
       ModelBinding<T> binding, T record, RecordState state, RecordState realState, Object[] realValues) {
     binding.load(record, realValues);
-    state.stored(realState.database(), realState.id(), realState.rev(), false, realValues);
+    state.stored(realState.database(), realState.id(), realState.rev(), false, realState.writer(), realValues);
     state.timestamps(realState.createdAt(), realState.updatedAt());
   }
 }

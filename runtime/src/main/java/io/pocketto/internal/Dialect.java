@@ -79,6 +79,12 @@ public interface Dialect {
   }
 
   /**
+   * The database's time {@code ?} milliseconds from now, a lock's lease end; the one parameter is bound
+   * as a {@code long}. Leases run by the database's clock so that every process agrees when one ends.
+   */
+  String leaseEnd();
+
+  /**
    * Whether this process draws the change positions of its writes ({@link LocalSequence}), because
    * the database cannot tell a reader which writes may still commit behind the ones it sees. If not,
    * the write statement itself sets the position, and {@link #changesAfter} knows the safe bound.

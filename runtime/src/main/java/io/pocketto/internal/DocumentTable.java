@@ -7,6 +7,7 @@ import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
 import io.pocketto.RetriesExhaustedException;
+import io.pocketto.LockedException;
 import io.pocketto.OutcomeUnknownException;
 import io.pocketto.StorageException;
 import java.sql.Connection;
@@ -15,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,19 +31,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One model's table in one database: its SQL, built once from the dialect, and the revision-checked
- * writes. Every write is a single conditional statement ({@code UPDATE ... WHERE _id = ? AND _rev = ?}
- * or a plain {@code INSERT} guarded by the primary key), so there is no read-then-write race and no
- * lock. A record's state changes only after its write succeeded.
+ * writes. Every write is a single conditional statement ({@code UPDATE ... WHERE _id = ? AND _rev = ?
+ * AND <no other writer's live lock>} or a plain {@code INSERT} guarded by the primary key), so there is
+ * no read-then-write race. A record's state changes only after its write succeeded.
  *
- * <p>Rows hold {@code _id, _rev, _deleted, _seq, _created_at, _updated_at} and one column per field.
- * Reads select {@code _id, _rev, _deleted}, the fields in declaration order, then {@code _created_at, _updated_at}.
+ * <p>Rows hold {@code _id, _rev, _deleted, _writer, _lock_holder, _lock_expires, _seq, _attempt, _created_at,
+ * _updated_at} and one column per field. Reads select {@code _id, _rev, _deleted, _writer}, the fields in
+ * declaration order, then {@code _created_at, _updated_at}.
  */
 public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentTable.class);
-  /** Columns 1-3 of every read; fields start at column 4. */
-  public static final int FIRST_FIELD_COLUMN = 4;
+  /** Columns 1-4 of every read ({@code _id, _rev, _deleted, _writer}); fields start at column 5. */
+  public static final int FIRST_FIELD_COLUMN = 5;
+  /** The column of the writer of the revision in every read. */
+  private static final int WRITER_COLUMN = 4;
   /** {@code _created_at} and {@code _updated_at}, which every read selects after the fields. */
   private static final int TIMESTAMP_COLUMNS = 2;
+  /** The longest lease a lock may have. */
+  static final Duration MAX_LEASE = Duration.ofDays(366);
   /** Marks a column that is {@code NOT NULL} in {@link #existingColumns}. */
   private static final String NOT_NULL = " not null";
 
@@ -58,6 +66,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String selectHead;
   private final String insert;
   private final String update;
+  private final String takeLock;
+  private final String releaseLock;
+  private final String selectLock;
   private final String count;
   private final TableSchema schema;
   private final WriteTurns turns = new WriteTurns();
@@ -76,13 +87,14 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     List<FieldSpec> fields = binding.fields();
 
     StringJoiner cols = new StringJoiner(", ");
-    cols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
+    cols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
     StringJoiner insertCols = new StringJoiner(", ");
     StringJoiner insertValues = new StringJoiner(", ");
-    insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted"));
-    insertValues.add("?").add("?").add("?");
+    insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
+    insertValues.add("?").add("?").add("?").add("?");
     StringJoiner sets = new StringJoiner(", ");
-    sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_updated_at") + " = CURRENT_TIMESTAMP");
+    sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_writer") + " = ?")
+        .add(q("_updated_at") + " = CURRENT_TIMESTAMP");
     for (FieldSpec f : fields) {
       cols.add(q(f.column()));
       insertCols.add(q(f.column()));
@@ -104,11 +116,26 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.selectColumns = cols.toString();
     this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
-    this.selectStoredById = "SELECT " + selectColumns + ", " + q("_attempt") + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
-    this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + " FROM " + table + " WHERE " + q("_id") + " = ?";
+    String lockLive = q("_lock_expires") + " > CURRENT_TIMESTAMP";
+    String lockColumns = q("_lock_holder") + ", " + q("_lock_expires") + ", CASE WHEN " + lockLive + " THEN TRUE ELSE FALSE END";
+    // The attempt and the lock after the read's columns: a write that changed no row reads them to tell
+    // its own earlier attempt from another writer's revision or lock.
+    this.selectStoredById = "SELECT " + selectColumns + ", " + q("_attempt") + ", " + lockColumns + " FROM " + table
+        + " WHERE " + q("_id") + " = ?";
+    this.selectHead = "SELECT " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer") + ", " + lockColumns + " FROM " + table
+        + " WHERE " + q("_id") + " = ?";
     this.insert = dialect.insertNew(table, insertCols.toString(), insertValues.toString());
-    this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
+    // The lock check is part of the revision check's statement: a write either passes both or writes nothing.
+    String noOtherLock = "(" + q("_lock_holder") + " IS NULL OR " + q("_lock_holder") + " = ? OR NOT (" + lockLive + "))";
+    this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ? AND " + noOtherLock;
+    // A lock touches neither the revision, the body nor the feed position: it is not a change of the document.
+    this.takeLock = "UPDATE " + table + " SET " + q("_lock_holder") + " = ?, " + q("_lock_expires") + " = " + dialect.leaseEnd()
+        + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE AND " + noOtherLock;
+    this.releaseLock = "UPDATE " + table + " SET " + q("_lock_holder") + " = NULL, " + q("_lock_expires") + " = NULL WHERE "
+        + q("_id") + " = ? AND " + noOtherLock;
+    this.selectLock = "SELECT " + q("_lock_holder") + ", " + q("_lock_expires") + " FROM " + table + " WHERE " + q("_id")
+        + " = ? AND " + q("_lock_holder") + " IS NOT NULL AND " + lockLive;
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
     this.changesAfter = dialect.changesAfter(table, selectColumns);
     this.changesHeldBack = dialect.changesHeldBack(table);
@@ -163,6 +190,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         Set<String> existing = existingColumns(c);
         SchemaDrift.check(c, dialect, binding, table, existing);
         migratePositions(s, existing);
+        addMissing(s, existing, schema.writerAndLockColumns(), "the writer and lock column");
         for (FieldSpec f : binding.fields()) {
           if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
             LOG.info("adding column {} to {}", f.column(), binding.collection());
@@ -176,6 +204,22 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       }
       return null;
     });
+  }
+
+  /**
+   * Who wrote each revision, and who holds the document's lock until when (by the database's clock). All
+   * NULL in rows of versions before 0.1, and {@code _lock_holder} NULL while no one holds the lock.
+   */
+
+  /** Adds each of {@code columns} (quoted name, then type) the table lacks. */
+  private void addMissing(Statement s, Set<String> existing, List<String> columns, String what) throws SQLException {
+    for (String column : columns) {
+      String name = column.substring(1, column.indexOf('"', 1));
+      if (!existing.contains(name)) {
+        LOG.info("adding {} {} to {}", what, name, binding.collection());
+        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
+      }
+    }
   }
 
   /** The table's column names in lower case, plus {@code "<name> not null"} for each non-nullable one. */
@@ -205,16 +249,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * counter row): that index goes, and their numbers stay as the start of the new order.
    */
   private void migratePositions(Statement s, Set<String> existing) throws SQLException {
-    for (String column : dialect.positionColumns()) {
-      String name = column.substring(1, column.indexOf('"', 1));
-      if (!existing.contains(name)) {
-        LOG.info("adding the changes feed's column {} to {}", name, binding.collection());
-        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
-      }
-    }
-    if (!existing.contains("_attempt")) {
-      s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q("_attempt") + " BIGINT");
-    }
+    addMissing(s, existing, dialect.positionColumns(), "the changes feed's column");
+    addMissing(s, existing, List.of(q("_attempt") + " BIGINT"), "the write attempt column");
     s.execute("DROP INDEX IF EXISTS " + q(binding.collection() + "_seq_idx"));
     s.execute(schema.createPositionIndex());
     for (String statement : schema.preparePositions()) {
@@ -234,7 +270,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   /** A document read from the changes feed, with its place in the feed. */
-  public record FeedEntry<T>(String id, String rev, boolean deleted, T document, long major, long minor) {}
+  public record FeedEntry<T>(String id, String rev, boolean deleted, String writer, T document, long major, long minor) {}
 
   /** A batch of the changes feed; {@code hasMore} if the feed had more readable rows than the limit. */
   public record FeedRows<T>(List<FeedEntry<T>> entries, boolean hasMore) {}
@@ -269,7 +305,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
               break;
             }
             T document = materialize(rs);
-            out.add(new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), document,
+            out.add(new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), document,
                 Long.parseLong(rs.getString(positionColumn)), rs.getLong(positionColumn + 1)));
           }
           return new FeedRows<>(out, more);
@@ -342,7 +378,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return table;
   }
 
-  /** {@code _id, _rev, _deleted}, the field columns, {@code _created_at} and {@code _updated_at}, quoted, as every read selects them. */
+  /**
+   * {@code _id, _rev, _deleted, _writer}, the field columns, {@code _created_at} and {@code _updated_at},
+   * quoted, as every read selects them.
+   */
   public String selectColumns() {
     return selectColumns;
   }
@@ -455,7 +494,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     T record = binding.newInstance();
     binding.load(record, stored, decoded);
     RecordState state = binding.state(record);
-    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), stored);
+    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
     int timestamps = FIRST_FIELD_COLUMN + stored.length;  // TIMESTAMP_COLUMNS of them
     state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
     return record;
@@ -507,7 +546,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       return saveStrict(record, null, true);
     }
     RecordState.Memento before = state.capture();
-    state.stored(engine.database(), state.id(), baseRevision, false, null);
+    state.stored(engine.database(), state.id(), baseRevision, false, null, null);
     try {
       return saveStrict(record, null, true);
     } catch (RuntimeException e) {
@@ -632,7 +671,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           T fresh = materialize(rs);
           RecordState freshState = binding.state(fresh);
           binding.load(record, freshState.snapshot());
-          state.stored(engine.database(), id, freshState.rev(), false, freshState.snapshot());
+          state.stored(engine.database(), id, freshState.rev(), false, freshState.writer(), freshState.snapshot());
           state.timestamps(freshState.createdAt(), freshState.updatedAt());
         }
       }
@@ -651,6 +690,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private void insert(RecordState state, Object[] stored, String resolvedBy, boolean retry) {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
     String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
+    String writer = engine.writer();
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
     long attempt = newAttempt();
     boolean created = execute(state, pending, "inserting", id, rev, attempt, (c, position) -> {
@@ -659,7 +699,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         ps.setString(1, id);
         ps.setString(2, rev);
         ps.setBoolean(3, false);
-        int next = bindFields(ps, 4, stored);
+        ps.setString(4, writer);
+        int next = bindFields(ps, 5, stored);
         ps.setLong(next, attempt);
         bindPosition(ps, next + 1, position);
         return ps.executeUpdate() == 1;
@@ -673,9 +714,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (created) {
       engine.beforeStateChange(state);
       engine.bundleWrote(this, state, id, rev, attempt);
-      state.stored(engine.database(), id, rev, false, stored);
+      state.stored(engine.database(), id, rev, false, writer, stored);
       state.unconfirmed(null, 0);
-      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy));
+      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy,
+          writer, null));
       return;
     }
     engine.failed(pending);
@@ -683,18 +725,19 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     // may be written over, as in CouchDB; a live document may not.
     Stored now = stored(id);
     if (now != null && isOwnWrite(state, now, rev, retry)) {
-      alreadyWritten(state, id, null, rev, false, stored, resolvedBy);
+      alreadyWritten(state, id, null, rev, false, writer, null, stored, resolvedBy);
       return;
     }
     if (now == null || !now.deleted()) {
       engine.metrics().conflict(binding.collection());
-      throw new ConflictException(binding.collection(), id, null, now == null ? null : now.rev());
+      throw new ConflictException(binding.collection(), id, null, now == null ? null : now.rev(), Set.of(),
+          now == null ? null : now.writer());
     }
     RecordState onTombstone = new RecordState();
-    onTombstone.stored(engine.database(), id, now.rev(), true, null);
+    onTombstone.stored(engine.database(), id, now.rev(), true, now.writer(), null);
     write(onTombstone, stored, false, resolvedBy, false);
     engine.beforeStateChange(state);
-    state.stored(engine.database(), id, onTombstone.rev(), false, stored);
+    state.stored(engine.database(), id, onTombstone.rev(), false, onTombstone.writer(), stored);
   }
 
   /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
@@ -702,6 +745,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String id = state.id();
     String expected = state.rev();
     String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
+    String writer = engine.writer();
     ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
     long attempt = newAttempt();
     boolean updated = execute(state, pending, "updating", id, rev, attempt, (c, position) -> {
@@ -709,35 +753,160 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         PreparedStatement ps = use.statement();
         ps.setString(1, rev);
         ps.setBoolean(2, deleted);
-        int next = bindFields(ps, 3, stored);
+        ps.setString(3, writer);
+        int next = bindFields(ps, 4, stored);
         ps.setLong(next, attempt);
         next = bindPosition(ps, next + 1, position);
         ps.setString(next, id);
         ps.setString(next + 1, expected);
+        ps.setString(next + 2, writer);
         return ps.executeUpdate() == 1;
       }
     });
+    // The statement matches revision `expected` only, so the row's writer was that revision's: the one the
+    // record loaded with.
+    String previousWriter = state.writer();
     if (updated) {
       engine.beforeStateChange(state);
       engine.bundleWrote(this, state, id, rev, attempt);
-      state.stored(engine.database(), id, rev, deleted, stored);
+      state.stored(engine.database(), id, rev, deleted, writer, stored);
       state.unconfirmed(null, 0);
-      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
+      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy,
+          writer, previousWriter));
       return;
     }
     engine.failed(pending);
+    // Read after the statement decided, only to describe its decision.
     Stored now = stored(id);
-    if (now == null) {
-      throw new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
-    }
-    if (isOwnWrite(state, now, rev, retry)) {
+    if (now != null && isOwnWrite(state, now, rev, retry)) {
       // This write's own earlier attempt, whose answer was lost, is stored. Done, not a conflict with itself.
-      alreadyWritten(state, id, expected, rev, deleted, stored, resolvedBy);
+      alreadyWritten(state, id, expected, rev, deleted, writer, previousWriter, stored, resolvedBy);
       return;
     }
-    engine.metrics().conflict(binding.collection());
-    throw new ConflictException(binding.collection(), id, expected, now.rev(), now.deleted());
+    RuntimeException refused = refusal(id, expected, writer, now);
+    if (refused instanceof ConflictException) {
+      engine.metrics().conflict(binding.collection());
+    }
+    throw refused;
   }
+
+  /**
+   * Why a revision- and lock-checked write of {@code writer} on top of revision {@code expected} wrote
+   * nothing. The statement decided; this reads the row afterwards only to describe its decision: gone
+   * (404), moved on to another revision (409, naming the winning writer), or locked by another writer
+   * (423). A stale write is a 409 even if the document is also locked, as every stale write is.
+   * {@code now} is the row as read after the write, once it was known not to be this write's own.
+   */
+  private RuntimeException refusal(String id, String expected, String writer, Stored now) {
+    if (now == null) {
+      return new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
+    }
+    if (!now.rev().equals(expected)) {
+      return new ConflictException(binding.collection(), id, expected, now.rev(), now.deleted(), now.writer());
+    }
+    return lockedAgainst(id, now.lock(), writer);
+  }
+
+  /** The refusal of {@code writer} by the lock {@code head} shows, or by one that ended since it refused. */
+  private LockedException lockedAgainst(String id, LockState lock, String writer) {
+    boolean heldByOther = lock.live() && !writer.equals(lock.holder());
+    return new LockedException(binding.collection(), id, heldByOther ? lock.holder() : null,
+        heldByOther ? lock.expires() : null, writer);
+  }
+
+  /** The lock on a document: who holds it, and when its lease ends by the database's clock. */
+  public record LockRow(String holder, Instant expires) {}
+
+  /**
+   * Gives {@code writer} the document's lock for {@code lease} from now, by the database's clock, in one
+   * conditional statement: it succeeds only while no other writer holds a live lease, so of writers
+   * racing for it exactly one wins. The holder taking it again renews it. Changes no revision, no field,
+   * and no place in the changes feed.
+   *
+   * @throws LockedException if another writer holds the lock
+   * @throws DocumentNotFoundException if the document is not stored or is deleted
+   */
+  public LockRow lock(String id, String writer, Duration lease) {
+    Ids.requireValid(id);
+    if (lease == null || lease.compareTo(Duration.ofMillis(1)) < 0 || lease.compareTo(MAX_LEASE) > 0) {
+      throw new IllegalArgumentException("a lock's lease must be from 1 ms to " + MAX_LEASE.toDays() + " days, was " + lease);
+    }
+    Optional<LockRow> taken = engine.withConnection("locking", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, takeLock)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, writer);
+        ps.setLong(2, lease.toMillis());
+        ps.setString(3, id);
+        ps.setString(4, writer);
+        if (ps.executeUpdate() != 1) {
+          return null;
+        }
+      }
+      // Read back for its expiry only; no one but the holder can change a live lock.
+      return readLock(c, id);
+    });
+    if (taken == null) {
+      // Described once the connection is back: a racer holding one must not wait for a second.
+      throw lockRefusal(id, writer);
+    }
+    return taken.orElseThrow(() -> new IllegalStateException(
+        "the lock on " + binding.collection() + "/" + id + " lapsed as soon as it was taken; use a longer lease"));
+  }
+
+  /**
+   * Releases {@code writer}'s lock on the document; a lock that lapsed, or none, is left as it is.
+   *
+   * @throws LockedException if another writer holds the lock
+   * @throws DocumentNotFoundException if the document is not stored
+   */
+  public void unlock(String id, String writer) {
+    Ids.requireValid(id);
+    boolean released = engine.withConnection("unlocking", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, releaseLock)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, id);
+        ps.setString(2, writer);
+        return ps.executeUpdate() == 1;
+      }
+    });
+    if (!released) {
+      throw lockRefusal(id, writer);
+    }
+  }
+
+  /** The live lock on the document, by the database's clock, if anyone holds one. */
+  public Optional<LockRow> lockOf(String id) {
+    Ids.requireValid(id);
+    return engine.withConnection("reading the lock of", binding.collection(), id, c -> readLock(c, id));
+  }
+
+  private Optional<LockRow> readLock(Connection c, String id) throws SQLException {
+    try (StatementCache.Use use = engine.prepare(c, selectLock)) {
+      PreparedStatement ps = use.statement();
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new LockRow(rs.getString(1), instant(rs, 2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** Why a lock or release of {@code writer} changed no row; read after the statement decided. */
+  private RuntimeException lockRefusal(String id, String writer) {
+    Head head = head(id);
+    if (head == null) {
+      return new DocumentNotFoundException(binding.collection(), id, "it was never stored or has been purged");
+    }
+    if (head.deleted() && !(head.lock().live() && !writer.equals(head.lock().holder()))) {
+      return new DocumentNotFoundException(binding.collection(), id, "it was deleted at revision " + head.rev());
+    }
+    return lockedAgainst(id, head.lock(), writer);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
 
   /** What {@link #writeRevision} did. */
   public enum RevisionWrite {
@@ -755,6 +924,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * there is no row). It is the same single conditional statement as a save, but the revision is given,
    * not computed, so that both ends of a replication hold the same one. A conflict is answered, not
    * thrown, so that a caller inside a bundle can go on; {@link #currentRevision} then says what is stored.
+   * A document another writer holds locked refuses it as it refuses a save, answered as a {@code CONFLICT}
+   * (the stored revision may then still be the expected one): the replica keeps its revision and the next
+   * sync offers it again. The row's writer is this database's {@link Database#writer()}; its change event's
+   * previous writer is unknown ({@code null}).
    */
   public RevisionWrite writeRevision(String id, String expectedRevision, String revision, boolean deleted, Object[] stored) {
     if (id == null || revision == null) {
@@ -765,6 +938,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     long position = drawPosition();
     String what = (expectedRevision == null ? "inserting " : "updating ") + binding.collection() + "/" + id;
     long attempt = newAttempt();
+    // The replication protocol does not carry who made a revision, so the row names this database's writer,
+    // the one that stored it here; it is checked against the lock like any write's.
+    String writer = engine.writer();
     boolean written = tracked(pending, position, what, id, c -> {
       if (expectedRevision == null) {
         try (StatementCache.Use use = engine.prepare(c, insert)) {
@@ -772,7 +948,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           ps.setString(1, id);
           ps.setString(2, revision);
           ps.setBoolean(3, deleted);
-          int next = bindFields(ps, 4, stored);
+          ps.setString(4, writer);
+          int next = bindFields(ps, 5, stored);
           ps.setLong(next, attempt);
           bindPosition(ps, next + 1, position);
           return ps.executeUpdate() == 1;
@@ -787,16 +964,19 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         PreparedStatement ps = use.statement();
         ps.setString(1, revision);
         ps.setBoolean(2, deleted);
-        int next = bindFields(ps, 3, stored);
+        ps.setString(3, writer);
+        int next = bindFields(ps, 4, stored);
         ps.setLong(next, attempt);
         next = bindPosition(ps, next + 1, position);
         ps.setString(next, id);
         ps.setString(next + 1, expectedRevision);
+        ps.setString(next + 2, writer);
         return ps.executeUpdate() == 1;
       }
     });
     if (written) {
-      engine.written(pending, new ChangeEvent(binding.collection(), id, revision, expectedRevision, deleted, false, null));
+      engine.written(pending, new ChangeEvent(binding.collection(), id, revision, expectedRevision, deleted, false, null,
+          writer, null));
       return RevisionWrite.WRITTEN;
     }
     engine.failed(pending);
@@ -936,15 +1116,16 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * after an answered save. Its change event is delivered only if this record's earlier attempt was left
    * unknown (that attempt delivered none); a copy's save adds no second event for one write.
    */
-  private void alreadyWritten(RecordState state, String id, String expected, String rev, boolean deleted, Object[] stored,
-      String resolvedBy) {
+  private void alreadyWritten(RecordState state, String id, String expected, String rev, boolean deleted, String writer,
+      String previousWriter, Object[] stored, String resolvedBy) {
     boolean unreported = rev.equals(state.unconfirmed());
     engine.beforeStateChange(state);
-    state.stored(engine.database(), id, rev, deleted, stored);
+    state.stored(engine.database(), id, rev, deleted, writer, stored);
     state.unconfirmed(null, 0);
     if (unreported) {
       engine.written(engine.beginWrite(binding.collection(), id, rev),
-          new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy));
+          new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy, writer,
+              previousWriter));
     }
   }
 
@@ -963,8 +1144,14 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return delete.equals(now.rev()) ? Optional.of(now.rev()) : Optional.empty();
   }
 
-  /** A document's stored revision, deleted flag and fields in stored form. */
-  private record Stored(String rev, boolean deleted, Object[] snapshot, long attempt) {}
+  /**
+   * A document's stored revision, deleted flag, fields in stored form, the attempt that wrote it, its
+   * writer and its lock.
+   */
+  private record Stored(String rev, boolean deleted, Object[] snapshot, long attempt, String writer, LockState lock) {}
+
+  /** A row's lock; {@code live} says whether the lease had not ended by the database's clock when read. */
+  private record LockState(String holder, Instant expires, boolean live) {}
 
   /** A random id for one write, never 0 (which stands for "any attempt"). */
   private static long newAttempt() {
@@ -1003,7 +1190,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** The current row of {@link #selectStoredById} as a {@link Stored}. */
   private Stored readStored(ResultSet rs) throws SQLException {
     RecordState read = binding.state(materialize(rs));
-    return new Stored(read.rev(), read.deleted(), read.snapshot(), rs.getLong(FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS));
+    int attempt = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
+    return new Stored(read.rev(), read.deleted(), read.snapshot(), rs.getLong(attempt), read.writer(),
+        new LockState(rs.getString(attempt + 1), instant(rs, attempt + 2), rs.getBoolean(attempt + 3)));
   }
 
   /**
@@ -1048,18 +1237,24 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return head == null ? null : head.rev();
   }
 
-  /** The revision and deleted flag stored now; read only to describe a failed write, never to decide one. */
+  /**
+   * The revision, deleted flag, writer and lock stored now; read only to describe a failed write, never
+   * to decide one.
+   */
   private Head head(String id) {
     return engine.withConnection("reading the revision of", binding.collection(), id, c -> {
       try (StatementCache.Use use = engine.prepare(c, selectHead)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? new Head(rs.getString(1), rs.getBoolean(2)) : null;
+          return rs.next()
+              ? new Head(rs.getString(1), rs.getBoolean(2), rs.getString(3), new LockState(rs.getString(4), instant(rs, 5), rs.getBoolean(6)))
+              : null;
         }
       }
     });
   }
 
-  private record Head(String rev, boolean deleted) {}
+  /** A row's head: its revision, deleted flag, writer and lock. */
+  private record Head(String rev, boolean deleted, String writer, LockState lock) {}
 }

@@ -56,6 +56,9 @@ public final class Engine implements AutoCloseable {
   private final Set<String> sequencesHeld = new HashSet<>();
   private volatile String databaseId;
   private volatile RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private volatile String writer = Writers.PROCESS_DEFAULT;
+  /** The writer of a {@link io.pocketto.WriterScope} open on this thread, if any. */
+  private final ThreadLocal<String> scopedWriter = new ThreadLocal<>();
   private volatile boolean closed;
 
   /**
@@ -456,6 +459,34 @@ public final class Engine implements AutoCloseable {
         rs.next();
         return rs.getString(1);
       }
+    }
+  }
+
+  /** The writer that writes on this thread now: the innermost open writer scope's, else the database's. */
+  public String writer() {
+    String scoped = scopedWriter.get();
+    return scoped != null ? scoped : writer;
+  }
+
+  /** Sets the database's writer, which writes wherever no writer scope is open. */
+  public void setWriter(String newWriter) {
+    this.writer = Ids.requireValid("writer", newWriter);
+  }
+
+  /** Makes {@code scoped} this thread's writer; returns the scope's writer it replaces, or {@code null}. */
+  public String enterWriterScope(String scoped) {
+    Ids.requireValid("writer", scoped);
+    String previous = scopedWriter.get();
+    scopedWriter.set(scoped);
+    return previous;
+  }
+
+  /** Puts back the writer scope that {@link #enterWriterScope} replaced. */
+  public void exitWriterScope(String previous) {
+    if (previous == null) {
+      scopedWriter.remove();
+    } else {
+      scopedWriter.set(previous);
     }
   }
 

@@ -145,6 +145,11 @@ public final class H2Dialect implements Dialect {
     return "TIMESTAMP(6) WITH TIME ZONE";
   }
 
+  @Override
+  public String leaseEnd() {
+    return "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+  }
+
   /**
    * H2 cannot tell a reader which transactions are still running, so numbers are drawn in this process,
    * which must be the only one writing to the database: see {@link #prepareUrl}.

@@ -17,30 +17,41 @@ public final class Ids {
    * @throws IllegalArgumentException naming what is wrong with it
    */
   public static String requireValid(String id) {
+    return requireValid("id", id);
+  }
+
+  /**
+   * Checks a user-supplied name stored beside the document, such as a writer: not empty, at most
+   * {@value #MAX_LENGTH} characters, no NUL, no unpaired surrogates.
+   *
+   * @param what what the value is, for the error message, e.g. {@code "writer"}
+   * @throws IllegalArgumentException naming what is wrong with it
+   */
+  public static String requireValid(String what, String id) {
     if (id == null) {
-      throw new IllegalArgumentException("id must not be null");
+      throw new IllegalArgumentException(what + " must not be null");
     }
     if (id.isEmpty()) {
-      throw new IllegalArgumentException("id must not be empty");
+      throw new IllegalArgumentException(what + " must not be empty");
     }
     if (id.length() > MAX_LENGTH) {
       throw new IllegalArgumentException(
-          "id is " + id.length() + " characters long; the maximum is " + MAX_LENGTH);
+          what + " is " + id.length() + " characters long; the maximum is " + MAX_LENGTH);
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       if (c == '\0') {
-        throw new IllegalArgumentException("id must not contain NUL (at index " + i + ")");
+        throw new IllegalArgumentException(what + " must not contain NUL (at index " + i + ")");
       }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
           i++;
           continue;
         }
-        throw new IllegalArgumentException("id contains an unpaired surrogate at index " + i);
+        throw new IllegalArgumentException(what + " contains an unpaired surrogate at index " + i);
       }
       if (Character.isLowSurrogate(c)) {
-        throw new IllegalArgumentException("id contains an unpaired surrogate at index " + i);
+        throw new IllegalArgumentException(what + " contains an unpaired surrogate at index " + i);
       }
     }
     return id;

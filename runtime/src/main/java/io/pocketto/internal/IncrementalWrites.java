@@ -2,6 +2,8 @@ package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictException;
+import io.pocketto.LockedException;
+import io.pocketto.RetriesExhaustedException;
 import io.pocketto.RetryPolicy;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,7 +20,8 @@ public final class IncrementalWrites {
   /**
    * {@link ActiveRecord#incrementalModify}. The first attempt applies the mutation to the record as
    * loaded, unless it had to wait for its turn; each retry reloads it first. If every attempt fails, the
-   * record is put back as it was.
+   * record is put back as it was. Another writer's lock fails it at once, or within the policy's
+   * {@link RetryPolicy#lockWait()}; waiting for a lock spends no attempts.
    */
   public static <T extends ActiveRecord<T>> T modify(
       DocumentTable<T> table, T record, Consumer<? super T> mutation, RetryPolicy policy) {
@@ -41,16 +44,22 @@ public final class IncrementalWrites {
     boolean done = false;
     try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
       ConflictException last = null;
+      long lockWaitStart = 0;
+      boolean waitedForLock = false;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
         if (attempt > 1) {
           table.countRetry();
         }
-        if (attempt > 1 || (turn != null && turn.waited())) {
+        if (waitedForLock) {
+          // The lock's holder may have written meanwhile; the attempt's own pause was the lock wait.
+          table.reload(record);
+        } else if (attempt > 1 || (turn != null && turn.waited())) {
           // A retry, or a first attempt that waited for another writer of this document: the
           // record as loaded is (most likely) stale, and a write would only meet a 409.
           policy.pauseBeforeRetry(attempt - 1);
           table.reload(record);
         }
+        waitedForLock = false;
         mutation.accept(record);
         try {
           table.saveStrict(record, null);
@@ -58,6 +67,13 @@ public final class IncrementalWrites {
           return record;
         } catch (ConflictException e) {
           last = e;
+        } catch (LockedException e) {
+          if (lockWaitStart == 0) {
+            lockWaitStart = System.nanoTime();
+          }
+          policy.pauseForLock(lockWaitStart, e);
+          waitedForLock = true;
+          attempt--;
         }
       }
       throw table.retriesExhausted(policy.maxAttempts(), last);
@@ -92,6 +108,7 @@ public final class IncrementalWrites {
     }
     ModelBinding<T> binding = table.binding();
     ConflictException last = null;
+    long lockWaitStart = 0;
     try (WriteTurns.Turn turn = table.incrementalTurn(id)) {
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
         if (attempt > 1) {
@@ -108,6 +125,12 @@ public final class IncrementalWrites {
           return table.saveStrict(record, null);
         } catch (ConflictException e) {
           last = e;
+        } catch (LockedException e) {
+          if (lockWaitStart == 0) {
+            lockWaitStart = System.nanoTime();
+          }
+          policy.pauseForLock(lockWaitStart, e);
+          attempt--;
         }
       }
     }

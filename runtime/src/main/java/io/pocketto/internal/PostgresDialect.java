@@ -143,6 +143,11 @@ public final class PostgresDialect implements Dialect {
         + ") DO NOTHING";
   }
 
+  @Override
+  public String leaseEnd() {
+    return "(CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 millisecond')";
+  }
+
   /**
    * The write statement places its row itself: {@code _xid} is the writing transaction's id and
    * {@code _seq} a number from the collection's sequence. A reader takes rows in {@code (_xid, _seq)}

@@ -12,6 +12,7 @@ public final class RecordState {
   private String id;
   private String rev;
   private boolean deleted;
+  private String writer;
   private Database database;
   private Object[] snapshot;
   /** The revision of this record's last write whose outcome was unknown, until a save settles it. */
@@ -35,6 +36,11 @@ public final class RecordState {
   /** Whether the last write or load saw a tombstone. */
   public boolean deleted() {
     return deleted;
+  }
+
+  /** The writer of the current revision; {@code null} for a record never saved or a row from before writers. */
+  public String writer() {
+    return writer;
   }
 
   /** The database this record was loaded from or saved to; {@code null} for a new record. */
@@ -118,32 +124,33 @@ public final class RecordState {
 
   /** A copy of this state, to put back when a bundle or a retried write fails. */
   Memento capture() {
-    return new Memento(id, rev, deleted, database, snapshot, origin, createdAt, updatedAt);
+    return new Memento(id, rev, deleted, writer, database, snapshot, origin, createdAt, updatedAt);
   }
 
   /** Puts back a captured state. */
   void restore(Memento m) {
-    stored(m.database, m.id, m.rev, m.deleted, m.snapshot);
+    stored(m.database, m.id, m.rev, m.deleted, m.writer, m.snapshot);
     this.origin = m.origin;
     timestamps(m.createdAt, m.updatedAt);
   }
 
   /** An earlier value of a {@link RecordState}. */
-  record Memento(String id, String rev, boolean deleted, Database database, Object[] snapshot, Origin origin,
-      Instant createdAt, Instant updatedAt) {}
+  record Memento(String id, String rev, boolean deleted, String writer, Database database, Object[] snapshot,
+      Origin origin, Instant createdAt, Instant updatedAt) {}
 
   /**
    * Records a document read from JSON at revision {@code baseRev}: stored, in no database yet (it saves
    * to the default one, or the one given to {@code saveTo}), with {@code baseline} as the stored form of
    * its fields at that revision; {@code changesKnown} says whether the document said what it changed.
+   * The JSON does not say who wrote that revision, so its writer is unknown ({@code null}).
    */
   void fromClient(String documentId, String baseRev, Object[] baseline, boolean changesKnown) {
-    stored(null, documentId, baseRev, false, baseline);
+    stored(null, documentId, baseRev, false, null, baseline);
     this.origin = changesKnown ? Origin.CLIENT : Origin.CLIENT_WITHOUT_CHANGES;
   }
 
-  /** Records a successful load or write. */
-  void stored(Database db, String storedId, String storedRev, boolean isDeleted, Object[] storedValues) {
+  /** Records a successful load or write; {@code revWriter} wrote revision {@code storedRev}. */
+  void stored(Database db, String storedId, String storedRev, boolean isDeleted, String revWriter, Object[] storedValues) {
     // The database sets the timestamps of a write; the record learns them on its next load. The creation
     // time stays known across an update of the same document, not across a create over a tombstone.
     if (!java.util.Objects.equals(storedId, this.id) || this.rev == null || this.deleted) {
@@ -154,6 +161,7 @@ public final class RecordState {
     this.id = storedId;
     this.rev = storedRev;
     this.deleted = isDeleted;
+    this.writer = revWriter;
     this.snapshot = storedValues;
     this.origin = Origin.DATABASE;
   }

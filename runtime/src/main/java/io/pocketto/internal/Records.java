@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
+import io.pocketto.Lock;
 import io.pocketto.Meta;
+import io.pocketto.RetryPolicy;
+import java.time.Duration;
 import io.pocketto.Pocketto;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -82,7 +85,7 @@ public final class Records {
         before.put(name, binding.decode(i, base[i]));
       }
     }
-    return new Meta(state.rev(), before, dirty, state.createdAt(), state.updatedAt());
+    return new Meta(state.rev(), state.writer(), before, dirty, state.createdAt(), state.updatedAt());
   }
 
   /** {@link ActiveRecord#isDirty()}. */
@@ -117,6 +120,21 @@ public final class Records {
   public static <T extends ActiveRecord<T>> T incrementalModify(
       ModelBinding<T> binding, T record, Consumer<? super T> mutation) {
     return home(binding, record).store(binding).incrementalModify(record, mutation);
+  }
+
+  /** {@link ActiveRecord#incrementalModify(Consumer, RetryPolicy)}. */
+  public static <T extends ActiveRecord<T>> T incrementalModify(
+      ModelBinding<T> binding, T record, Consumer<? super T> mutation, RetryPolicy policy) {
+    return home(binding, record).store(binding).incrementalModify(record, mutation, policy);
+  }
+
+  /** {@link ActiveRecord#lock(Duration)}. */
+  public static <T extends ActiveRecord<T>> Lock lock(ModelBinding<T> binding, T record, Duration lease) {
+    RecordState state = binding.state(record);
+    if (!state.persisted()) {
+      throw new IllegalStateException("cannot lock a " + binding.modelName() + " that was never saved");
+    }
+    return home(binding, record).store(binding).lock(state.id(), lease);
   }
 
   /** {@link ActiveRecord#incrementalPatch}. */

@@ -166,7 +166,7 @@ public final class ReplicaCodec<T extends ActiveRecord<T>> {
   public T detached(String id, String rev, boolean deleted, Object[] stored) {
     T record = binding.newInstance();
     binding.load(record, stored);
-    binding.state(record).stored(null, id, rev, deleted, stored);
+    binding.state(record).stored(null, id, rev, deleted, null, stored);
     return record;
   }
 
@@ -183,6 +183,7 @@ public final class ReplicaCodec<T extends ActiveRecord<T>> {
   /** The three states of a replication conflict, as a conflict handler sees them. */
   public ConflictInput<T> conflictInput(String id, String assumedRevision, String realRevision,
       Object[] assumed, Object[] mine, Object[] real) {
-    return new ConflictInputImpl<>(binding, id, assumedRevision, realRevision, assumed, mine, real);
+    // The replication protocol does not carry writers, so the real revision's writer is unknown here.
+    return new ConflictInputImpl<>(binding, id, assumedRevision, realRevision, null, assumed, mine, real);
   }
 }

@@ -24,11 +24,19 @@ final class TableSchema {
   }
 
   /** The model's table with its bookkeeping columns, the changes feed's columns and one column per field. */
+  /** The columns of who wrote a revision and who holds the document's lock, quoted name then type. */
+  List<String> writerAndLockColumns() {
+    return List.of(q("_writer") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ")",
+        q("_lock_holder") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ")",
+        q("_lock_expires") + " " + dialect.timestampType());
+  }
+
   String createTable() {
     StringJoiner ddl = new StringJoiner(",\n  ", "CREATE TABLE IF NOT EXISTS " + table + " (\n  ", "\n)");
     ddl.add(q("_id") + " CHARACTER VARYING(" + Ids.MAX_LENGTH + ") NOT NULL PRIMARY KEY");
     ddl.add(q("_rev") + " CHARACTER VARYING(64) NOT NULL");
     ddl.add(q("_deleted") + " BOOLEAN DEFAULT FALSE NOT NULL");
+    writerAndLockColumns().forEach(ddl::add);
     // Set by every write statement; see DocumentTable.changes(). NULL only in rows of versions before 0.1.
     ddl.add(q("_seq") + " BIGINT");
     dialect.positionColumns().forEach(ddl::add);

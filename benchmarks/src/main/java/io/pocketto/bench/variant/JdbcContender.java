@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * auto-committed statement, as the runtime's. This is the limit Pocketto is measured against.
  */
 public final class JdbcContender implements Contender {
+  /** The writer every write of this contender records, as the runtime records its database's writer. */
+  private static final String WRITER = "bench";
   private static final ObjectReader LINES = new ObjectMapper().readerFor(new TypeReference<List<InvoiceLine>>() {});
 
   private final String url;
@@ -136,15 +138,16 @@ public final class JdbcContender implements Contender {
     ps.setString(1, id);
     ps.setString(2, rev);
     ps.setBoolean(3, false);
-    ps.setString(4, number);
-    ps.setString(5, customer);
-    ps.setBigDecimal(6, total);
-    ps.setObject(7, issuedOn);
-    ps.setString(8, status.name());
-    ps.setInt(9, 0);
-    ps.setString(10, linesJson);
-    ps.setLong(11, attempt());
-    bindPosition(ps, 12);
+    ps.setString(4, WRITER);
+    ps.setString(5, number);
+    ps.setString(6, customer);
+    ps.setBigDecimal(7, total);
+    ps.setObject(8, issuedOn);
+    ps.setString(9, status.name());
+    ps.setInt(10, 0);
+    ps.setString(11, linesJson);
+    ps.setLong(12, attempt());
+    bindPosition(ps, 13);
     return ps.executeUpdate() == 1;
   }
 
@@ -209,17 +212,18 @@ public final class JdbcContender implements Contender {
     JdbcInvoice invoice = new JdbcInvoice();
     invoice.id = rs.getString(1);
     invoice.rev = rs.getString(2);
-    invoice.number = rs.getString(4);
-    invoice.customer = rs.getString(5);
-    BigDecimal total = rs.getBigDecimal(6);
+    // Column 4 is the writer, which this contender does not keep, as a record keeps it only in meta().
+    invoice.number = rs.getString(5);
+    invoice.customer = rs.getString(6);
+    BigDecimal total = rs.getBigDecimal(7);
     invoice.total = total != null && total.scale() < 0 ? total.setScale(0) : total;
-    invoice.issuedOn = rs.getObject(7, LocalDate.class);
-    String status = rs.getString(8);
+    invoice.issuedOn = rs.getObject(8, LocalDate.class);
+    String status = rs.getString(9);
     invoice.status = status == null ? null : Status.valueOf(status);
-    invoice.reminders = rs.getInt(9);
-    invoice.linesJson = rs.getString(10);
-    invoice.createdAt = rs.getObject(11, java.time.OffsetDateTime.class);
-    invoice.updatedAt = rs.getObject(12, java.time.OffsetDateTime.class);
+    invoice.reminders = rs.getInt(10);
+    invoice.linesJson = rs.getString(11);
+    invoice.createdAt = rs.getObject(12, java.time.OffsetDateTime.class);
+    invoice.updatedAt = rs.getObject(13, java.time.OffsetDateTime.class);
     try {
       invoice.lines = invoice.linesJson == null ? null : LINES.readValue(invoice.linesJson);
       if (s.canonicalizeLoadedJson && invoice.lines != null) {
@@ -282,17 +286,19 @@ public final class JdbcContender implements Contender {
       PreparedStatement ps = s.update;
       ps.setString(1, rev);
       ps.setBoolean(2, false);
-      ps.setString(3, invoice.number);
-      ps.setString(4, invoice.customer);
-      ps.setBigDecimal(5, invoice.total);
-      ps.setObject(6, invoice.issuedOn);
-      ps.setString(7, invoice.status.name());
-      ps.setInt(8, invoice.reminders);
-      ps.setString(9, invoice.linesJson);
-      ps.setLong(10, attempt());
-      int next = bindPosition(ps, 11);
+      ps.setString(3, WRITER);
+      ps.setString(4, invoice.number);
+      ps.setString(5, invoice.customer);
+      ps.setBigDecimal(6, invoice.total);
+      ps.setObject(7, invoice.issuedOn);
+      ps.setString(8, invoice.status.name());
+      ps.setInt(9, invoice.reminders);
+      ps.setString(10, invoice.linesJson);
+      ps.setLong(11, attempt());
+      int next = bindPosition(ps, 12);
       ps.setString(next, invoice.id);
       ps.setString(next + 1, invoice.rev);
+      ps.setString(next + 2, WRITER);
       if (ps.executeUpdate() == 1) {
         invoice.rev = rev;
         return true;

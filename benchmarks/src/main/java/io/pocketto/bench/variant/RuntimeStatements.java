@@ -27,7 +27,7 @@ import java.util.List;
 public record RuntimeStatements(List<String> ddl, String selectById, String selectLatestOfCustomer, String insert,
     String update, boolean drawsPositionsInProcess, boolean storesJsonText) {
 
-  private static final String COLUMNS = "SELECT \"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", "
+  private static final String COLUMNS = "SELECT \"_id\", \"_rev\", \"_deleted\", \"_writer\", \"number\", \"customer\", "
       + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\", \"_created_at\", \"_updated_at\" "
       + "FROM \"sales_invoices\" ";
 
@@ -88,6 +88,9 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
         + "  \"_id\" CHARACTER VARYING(255) NOT NULL PRIMARY KEY,\n"
         + "  \"_rev\" CHARACTER VARYING(64) NOT NULL,\n"
         + "  \"_deleted\" BOOLEAN DEFAULT FALSE NOT NULL,\n"
+        + "  \"_writer\" CHARACTER VARYING(255),\n"
+        + "  \"_lock_holder\" CHARACTER VARYING(255),\n"
+        + "  \"_lock_expires\" " + timestamp + ",\n"
         + "  \"_seq\" BIGINT,\n"
         + positionColumns
         + "  \"_attempt\" BIGINT,\n"
@@ -105,14 +108,15 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
 
   private static String insert(String jsonParameter, String positionColumns, String positionValues,
       String onConflict) {
-    return "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_deleted\", \"number\", \"customer\", \"total\", "
-        + "\"issued_on\", \"status\", \"reminders\", \"lines\", \"_attempt\"" + positionColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
-        + "?, ?, " + jsonParameter + ", ?" + positionValues + ")" + onConflict;
+    return "INSERT INTO \"sales_invoices\" (\"_id\", \"_rev\", \"_deleted\", \"_writer\", \"number\", \"customer\", "
+        + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\", \"_attempt\"" + positionColumns + ") VALUES (?, ?, ?, ?, ?, "
+        + "?, ?, ?, ?, ?, " + jsonParameter + ", ?" + positionValues + ")" + onConflict;
   }
 
   private static String update(String jsonParameter, String position) {
-    return "UPDATE \"sales_invoices\" SET \"_rev\" = ?, \"_deleted\" = ?, \"_updated_at\" = CURRENT_TIMESTAMP, "
+    return "UPDATE \"sales_invoices\" SET \"_rev\" = ?, \"_deleted\" = ?, \"_writer\" = ?, \"_updated_at\" = CURRENT_TIMESTAMP, "
         + "\"number\" = ?, \"customer\" = ?, \"total\" = ?, \"issued_on\" = ?, \"status\" = ?, \"reminders\" = ?, "
-        + "\"lines\" = " + jsonParameter + ", \"_attempt\" = ?, " + position + " WHERE \"_id\" = ? AND \"_rev\" = ?";
+        + "\"lines\" = " + jsonParameter + ", \"_attempt\" = ?, " + position + " WHERE \"_id\" = ? AND \"_rev\" = ? "
+        + "AND (\"_lock_holder\" IS NULL OR \"_lock_holder\" = ? OR NOT (\"_lock_expires\" > CURRENT_TIMESTAMP))";
   }
 }

@@ -30,6 +30,9 @@ final class VersionedTable {
             + "  \"_id\" CHARACTER VARYING(255) NOT NULL PRIMARY KEY,\n"
             + "  \"_version\" BIGINT NOT NULL,\n"
             + "  \"_deleted\" BOOLEAN DEFAULT FALSE NOT NULL,\n"
+            + "  \"_writer\" CHARACTER VARYING(255),\n"
+            + "  \"_lock_holder\" CHARACTER VARYING(255),\n"
+            + "  \"_lock_expires\" " + timestamp + ",\n"
             + "  \"_seq\" BIGINT DEFAULT " + (postgres ? "nextval('\"sales_invoices_pos_seq\"')"
                 : "NEXT VALUE FOR \"sales_invoices_pos_seq\"") + " NOT NULL,\n"
             + (postgres ? "  \"_xid\" xid8 DEFAULT pg_current_xact_id() NOT NULL,\n" : "")

@@ -34,10 +34,11 @@ class ChangeListenersTest extends ToolkitTest {
     String second = c.meta().rev();
     c.delete();
 
+    String me = db.writer();
     assertThat(events).containsExactly(
-        new ChangeEvent("counters", "c", first, null, false, false, null),
-        new ChangeEvent("counters", "c", second, first, false, false, null),
-        new ChangeEvent("counters", "c", c.meta().rev(), second, true, false, null));
+        new ChangeEvent("counters", "c", first, null, false, false, null, me, null),
+        new ChangeEvent("counters", "c", second, first, false, false, null, me, me),
+        new ChangeEvent("counters", "c", c.meta().rev(), second, true, false, null, me, me));
   }
 
   @Test

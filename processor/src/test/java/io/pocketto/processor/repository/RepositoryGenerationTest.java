@@ -37,7 +37,7 @@ class RepositoryGenerationTest {
         .contains("public static final RepositoryFactory<SalesInvoiceRepository> FACTORY = "
             + "SalesInvoiceRepository_Impl::new;")
         .contains("static final String FIND_BY_CUSTOMER_ORDER_BY_ISSUED_ON_DESC = \"SELECT \\\"_id\\\", \\\"_rev\\\", "
-            + "\\\"_deleted\\\", \\\"number\\\", \\\"customer\\\", \\\"total\\\", \\\"issued_on\\\", \\\"status\\\", "
+            + "\\\"_deleted\\\", \\\"_writer\\\", \\\"number\\\", \\\"customer\\\", \\\"total\\\", \\\"issued_on\\\", \\\"status\\\", "
             + "\\\"quantity\\\", \\\"tags\\\", \\\"_created_at\\\", \\\"_updated_at\\\" FROM \\\"sales_invoices\\\" WHERE \\\"_deleted\\\" = FALSE AND "
             + "(\\\"customer\\\" = ?) ORDER BY \\\"issued_on\\\" DESC NULLS LAST, \\\"_id\\\" DESC\";")
         .contains("OFFSET ? ROWS FETCH NEXT ? ROWS ONLY\";")

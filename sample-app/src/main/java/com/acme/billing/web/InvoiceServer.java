@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
+import io.pocketto.LockedException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -51,6 +52,7 @@ public final class InvoiceServer implements AutoCloseable {
   /** {@link #start(Database, String, int)} with extra configuration, e.g. routes a test adds. */
   static InvoiceServer start(Database db, String host, int port, Consumer<JavalinConfig> extra) {
     InvoiceApi api = new InvoiceApi(db);
+    EditingLocks locks = new EditingLocks(db);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -74,6 +76,8 @@ public final class InvoiceServer implements AutoCloseable {
 
       config.routes.before("/api/*", InvoiceServer::rejectOversizedBody);
       config.routes.before("/api/*", RequestBody::requireJsonContentType);
+      config.routes.before("/api/*", locks::enterWriter);
+      config.routes.after("/api/*", locks::leaveWriter);
       config.routes.get("/api/invoices", api::list);
       config.routes.post("/api/invoices", api::create);
       config.routes.get("/api/invoices/{id}", api::get);
@@ -81,9 +85,13 @@ public final class InvoiceServer implements AutoCloseable {
       config.routes.patch("/api/invoices/{id}", api::patch);
       config.routes.delete("/api/invoices/{id}", api::delete);
       config.routes.post("/api/invoices/{id}/merge", api::merge);
+      config.routes.get("/api/invoices/{id}/lock", locks::show);
+      config.routes.post("/api/invoices/{id}/lock", locks::take);
+      config.routes.delete("/api/invoices/{id}/lock", locks::release);
       SyncRoutes.mount(config, db);
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
+      config.routes.exception(LockedException.class, (e, ctx) -> ctx.status(e.status()).json(e.toJsonNode()));
       config.routes.exception(DocumentNotFoundException.class,
           (e, ctx) -> error(ctx, ApiException.notFound(e.getMessage())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, fromJavalin(e)));

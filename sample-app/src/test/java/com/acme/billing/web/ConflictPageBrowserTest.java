@@ -196,6 +196,48 @@ class ConflictPageBrowserTest {
   }
 
   @Test
+  void whileAliceEditsBobSeesAliceIsEditingAndTakesOverWhenSheSaves() throws IOException {
+    String id = "inv-lock-" + UUID.randomUUID();
+    client.post("/api/invoices", """
+        {"id": "%s", "number": "INV-2000", "customer": "Acme Pte Ltd", "issuedOn": "2026-11-20",
+         "lines": [{"description": "Consulting", "quantity": 1, "unitPrice": 100}]}""".formatted(id));
+    String lock = "/api/invoices/" + id + "/lock";
+
+    driver.switchTo().newWindow(WindowType.TAB);
+    driver.get(base + "/?user=Alice#/invoices/" + id);
+    awaitRevision("1-");
+    await().until(d -> "Alice".equals(client.get(lock).json().get("holder").asText(null)));
+    String alice = driver.getWindowHandle();
+
+    driver.switchTo().newWindow(WindowType.TAB);
+    driver.get(base + "/?user=Bob#/invoices/" + id);
+    awaitRevision("1-");
+    assertThat(text("#lock-banner")).isEqualTo("Alice is editing this invoice. You can save once they are done.");
+    assertThat(driver.findElement(By.id("save")).isEnabled()).isFalse();
+    screenshot("alice-is-editing.png");
+    String bob = driver.getWindowHandle();
+
+    driver.switchTo().window(alice);
+    assertThat(driver.findElement(By.id("lock-banner")).isDisplayed()).isFalse();
+    type("#f-customer", "Acme Holdings");
+    click("#save");
+    awaitRevision("2-");
+
+    // Released on save: Bob's page sees it, takes the lock and shows what Alice saved.
+    driver.switchTo().window(bob);
+    await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("lock-banner")));
+    awaitRevision("2-");
+    assertThat(value("#f-customer")).isEqualTo("Acme Holdings");
+    assertThat(driver.findElement(By.id("save")).isEnabled()).isTrue();
+    assertThat(client.get(lock).json().get("holder").asText()).isEqualTo("Bob");
+
+    // Released on cancel.
+    click("#back");
+    await().until(d -> client.get(lock).json().get("holder").isNull());
+    assertThat(client.get("/api/invoices/" + id).json().get("customer").asText()).isEqualTo("Acme Holdings");
+  }
+
+  @Test
   void aNewInvoiceStartsWithoutLinesAndSavesWithOnlyItsRequiredFields() throws IOException {
     driver.get(base + "/#/new");
     find("#f-number");

@@ -9,6 +9,8 @@ import io.javalin.json.JavalinJackson;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
 import io.pocketto.LockedException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -26,6 +28,13 @@ public final class InvoiceServer implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 256 * 1024;
   /** How long {@link #close()} waits for requests in flight. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * How much of a refused body the server still reads and discards before it answers 413. A client that
+   * is still sending when the answer comes and the connection closes gets a reset, and loses the 413;
+   * reading what is left of a body up to this size lets it read the answer. Larger bodies are cut off.
+   */
+  static final long REFUSED_BODY_DRAIN_BYTES = 4L * MAX_BODY_BYTES;
 
   private static final Logger LOG = LoggerFactory.getLogger(InvoiceServer.class);
 
@@ -162,6 +171,24 @@ public final class InvoiceServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, ApiException e) {
+    if (e.status() == 413) {
+      drainRefusedBody(ctx);
+    }
     ctx.status(e.status()).json(e.toJson());
+  }
+
+  /** Reads and discards what is left of a refused body, up to {@link #REFUSED_BODY_DRAIN_BYTES}. */
+  private static void drainRefusedBody(Context ctx) {
+    byte[] buffer = new byte[16 * 1024];
+    long drained = 0;
+    try {
+      InputStream in = ctx.req().getInputStream();
+      for (int n; drained < REFUSED_BODY_DRAIN_BYTES && (n = in.read(buffer)) >= 0; ) {
+        drained += n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The body is refused anyway; a client that cannot finish sending it just misses the answer.
+      LOG.debug("Could not read the rest of a refused body after {} bytes: {}", drained, e.toString());
+    }
   }
 }

@@ -36,6 +36,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
   private final Engine engine;
   private final Dialect dialect;
   private final String what;
+  private volatile SeekCursors cursors;
 
   /** An executor for one table. */
   public QueryExecutor(DocumentTable<T> table) {
@@ -148,7 +149,12 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
 
   /** The signed cursors of this table's database. */
   public SeekCursors cursors() {
-    return SeekCursors.of(engine);
+    SeekCursors known = cursors;
+    if (known == null) {
+      known = SeekCursors.of(engine);
+      cursors = known;
+    }
+    return known;
   }
 
   /**

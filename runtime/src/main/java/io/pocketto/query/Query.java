@@ -50,9 +50,11 @@ public final class Query<T extends ActiveRecord<T>> {
   private final Scope scope;
   /** Where a seek continues from ({@link #after}); {@code null} to start at the first document. */
   private final SeekCursors.Position after;
+  /** What this query shares with every query that differs from it only in window or position. */
+  private final Shape shape;
 
   private Query(DocumentTable<T> table, Condition<T> condition, List<Order<T>> orders, long limit, long offset,
-      Scope scope, SeekCursors.Position after) {
+      Scope scope, SeekCursors.Position after, Shape shape) {
     this.table = table;
     this.condition = condition;
     this.orders = orders;
@@ -60,6 +62,7 @@ public final class Query<T extends ActiveRecord<T>> {
     this.offset = offset;
     this.scope = scope;
     this.after = after;
+    this.shape = shape == null ? new Shape() : shape;
   }
 
   /** A query over every live document of {@code table}; applications call {@code SalesInvoice.query()}. */
@@ -67,7 +70,7 @@ public final class Query<T extends ActiveRecord<T>> {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
-    return new Query<>(table, null, List.of(), NO_LIMIT, 0, Scope.LIVE, null);
+    return new Query<>(table, null, List.of(), NO_LIMIT, 0, Scope.LIVE, null, null);
   }
 
   /** Keeps the documents that match {@code condition}, and any condition given before. */
@@ -106,7 +109,7 @@ public final class Query<T extends ActiveRecord<T>> {
       }
       all.add(key);
     }
-    return new Query<>(table, condition, List.copyOf(all), limit, offset, scope, after);
+    return new Query<>(table, condition, List.copyOf(all), limit, offset, scope, after, null);
   }
 
   /** Returns at most {@code count} documents. */
@@ -114,7 +117,7 @@ public final class Query<T extends ActiveRecord<T>> {
     if (count < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + count);
     }
-    return new Query<>(table, condition, orders, count, offset, scope, after);
+    return new Query<>(table, condition, orders, count, offset, scope, after, shape);
   }
 
   /** Skips the first {@code count} documents. */
@@ -125,19 +128,19 @@ public final class Query<T extends ActiveRecord<T>> {
     if (after != null && count > 0) {
       throw new IllegalStateException("a query continued with after(...) cannot also skip rows with offset");
     }
-    return new Query<>(table, condition, orders, limit, count, scope, after);
+    return new Query<>(table, condition, orders, limit, count, scope, after, shape);
   }
 
   /** Includes deleted documents (tombstones) along with live ones. */
   public Query<T> withDeleted() {
     requireNotContinued("withDeleted");
-    return new Query<>(table, condition, orders, limit, offset, Scope.ALL, after);
+    return new Query<>(table, condition, orders, limit, offset, Scope.ALL, after, null);
   }
 
   /** Returns deleted documents (tombstones) only. */
   public Query<T> onlyDeleted() {
     requireNotContinued("onlyDeleted");
-    return new Query<>(table, condition, orders, limit, offset, Scope.DELETED, after);
+    return new Query<>(table, condition, orders, limit, offset, Scope.DELETED, after, null);
   }
 
   /**
@@ -336,7 +339,7 @@ public final class Query<T extends ActiveRecord<T>> {
   }
 
   private Query<T> withCondition(Condition<T> combined) {
-    return new Query<>(table, combined, orders, limit, offset, scope, after);
+    return new Query<>(table, combined, orders, limit, offset, scope, after, null);
   }
 
   private Dialect dialect() {
@@ -344,7 +347,12 @@ public final class Query<T extends ActiveRecord<T>> {
   }
 
   private QueryExecutor<T> executor() {
-    return new QueryExecutor<>(table);
+    QueryExecutor<T> known = shape.executor();
+    if (known == null) {
+      known = new QueryExecutor<>(table);
+      shape.executor = known;
+    }
+    return known;
   }
 
   /** An executor for running the statements that read rows, after a word on a sort no index serves. */
@@ -427,21 +435,52 @@ public final class Query<T extends ActiveRecord<T>> {
     if (offset > 0) {
       throw new IllegalStateException("a query with an offset cannot be continued with after(...); drop the offset");
     }
-    return new Query<>(table, condition, orders, limit, offset, scope, seek);
+    return new Query<>(table, condition, orders, limit, offset, scope, seek, shape);
   }
 
   private List<FieldSpec> keyFields() {
-    List<FieldSpec> fields = new ArrayList<>(orders.size());
-    for (Order<T> order : orders) {
-      fields.add(order.property().field());
+    List<FieldSpec> known = shape.keyFields;
+    if (known == null) {
+      List<FieldSpec> fields = new ArrayList<>(orders.size());
+      for (Order<T> order : orders) {
+        fields.add(order.property().field());
+      }
+      known = List.copyOf(fields);
+      shape.keyFields = known;
     }
-    return fields;
+    return known;
   }
 
-  /** This query's identity for cursors: its statement and values, without position or window. */
+  /**
+   * This query's identity for cursors: its statement and values, without position or window. Computed
+   * once per shape: every page of a seek through one query shares it.
+   */
   private String fingerprint() {
-    SqlWriter w = new Query<>(table, condition, orders, NO_LIMIT, 0, scope, null).select(0, NO_LIMIT, Region.ALL);
-    return SeekCursors.fingerprint(table.binding().collection() + "\n" + w.sql(), w.params());
+    String known = shape.fingerprint;
+    if (known == null) {
+      SqlWriter w = new Query<>(table, condition, orders, NO_LIMIT, 0, scope, null, null)
+          .select(0, NO_LIMIT, Region.ALL);
+      known = SeekCursors.fingerprint(table.binding().collection() + "\n" + w.sql(), w.params());
+      shape.fingerprint = known;
+    }
+    return known;
+  }
+
+  /**
+   * What a query's table, conditions, scope and order determine, worked out on first use and shared by
+   * the queries derived from it by {@link #limit}, {@link #offset} and {@link #after}, which change none
+   * of them; any other change starts a new shape. Each value is immutable and the same whichever thread
+   * computes it first, so a race only computes it twice (the fields are volatile for safe publication).
+   */
+  private static final class Shape {
+    private volatile String fingerprint;
+    private volatile List<FieldSpec> keyFields;
+    private volatile QueryExecutor<?> executor;
+
+    @SuppressWarnings("unchecked")
+    <T extends ActiveRecord<T>> QueryExecutor<T> executor() {
+      return (QueryExecutor<T>) executor;
+    }
   }
 
   /**

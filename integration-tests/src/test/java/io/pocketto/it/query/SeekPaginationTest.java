@@ -214,6 +214,42 @@ class SeekPaginationTest extends BackendTest {
   }
 
   @Test
+  void keyValuesThatNeedEscapingInTheCursorContinueExactlyAfterThem() {
+    List<String> numbers = List.of("quote\"d", "back\\slash", "line\nbreak", "tab\tand\u0001control",
+        "ünïcødé €", "emoji \uD83D\uDE00", "</script>", "", "plain");
+    for (int n = 0; n < numbers.size() * 2; n++) {
+      int k = n;
+      saved(db, String.format("e%02d", k), i -> i.setNumber(numbers.get(k % numbers.size())));
+    }
+    for (Query<Invoice> ordered : List.of(query().orderBy(Invoice.NUMBER.asc()), query().orderBy(Invoice.NUMBER.desc()))) {
+      List<String> all = ids(ordered.list());
+      for (int size : new int[] {1, 2, 5}) {
+        assertThat(walkByCursor(ordered, size)).as(ordered.sql() + " by " + size).isEqualTo(all);
+      }
+    }
+  }
+
+  @Test
+  void aCursorBelongsToTheConditionsScopeAndOrderNotToTheLimit() {
+    seedWithTiesAndNulls();
+    Query<Invoice> byNumber = query().orderBy(Invoice.NUMBER.asc());
+    // The query's identity is worked out once and shared with the queries derived from it; a cursor
+    // taken first must still tell apart the narrower, wider or re-ordered queries built from it after.
+    String cursor = byNumber.slice(5).nextCursor();
+
+    assertThat(ids(byNumber.limit(3).after(cursor).list())).isEqualTo(ids(byNumber.list().subList(5, 8)));
+    assertThat(ids(byNumber.limit(30).offset(0).after(cursor).limit(2).list()))
+        .isEqualTo(ids(byNumber.list().subList(5, 7)));
+    for (Query<Invoice> other : List.of(byNumber.where(Invoice.CUSTOMER.eq("C1")), byNumber.withDeleted(),
+        byNumber.onlyDeleted(), byNumber.orderBy(Invoice.TOTAL.asc()), byNumber.limit(3).or(Invoice.TOTAL.eq(BigDecimal.ONE)))) {
+      assertThatThrownBy(() -> other.after(cursor))
+          .as(other.sql())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid cursor: it was issued for another query");
+    }
+  }
+
+  @Test
   void anAlteredCursorIsRefused() {
     seedWithTiesAndNulls();
     Query<Invoice> byNumber = query().orderBy(Invoice.NUMBER.asc());

@@ -10,7 +10,9 @@ import io.pocketto.internal.SeekCursors;
 import io.pocketto.internal.SqlParameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -199,7 +201,7 @@ public final class Query<T extends ActiveRecord<T>> {
     List<T> out = new ArrayList<>();
     for (Region region : regions()) {
       long rows = limit == NO_LIMIT ? NO_LIMIT : limit - out.size();
-      SqlWriter w = select(offset, rows, region);
+      Statement w = select(offset, rows, region);
       out.addAll(reader().list(w.sql(), w.params()));
       if (limit != NO_LIMIT && out.size() >= limit) {
         break;
@@ -259,12 +261,12 @@ public final class Query<T extends ActiveRecord<T>> {
     }
     List<Region> regions = regions();
     if (regions.size() == 1) {
-      SqlWriter w = select(offset, limit, regions.get(0));
+      Statement w = select(offset, limit, regions.get(0));
       return reader().stream(w.sql(), w.params());
     }
     // Each region's statement opens only when the stream reaches it, and closes when it is exhausted.
     Stream<T> all = regions.stream().flatMap(region -> {
-      SqlWriter w = select(offset, limit, region);
+      Statement w = select(offset, limit, region);
       return executor().stream(w.sql(), w.params());
     });
     return limit == NO_LIMIT ? all : all.limit(limit);
@@ -292,7 +294,7 @@ public final class Query<T extends ActiveRecord<T>> {
     long rows = limit == NO_LIMIT ? request.size() : Math.min(request.size(), limit - skip);
     List<T> items = List.of();
     if (rows > 0 && skip < total) {
-      SqlWriter w = select(offset + skip, rows, Region.ALL);
+      Statement w = select(offset + skip, rows, Region.ALL);
       items = reader().list(w.sql(), w.params());
     }
     return new Page<>(items, request.number(), request.size(), total);
@@ -327,7 +329,7 @@ public final class Query<T extends ActiveRecord<T>> {
   public String explain() {
     StringBuilder plans = new StringBuilder();
     for (Region region : regions()) {
-      SqlWriter w = select(offset, limit, region);
+      Statement w = select(offset, limit, region);
       plans.append(plans.isEmpty() ? "" : "\n\n").append(executor().plan(w.sql(), w.params()));
     }
     return plans.toString();
@@ -358,15 +360,25 @@ public final class Query<T extends ActiveRecord<T>> {
   /** An executor for running the statements that read rows, after a word on a sort no index serves. */
   private QueryExecutor<T> reader() {
     QueryExecutor<T> executor = executor();
-    if (!orders.isEmpty()) {
-      executor.warnIfUnindexedSort(orders.get(0).property().name());
+    if (!shape.sortChecked) {
+      if (!orders.isEmpty()) {
+        executor.warnIfUnindexedSort(orders.get(0).property().name());
+      }
+      shape.sortChecked = true;
     }
     return executor;
   }
 
-  private SqlWriter select(long skip, long rows, Region region) {
-    SqlWriter w = new SqlWriter(dialect())
-        .append("SELECT ").append(table.selectColumns()).append(" FROM ").append(table.quotedTable());
+  /**
+   * The SELECT of one region with its window. Its text depends only on this query's shape, the region,
+   * which nulls the seek position has and which of offset and limit are set, so it is written once per
+   * shape and such a key; later calls only collect the values.
+   */
+  private Statement select(long skip, long rows, Region region) {
+    StatementKey key = statementKey(skip, rows, region);
+    String known = key == null ? null : shape.statements.get(key);
+    SqlWriter w = known == null ? new SqlWriter(dialect()) : SqlWriter.paramsOnly(dialect());
+    w.append("SELECT ").append(table.selectColumns()).append(" FROM ").append(table.quotedTable());
     where(w, region);
     w.append(" ORDER BY ");
     for (Order<T> order : orders) {
@@ -375,8 +387,37 @@ public final class Query<T extends ActiveRecord<T>> {
     }
     w.append(dialect().quote("_id")).append(idDescending() ? " DESC" : " ASC");
     windowClause(w, skip, rows);
-    return w;
+    if (known == null) {
+      known = w.sql();
+      if (key != null) {
+        shape.statements.putIfAbsent(key, known);
+      }
+    }
+    return new Statement(known, w.params());
   }
+
+  /** What a SELECT's text depends on besides the shape; {@code null} if too many keys to say in a long. */
+  private StatementKey statementKey(long skip, long rows, Region region) {
+    long nulls = -1;
+    if (after != null) {
+      if (orders.size() > Long.SIZE - 1) {
+        return null;
+      }
+      nulls = 0;
+      for (int i = 0; i < orders.size(); i++) {
+        if (after.values().get(i) == null) {
+          nulls |= 1L << i;
+        }
+      }
+    }
+    return new StatementKey(nulls, region.number(), skip > 0, rows != NO_LIMIT);
+  }
+
+  /** Which statement of a shape: see {@link #select}. {@code nulls} is -1 without a seek position. */
+  private record StatementKey(long nulls, int region, boolean offset, boolean limit) {}
+
+  /** A statement to run: its text and its values in order. */
+  private record Statement(String sql, List<SqlParameter> params) {}
 
   /** The id follows the last key's direction, so that one index on (key, id) serves both directions. */
   private boolean idDescending() {
@@ -419,8 +460,8 @@ public final class Query<T extends ActiveRecord<T>> {
    * a few such stretches, in order (for one descending key: the rest of the non-null keys, then the
    * null ones), because no single comparison both seeks through an index and steps over nulls.
    */
-  private record Region(Consumer<SqlWriter> predicate) {
-    static final Region ALL = new Region(null);
+  private record Region(int number, Consumer<SqlWriter> predicate) {
+    static final Region ALL = new Region(0, null);
   }
 
   /** A position belongs to one query: its conditions, scope and order are fixed once it is set. */
@@ -458,7 +499,7 @@ public final class Query<T extends ActiveRecord<T>> {
   private String fingerprint() {
     String known = shape.fingerprint;
     if (known == null) {
-      SqlWriter w = new Query<>(table, condition, orders, NO_LIMIT, 0, scope, null, null)
+      Statement w = new Query<>(table, condition, orders, NO_LIMIT, 0, scope, null, null)
           .select(0, NO_LIMIT, Region.ALL);
       known = SeekCursors.fingerprint(table.binding().collection() + "\n" + w.sql(), w.params());
       shape.fingerprint = known;
@@ -473,6 +514,8 @@ public final class Query<T extends ActiveRecord<T>> {
    * computes it first, so a race only computes it twice (the fields are volatile for safe publication).
    */
   private static final class Shape {
+    private final Map<StatementKey, String> statements = new ConcurrentHashMap<>();
+    private volatile boolean sortChecked;
     private volatile String fingerprint;
     private volatile List<FieldSpec> keyFields;
     private volatile QueryExecutor<?> executor;
@@ -496,7 +539,7 @@ public final class Query<T extends ActiveRecord<T>> {
     SeekCursors.Position at = after;
     String id = dialect().quote("_id");
     if (orders.isEmpty()) {
-      return List.of(new Region(w -> w.append(id + " > ").value(SqlParameter.of(ColumnType.STRING, at.id()))));
+      return List.of(new Region(1, w -> w.append(id + " > ").value(SqlParameter.of(ColumnType.STRING, at.id()))));
     }
     List<Region> regions = new ArrayList<>();
     int m = orders.size();
@@ -508,20 +551,20 @@ public final class Query<T extends ActiveRecord<T>> {
       Consumer<SqlWriter> prefix = equalTo(i, at);
       if (i == m - 1) {
         if (value != null) {
-          regions.add(region(prefix, w -> w.append("(").column(key).append(", " + id + ")" + after + "(")
+          regions.add(region(regions.size() + 1, prefix, w -> w.append("(").column(key).append(", " + id + ")" + after + "(")
               .value(key, value).append(", ").value(SqlParameter.of(ColumnType.STRING, at.id())).append(")")));
         } else {
-          regions.add(region(prefix, w -> w.column(key).append(" IS NULL AND " + id + after)
+          regions.add(region(regions.size() + 1, prefix, w -> w.column(key).append(" IS NULL AND " + id + after)
               .value(SqlParameter.of(ColumnType.STRING, at.id()))));
         }
       } else if (value != null) {
-        regions.add(region(prefix, w -> w.column(key).append(after).value(key, value)));
+        regions.add(region(regions.size() + 1, prefix, w -> w.column(key).append(after).value(key, value)));
       }
       // Nulls are the smallest value: after the non-null keys descending, before them ascending.
       if (value != null && order.descending()) {
-        regions.add(region(prefix, w -> w.column(key).append(" IS NULL")));
+        regions.add(region(regions.size() + 1, prefix, w -> w.column(key).append(" IS NULL")));
       } else if (value == null && !order.descending()) {
-        regions.add(region(prefix, w -> w.column(key).append(" IS NOT NULL")));
+        regions.add(region(regions.size() + 1, prefix, w -> w.column(key).append(" IS NOT NULL")));
       }
     }
     return regions;
@@ -542,8 +585,8 @@ public final class Query<T extends ActiveRecord<T>> {
     };
   }
 
-  private static Region region(Consumer<SqlWriter> prefix, Consumer<SqlWriter> range) {
-    return new Region(w -> {
+  private static Region region(int number, Consumer<SqlWriter> prefix, Consumer<SqlWriter> range) {
+    return new Region(number, w -> {
       prefix.accept(w);
       range.accept(w);
     });

@@ -5,14 +5,29 @@ import io.pocketto.internal.SqlParameter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQL text with its parameters, written in one pass so that each {@code ?} gets its value in order. */
+/**
+ * SQL text with its parameters, written in one pass so that each {@code ?} gets its value in order. A
+ * writer for {@linkplain #paramsOnly parameters only} runs the same rendering and drops the text, for a
+ * statement whose text is already known.
+ */
 final class SqlWriter {
   private final Dialect dialect;
-  private final StringBuilder sql = new StringBuilder(256);
+  /** {@code null} when only the parameters are wanted. */
+  private final StringBuilder sql;
   private final List<SqlParameter> params = new ArrayList<>();
 
   SqlWriter(Dialect dialect) {
+    this(dialect, new StringBuilder(256));
+  }
+
+  private SqlWriter(Dialect dialect, StringBuilder sql) {
     this.dialect = dialect;
+    this.sql = sql;
+  }
+
+  /** A writer that collects the parameters and no text. */
+  static SqlWriter paramsOnly(Dialect dialect) {
+    return new SqlWriter(dialect, null);
   }
 
   Dialect dialect() {
@@ -20,18 +35,24 @@ final class SqlWriter {
   }
 
   SqlWriter append(String text) {
-    sql.append(text);
+    if (sql != null) {
+      sql.append(text);
+    }
     return this;
   }
 
   SqlWriter column(Property<?, ?> property) {
-    sql.append(dialect.quote(property.field().column()));
+    if (sql != null) {
+      sql.append(dialect.quote(property.field().column()));
+    }
     return this;
   }
 
   /** The expression a property sorts by, which the dialect may adapt (see {@code Dialect.sortKey}). */
   SqlWriter sortKey(Property<?, ?> property) {
-    sql.append(dialect.sortKey(property.field(), dialect.quote(property.field().column())));
+    if (sql != null) {
+      sql.append(dialect.sortKey(property.field(), dialect.quote(property.field().column())));
+    }
     return this;
   }
 
@@ -43,19 +64,22 @@ final class SqlWriter {
 
   /** Appends {@code ?} for one parameter. */
   SqlWriter value(SqlParameter parameter) {
-    sql.append('?');
+    append("?");
     params.add(parameter);
     return this;
   }
 
   /** Appends {@code ?} for one value. */
   SqlWriter value(Property<?, ?> property, Object value) {
-    sql.append('?');
+    append("?");
     params.add(SqlParameter.of(property.field().type(), value));
     return this;
   }
 
   String sql() {
+    if (sql == null) {
+      throw new IllegalStateException("this writer collected parameters only");
+    }
     return sql.toString();
   }
 

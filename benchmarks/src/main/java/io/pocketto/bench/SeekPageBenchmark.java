@@ -108,10 +108,19 @@ public class SeekPageBenchmark {
   /** The page after one of the fixed positions; returned so that it is not optimised away. */
   @Benchmark
   public Object seekPage() throws SQLException {
-    int i = Defaults.pick(random, POSITIONS);
+    return page(Defaults.pick(random, POSITIONS));
+  }
+
+  /** The page after position {@code i}: a {@code Slice} from Pocketto, the 11 rows read from JDBC. */
+  Object page(int i) throws SQLException {
     if (variant.equals("pocketto")) {
       return newestFirst.after(cursors[i]).slice(ScaleSuite.PAGE);
     }
     return jdbc.slice(true, numbers[i], ids[i]);
+  }
+
+  /** How many positions {@link #page} takes. */
+  static int positions() {
+    return POSITIONS;
   }
 }

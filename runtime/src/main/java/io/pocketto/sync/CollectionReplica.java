@@ -291,7 +291,8 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     Object[] mine = local == null ? codec.initialValues() : codec.values(local);
     ConflictException error = new ConflictException(collection, doc.id(), doc.masterRev(), doc.conflictRev(),
         codec.conflictInput(doc.id(), doc.masterRev(), doc.conflictRev(), assumed, mine, real).conflictingFields());
-    return new ReplicationConflict<>(replication, table.binding().type(), doc.id(), error, local, master);
+    T assumedMaster = doc.masterBody() == null ? null : codec.detached(doc.id(), doc.masterRev(), doc.masterDeleted(), assumed);
+    return new ReplicationConflict<>(replication, table.binding().type(), doc.id(), error, local, master, assumedMaster);
   }
 
   /**

@@ -18,14 +18,17 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> {
   private final ConflictException error;
   private final T local;
   private final T master;
+  private final T assumedMaster;
 
-  ReplicationConflict(Replication replication, Class<T> model, String id, ConflictException error, T local, T master) {
+  ReplicationConflict(Replication replication, Class<T> model, String id, ConflictException error, T local, T master,
+      T assumedMaster) {
     this.replication = replication;
     this.model = model;
     this.id = id;
     this.error = error;
     this.local = local;
     this.master = master;
+    this.assumedMaster = assumedMaster;
   }
 
   /** The document id. */
@@ -54,6 +57,15 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> {
   /** The master's record, at the master's revision (a tombstone if it was deleted there); detached from any database. */
   public T master() {
     return master;
+  }
+
+  /**
+   * The master's record as this client last saw it, at {@code error().expectedRevision()}: the state the
+   * local change started from, which tells which side changed a field (a merge needs it). {@code null}
+   * when the document was created on this client. Detached from any database.
+   */
+  public T assumedMaster() {
+    return assumedMaster;
   }
 
   /**

@@ -80,6 +80,11 @@ class EventualConflictTest extends SyncTestBase {
     assertThat(((SalesInvoice) conflict.local()).getNumber()).isEqualTo("INV-003");
     assertThat(((SalesInvoice) conflict.master()).getNumber()).isEqualTo("INV-002");
     assertThat(((SalesInvoice) conflict.master()).meta().rev()).isEqualTo(y);
+    SalesInvoice assumed = (SalesInvoice) conflict.assumedMaster();
+    assertThat(assumed.meta().rev()).as("the state A's edit started from").isEqualTo(conflict.error().expectedRevision())
+        .startsWith("9-");
+    assertThat(assumed.getNumber()).isEqualTo("INV-001");
+    assertThat(assumed.getCustomer()).isEqualTo("Acme 9");
     SalesInvoice localA = stored(a, "1");
     assertThat(localA.meta().rev()).as("A's record is unchanged").isEqualTo(x);
     assertThat(localA.getNumber()).isEqualTo("INV-003");

@@ -1,0 +1,222 @@
+package com.acme.billing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.billing.SalesInvoice;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pocketto.Database;
+import io.pocketto.Pocketto;
+import io.pocketto.sync.Remote;
+import io.pocketto.sync.Replication;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The seed's eventual conflict on the page, in a real headless Chromium: one server and two replicas
+ * (each its own in-memory database, {@link Replication} live over HTTP and page), all in this JVM. Both
+ * replicas are paused with the page's switch; the same invoice, at revision 9, is edited on each; the
+ * replicas resume one after the other; the second shows the conflict with the first's revision
+ * {@code 10-...} in the conflict panel and merges it; all three converge on one revision and the same
+ * fields. Every step waits on a condition, never on a clock. Screenshots go to {@code target/screenshots/}.
+ */
+class ReplicaPageBrowserTest {
+  private static final String ID = "seed-1";
+  /** Quick, so that the test spends its time on what it checks; the live loop is the same as a replica's. */
+  private static final Duration SYNC_INTERVAL = Duration.ofMillis(300);
+
+  private final List<AutoCloseable> opened = new ArrayList<>();
+  private HeadlessChromium browser;
+  private WebDriver driver;
+
+  @BeforeEach
+  void requireChromium(@TempDir Path profile) {
+    Assumptions.assumeTrue(HeadlessChromium.PRESENT, HeadlessChromium.HOW_TO_INSTALL);
+    browser = open(HeadlessChromium.start(profile));
+    driver = browser.driver();
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      opened.get(i).close();
+    }
+  }
+
+  private <T extends AutoCloseable> T open(T closeable) {
+    opened.add(closeable);
+    return closeable;
+  }
+
+  private Database memory(String name) {
+    return open(Pocketto.connect("jdbc:h2:mem:" + name + "-" + UUID.randomUUID()));
+  }
+
+  /** A replica as {@code --replicate-from} runs it: its own database, syncing live, serving the page. */
+  private record Replica(Database db, Replication sync, ApiClient api, String url) {}
+
+  private Replica replica(String name, InvoiceServer server) {
+    Database db = memory(name);
+    Replication sync = open(Replication.of(db, Remote.http(URI.create("http://127.0.0.1:" + server.port() + "/api/sync")))
+        .models(SalesInvoice.class)
+        .build());
+    InvoiceServer web = open(InvoiceServer.start(db, "127.0.0.1", 0, sync));
+    sync.start(SYNC_INTERVAL);
+    return new Replica(db, sync, new ApiClient(web.port()), "http://127.0.0.1:" + web.port() + "/");
+  }
+
+  @Test
+  void twoPausedReplicasEditTheSameInvoiceAndTheSecondMergesTheFirstsRevisionThenAllThreeConverge() throws IOException {
+    Database master = memory("server");
+    InvoiceServer server = open(InvoiceServer.start(master, "127.0.0.1", 0));
+    ApiClient serverApi = new ApiClient(server.port());
+    SalesInvoice invoice = new SalesInvoice();
+    invoice.setId(ID);
+    invoice.setNumber("INV-001");
+    invoice.setCustomer("Acme");
+    invoice.setIssuedOn(java.time.LocalDate.of(2026, 11, 25));
+    invoice.addLine("Consulting", 3, new java.math.BigDecimal("120.00"));
+    invoice.saveTo(master);
+    for (int i = 2; i <= 9; i++) {
+      invoice.setCustomer("Acme " + i);
+      invoice.save();
+    }
+    String nine = invoice.meta().rev();
+    assertThat(nine).startsWith("9-");
+    Replica a = replica("replica-a", server);
+    Replica b = replica("replica-b", server);
+
+    // 1. Both replicas hold revision 9, then are paused with the page's switch.
+    driver.get(a.url());
+    String tabA = driver.getWindowHandle();
+    String tabB = openTab(b.url());
+    for (String tab : List.of(tabA, tabB)) {
+      Replica replica = tab.equals(tabA) ? a : b;
+      driver.switchTo().window(tab);
+      browser.await().until(d -> nine.equals(localRev(replica)));
+      browser.awaitText("#sync-state", "Online");
+      assertThat(browser.find("#sync-switch").isSelected()).isTrue();
+      browser.click("#sync-switch");
+      browser.awaitText("#sync-state", "Paused: working offline");
+      assertThat(replica.sync().status().paused()).isTrue();
+      // A sync that began before the pause finishes; this one waits for it, and no other starts while paused.
+      replica.sync().syncOnce();
+    }
+    driver.switchTo().window(tabA);
+    browser.screenshot("replica-paused.png");
+
+    // 2. The same invoice edited on each: A changes the customer, B the number.
+    driver.switchTo().window(tabA);
+    driver.get(a.url() + "#/invoices/" + ID);
+    browser.awaitRevision(nine);
+    browser.type("#f-customer", "Acme Holdings");
+    browser.click("#save");
+    String x = browser.awaitRevision("10-");
+    browser.awaitText("#sync-pending", "1 pending change");
+
+    driver.switchTo().window(tabB);
+    driver.get(b.url() + "#/invoices/" + ID);
+    browser.awaitRevision(nine);
+    browser.type("#f-number", "INV-002");
+    browser.click("#save");
+    String y = browser.awaitRevision("10-");
+    browser.awaitText("#sync-pending", "1 pending change");
+    assertThat(y).isNotEqualTo(x);
+    assertThat(masterRev(serverApi)).as("nothing left a paused replica").isEqualTo(nine);
+
+    // 3. The replicas resume: A first, so the server takes A's revision.
+    driver.switchTo().window(tabA);
+    browser.click("#sync-switch");
+    browser.await().until(d -> x.equals(masterRev(serverApi)));
+    browser.awaitText("#sync-pending", "No pending changes");
+    browser.awaitText("#sync-state", "Online");
+
+    // 4. B resumes: its push meets 10-x, and the conflict panel of the open invoice shows it.
+    driver.switchTo().window(tabB);
+    browser.click("#sync-switch");
+    browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+    assertThat(browser.text("#conflict-title")).isEqualTo("This invoice changed on the server while this replica was offline");
+    assertThat(revisions("#conflict-summary")).containsExactly(nine, x);
+    assertThat(conflictRow("number")).containsExactly("Number\nyou changed it", "INV-002", "INV-001");
+    assertThat(conflictRow("customer")).containsExactly("Customer\nthey changed it", "Acme 9", "Acme Holdings");
+    assertThat(revisions("#sync-conflicts")).containsExactly(x);
+    assertThat(b.sync().conflicts()).hasSize(1);
+    assertThat(b.sync().conflicts().get(0).error().revision()).isEqualTo(x);
+    assertThat(masterRev(serverApi)).isEqualTo(x);
+    browser.screenshot("replica-conflict.png");
+
+    browser.click("#merge");
+    browser.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("conflict")));
+    String merged = browser.awaitRevision("11-");
+    assertThat(browser.text("#message")).startsWith("Merged");
+    assertThat(browser.value("#f-number")).isEqualTo("INV-002");
+    assertThat(browser.value("#f-customer")).isEqualTo("Acme Holdings");
+
+    // 5. All three converge on B's merge: one revision and the same fields.
+    browser.await().until(d -> merged.equals(masterRev(serverApi)) && merged.equals(localRev(a)));
+    browser.awaitText("#sync-pending", "No pending changes");
+    assertThat(driver.findElements(By.cssSelector("#sync-conflicts li"))).isEmpty();
+    JsonNode onServer = serverApi.get("/api/invoices/" + ID).json();
+    assertThat(a.api().get("/api/invoices/" + ID).json()).isEqualTo(onServer);
+    assertThat(b.api().get("/api/invoices/" + ID).json()).isEqualTo(onServer);
+    assertThat(onServer.get("_rev").asText()).isEqualTo(merged);
+    assertThat(onServer.get("number").asText()).isEqualTo("INV-002");
+    assertThat(onServer.get("customer").asText()).isEqualTo("Acme Holdings");
+    assertThat(onServer.get("total").decimalValue()).isEqualByComparingTo("360.00");
+    driver.switchTo().window(tabA);
+    driver.navigate().refresh();
+    browser.awaitRevision(merged);
+    assertThat(browser.value("#f-number")).isEqualTo("INV-002");
+    browser.screenshot("replica-converged.png");
+  }
+
+  @Test
+  void onTheMasterThePanelSaysItIsTheMaster() {
+    Database master = memory("server");
+    InvoiceServer server = open(InvoiceServer.start(master, "127.0.0.1", 0));
+
+    driver.get("http://127.0.0.1:" + server.port() + "/");
+
+    assertThat(browser.text("#sync-master")).startsWith("This server is the master");
+    assertThat(driver.findElement(By.id("sync-replica")).isDisplayed()).isFalse();
+  }
+
+  private String openTab(String url) {
+    driver.switchTo().newWindow(WindowType.TAB);
+    driver.get(url);
+    return driver.getWindowHandle();
+  }
+
+  private static String localRev(Replica replica) {
+    return SalesInvoice.in(replica.db()).find(ID).map(i -> i.meta().rev()).orElse(null);
+  }
+
+  private static String masterRev(ApiClient serverApi) {
+    return serverApi.get("/api/invoices/" + ID).json().path("_rev").asText(null);
+  }
+
+  /** The revisions named in an element, in order. */
+  private List<String> revisions(String css) {
+    return browser.find(css).findElements(By.cssSelector("code.rev")).stream().map(WebElement::getText).toList();
+  }
+
+  /** The cells of the conflict panel's row for {@code field}, as shown. */
+  private List<String> conflictRow(String field) {
+    return driver.findElements(By.cssSelector("#conflict-fields tr[data-field='" + field + "'] td")).stream()
+        .limit(3).map(WebElement::getText).toList();
+  }
+}

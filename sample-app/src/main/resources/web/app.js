@@ -559,6 +559,9 @@ function showConflict(mine, stored, conflicting = [], origin = state.base) {
   }
   const revision = rev => Object.assign(document.createElement('code'), { textContent: rev, className: 'rev' });
   const bothChanged = `Both of you changed ${conflicting.map(f => LABELS[f] || f).join(', ')}: choose a value for each, then save your choices.`;
+  const heads = document.querySelectorAll('#conflict-fields thead th');
+  heads[1].textContent = replicated ? 'On this replica' : 'Your value';
+  heads[2].textContent = replicated ? 'On the server' : 'Stored value';
   $('#conflict-title').textContent = replicated ? 'This invoice changed on the server while this replica was offline'
     : 'Someone else saved this invoice while you were editing it';
   $('#conflict-summary').replaceChildren(...(replicated

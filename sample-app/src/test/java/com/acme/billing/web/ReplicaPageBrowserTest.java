@@ -153,6 +153,9 @@ class ReplicaPageBrowserTest {
     assertThat(revisions("#conflict-summary")).containsExactly(nine, x);
     assertThat(conflictRow("number")).containsExactly("Number\nyou changed it", "INV-002", "INV-001");
     assertThat(conflictRow("customer")).containsExactly("Customer\nthey changed it", "Acme 9", "Acme Holdings");
+    assertThat(driver.findElements(By.cssSelector("#conflict-fields thead th")).stream()
+        .map(th -> th.getText().toLowerCase(java.util.Locale.ROOT)).toList())
+        .containsExactly("field", "on this replica", "on the server", "keep");
     assertThat(revisions("#sync-conflicts")).containsExactly(x);
     assertThat(b.sync().conflicts()).hasSize(1);
     assertThat(b.sync().conflicts().get(0).error().revision()).isEqualTo(x);

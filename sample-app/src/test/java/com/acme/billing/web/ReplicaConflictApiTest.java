@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.billing.SalesInvoice;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.Database;
-import io.pocketto.Pocketto;
 import io.pocketto.sync.Remote;
 import io.pocketto.sync.Replication;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +24,7 @@ class ReplicaConflictApiTest {
   private static final String ID = "inv-1";
   private static final String CONFLICT = "/api/replica/conflicts/" + ID;
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Opened opened = new Opened();
   private ApiClient serverApi;
   private ApiClient replicaA;
   private Database a;
@@ -36,12 +33,11 @@ class ReplicaConflictApiTest {
   private Replication syncB;
 
   private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
+    return opened.open(closeable);
   }
 
   private Database memory(String name) {
-    return open(Pocketto.connect("jdbc:h2:mem:" + name + "-" + UUID.randomUUID()));
+    return opened.memory(name);
   }
 
   @BeforeEach
@@ -65,9 +61,7 @@ class ReplicaConflictApiTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
+    opened.close();
   }
 
   /** B edits and pushes, then A edits offline and syncs: A holds the open conflict. */

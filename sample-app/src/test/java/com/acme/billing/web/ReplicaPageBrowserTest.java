@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.billing.SalesInvoice;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.Database;
-import io.pocketto.Pocketto;
 import io.pocketto.sync.Remote;
 import io.pocketto.sync.Replication;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +36,7 @@ class ReplicaPageBrowserTest {
   /** Quick, so that the test spends its time on what it checks; the live loop is the same as a replica's. */
   private static final Duration SYNC_INTERVAL = Duration.ofMillis(300);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Opened opened = new Opened();
   private HeadlessChromium browser;
   private WebDriver driver;
 
@@ -52,18 +49,15 @@ class ReplicaPageBrowserTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
+    opened.close();
   }
 
   private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
+    return opened.open(closeable);
   }
 
   private Database memory(String name) {
-    return open(Pocketto.connect("jdbc:h2:mem:" + name + "-" + UUID.randomUUID()));
+    return opened.memory(name);
   }
 
   /** A replica as {@code --replicate-from} runs it: its own database, syncing live, serving the page. */
@@ -120,21 +114,8 @@ class ReplicaPageBrowserTest {
     browser.screenshot("replica-paused.png");
 
     // 2. The same invoice edited on each: A changes the customer, B the number.
-    driver.switchTo().window(tabA);
-    driver.get(a.url() + "#/invoices/" + ID);
-    browser.awaitRevision(nine);
-    browser.type("#f-customer", "Acme Holdings");
-    browser.click("#save");
-    String x = browser.awaitRevision("10-");
-    browser.awaitText("#sync-pending", "1 pending change");
-
-    driver.switchTo().window(tabB);
-    driver.get(b.url() + "#/invoices/" + ID);
-    browser.awaitRevision(nine);
-    browser.type("#f-number", "INV-002");
-    browser.click("#save");
-    String y = browser.awaitRevision("10-");
-    browser.awaitText("#sync-pending", "1 pending change");
+    String x = editOffline(tabA, a, "#f-customer", "Acme Holdings", nine);
+    String y = editOffline(tabB, b, "#f-number", "INV-002", nine);
     assertThat(y).isNotEqualTo(x);
     assertThat(masterRev(serverApi)).as("nothing left a paused replica").isEqualTo(nine);
 
@@ -196,6 +177,18 @@ class ReplicaPageBrowserTest {
 
     assertThat(browser.text("#sync-master")).startsWith("This server is the master");
     assertThat(driver.findElement(By.id("sync-replica")).isDisplayed()).isFalse();
+  }
+
+  /** Opens the invoice on a paused replica's page, changes one input and saves; returns the new revision. */
+  private String editOffline(String tab, Replica replica, String input, String value, String from) {
+    driver.switchTo().window(tab);
+    driver.get(replica.url() + "#/invoices/" + ID);
+    browser.awaitRevision(from);
+    browser.type(input, value);
+    browser.click("#save");
+    String saved = browser.awaitRevision("10-");
+    browser.awaitText("#sync-pending", "1 pending change");
+    return saved;
   }
 
   private String openTab(String url) {

@@ -678,6 +678,7 @@ function showSync(status) {
     : ['waiting', 'Connecting…'];
   $('#sync-state').className = 'sync-state ' + kind;
   $('#sync-state').textContent = words;
+  $('#sync-state').title = status.lastError || '';
   const n = status.pendingChanges;
   $('#sync-pending').textContent = n === 0 ? 'No pending changes' : `${n} pending change${n === 1 ? '' : 's'}`;
   $('#sync-last').textContent = status.lastSync

@@ -8,6 +8,7 @@ import io.pocketto.Database;
 import io.pocketto.sync.Remote;
 import io.pocketto.sync.Replication;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -230,6 +231,37 @@ class ReplicaConflictApiTest {
       assertThat(again.json().get("message").asText()).isEqualTo("no open replication conflict on invoice 'inv-1'");
     }
     assertThat(replicaA.get(CONFLICT).status()).isEqualTo(404);
+  }
+
+  @Test
+  void twoResolutionsRacingResolveItOnceAndTheOtherIsA404() throws Exception {
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 1; round <= 10; round++) {
+        int r = round;
+        conflictOnA(i -> i.setNumber("A-" + r), i -> i.setNumber("B-" + r));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<ApiClient.Response>> answers = new ArrayList<>();
+        for (String action : List.of("/keep-mine", "/take-theirs")) {
+          answers.add(threads.submit(() -> {
+            start.await();
+            return replicaA.post(CONFLICT + action, null);
+          }));
+        }
+        start.countDown();
+        ApiClient.Response keep = answers.get(0).get();
+        ApiClient.Response take = answers.get(1).get();
+
+        assertThat(List.of(keep.status(), take.status())).as("round %d", r).containsExactlyInAnyOrder(200, 404);
+        ApiClient.Response won = keep.status() == 200 ? keep : take;
+        SalesInvoice stored = SalesInvoice.in(a).find(ID).orElseThrow();
+        assertThat(stored.meta().rev()).as("round %d", r).isEqualTo(won.json().get("resolved").get("_rev").asText());
+        assertThat(stored.getNumber()).as("round %d", r).isEqualTo(keep == won ? "A-" + r : "B-" + r);
+        assertThat(convergedAfterSync().get("number").asText()).isEqualTo(stored.getNumber());
+      }
+    } finally {
+      threads.shutdown();
+    }
   }
 
   @Test

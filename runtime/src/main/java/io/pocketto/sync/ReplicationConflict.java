@@ -74,7 +74,8 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> {
    *
    * @return the local record as stored now
    * @throws IllegalStateException if the conflict was resolved already
-   * @throws ConflictException if the local record was saved again since it was listed; list again
+   * @throws ConflictException if the local record was saved again since it was listed, or a sync has
+   *     brought a newer master revision (the exception's {@code revision()}); list again
    */
   public T resolve(T resolved) {
     return replication.resolve(this, resolved);

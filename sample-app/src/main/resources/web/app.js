@@ -736,9 +736,11 @@ function chosenSides() {
   return sides;
 }
 
+// Resolves the conflict the panel shows; If-Match names the server revision shown, so that a newer one
+// pulled meanwhile is shown first instead of overwritten unseen.
 async function resolveReplicated(action, body) {
   const id = state.replicated.id;
-  const result = await api('POST', replicaConflictUrl(id) + '/' + action, body);
+  const result = await api('POST', replicaConflictUrl(id) + '/' + action, body, state.replicated.master._rev);
   if (result.ok) {
     const resolved = result.body.resolved;
     showSync(result.body);
@@ -749,10 +751,17 @@ async function resolveReplicated(action, body) {
       'take-theirs': `Took the server's version, revision ${rev}. The edit made here was discarded.`,
       merge: `Merged the changes made here with the server's, at revision ${rev}; the next sync sends it to the server.`,
     }[action]);
-  } else if (result.status === 409 && result.body.conflict) {
-    state.replicated = result.body.conflict;
-    const c = result.body.conflict;
-    showConflict(c.local, c.master, result.body.conflictingFields || [], c.assumedMaster || {});
+  } else if ((result.status === 409 || result.status === 412) && result.body.conflict) {
+    const shown = state.replicated.master._rev;
+    openReplicated(result.body.conflict);
+    if (result.body.conflict.master._rev !== shown || result.status === 412) {
+      say(`Not resolved: the server's version changed again (now revision ${result.body.conflict.master._rev}); `
+        + 'look at it again, then choose.', 'error');
+    }
+  } else if ([404, 409, 412].includes(result.status)) {
+    // Resolved elsewhere (another tab), or changed here meanwhile: show the invoice as it is now.
+    await openInvoice(id);
+    say('Not resolved: this invoice changed meanwhile; it is shown as it is now.', 'error');
   } else {
     showError(result);
   }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * server's newer revision. {@code GET /api/replica/conflicts/{id}} shows both sides and the state the
  * edit started from; {@code POST .../keep-mine}, {@code .../take-theirs} and {@code .../merge} resolve it
  * through {@link ReplicationConflict#resolve}, which stores the resolution as a child of the server's
- * revision; the next sync pushes it.
+ * revision; the next sync pushes it. A resolution may name the server revision its author saw,
+ * {@code If-Match: "<error.revision>"}; once a sync has brought a newer one, it is refused with 412 and the
+ * conflict as it is now, so nobody overwrites a server change they never saw.
  */
 final class ReplicaConflicts {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaConflicts.class);
@@ -48,7 +50,10 @@ final class ReplicaConflicts {
 
   /** {@code POST .../keep-mine}: this replica's version of every field, on top of the server's revision. */
   void keepMine(Context ctx) {
-    ReplicationConflict<SalesInvoice> conflict = require(ctx.pathParam("id"));
+    ReplicationConflict<SalesInvoice> conflict = current(ctx);
+    if (conflict == null) {
+      return;
+    }
     if (conflict.local() == null) {
       throw ApiException.of(409, "conflict", "invoice '" + conflict.id() + "' is no longer stored on this replica; "
           + "take theirs instead");
@@ -58,7 +63,10 @@ final class ReplicaConflicts {
 
   /** {@code POST .../take-theirs}: the server's version; this replica's edit is dropped. */
   void takeTheirs(Context ctx) {
-    ReplicationConflict<SalesInvoice> conflict = require(ctx.pathParam("id"));
+    ReplicationConflict<SalesInvoice> conflict = current(ctx);
+    if (conflict == null) {
+      return;
+    }
     resolve(ctx, conflict, conflict.master(), "took the server's version");
   }
 
@@ -71,7 +79,10 @@ final class ReplicaConflicts {
    */
   void merge(Context ctx) {
     Map<InvoiceField, Boolean> keepMine = choices(ctx);
-    ReplicationConflict<SalesInvoice> conflict = require(ctx.pathParam("id"));
+    ReplicationConflict<SalesInvoice> conflict = current(ctx);
+    if (conflict == null) {
+      return;
+    }
     SalesInvoice local = conflict.local();
     SalesInvoice master = conflict.master();
     if (local == null) {
@@ -157,8 +168,14 @@ final class ReplicaConflicts {
       // Resolved by another request since it was listed.
       throw ApiException.notFound("no open replication conflict on invoice '" + conflict.id() + "'");
     } catch (ConflictException e) {
-      throw ApiException.of(409, "conflict", "invoice '" + conflict.id() + "' was saved on this replica while the "
-          + "conflict was being resolved; look at it again and resolve once more");
+      // Saved on this replica, or a newer server revision pulled, since the conflict was read above.
+      ReplicationConflict<SalesInvoice> now = find(conflict.id());
+      ObjectNode body = e.toJsonNode();
+      body.put("message", "invoice '" + conflict.id() + "' changed while the conflict was being resolved; "
+          + "look at it again and resolve once more");
+      body.set("conflict", now == null ? null : toJson(now));
+      ctx.status(409).json(body);
+      return;
     }
     LOG.info("Replication conflict on invoice {}: {} on top of the server's {}; now {}", conflict.id(), how,
         conflict.master().meta().rev(), stored.meta().rev());
@@ -168,9 +185,34 @@ final class ReplicaConflicts {
   }
 
   private ReplicationConflict<SalesInvoice> require(String id) {
-    return replication.conflicts(SalesInvoice.class).stream()
-        .filter(c -> c.id().equals(id)).findFirst()
-        .orElseThrow(() -> ApiException.notFound("no open replication conflict on invoice '" + id + "'"));
+    ReplicationConflict<SalesInvoice> conflict = find(id);
+    if (conflict == null) {
+      throw ApiException.notFound("no open replication conflict on invoice '" + id + "'");
+    }
+    return conflict;
+  }
+
+  private ReplicationConflict<SalesInvoice> find(String id) {
+    return replication.conflicts(SalesInvoice.class).stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /**
+   * The open conflict a resolution is about; {@code null} after answering 412 when its {@code If-Match}
+   * names a server revision the conflict no longer shows.
+   */
+  private ReplicationConflict<SalesInvoice> current(Context ctx) {
+    BaseRevision seen = BaseRevision.of(ctx, null, "If-Match");
+    ReplicationConflict<SalesInvoice> conflict = require(ctx.pathParam("id"));
+    if (seen == null || seen.rev().equals(conflict.error().revision())) {
+      return conflict;
+    }
+    ObjectNode body = conflict.error().toJsonNode();
+    body.put("message", "the server's revision of invoice '" + conflict.id() + "' is now " + conflict.error().revision()
+        + ", not " + seen.rev() + " as If-Match says; look at the conflict again");
+    body.put("status", 412);
+    body.set("conflict", toJson(conflict));
+    ctx.status(412).json(body);
+    return null;
   }
 
   private static ObjectNode toJson(ReplicationConflict<SalesInvoice> conflict) {

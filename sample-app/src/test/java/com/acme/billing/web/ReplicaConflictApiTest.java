@@ -234,6 +234,42 @@ class ReplicaConflictApiTest {
   }
 
   @Test
+  void aResolutionNamingAServerRevisionTheConflictNoLongerShowsIsA412WithTheConflictAsItIsNow() {
+    conflictOnA(i -> i.setNumber("INV-003"), i -> i.setNumber("INV-002"));
+    String seen = masterRev();
+    SalesInvoice onB = SalesInvoice.in(b).find(ID).orElseThrow();
+    onB.setCustomer("Globex");
+    onB.save();
+    syncB.syncOnce();
+    syncA.syncOnce(); // pulls B's newer revision into the open conflict
+    String now = masterRev();
+    String local = SalesInvoice.in(a).find(ID).orElseThrow().meta().rev();
+
+    ApiClient.Response stale = replicaA.send("POST", CONFLICT + "/take-theirs", null, "If-Match", "\"" + seen + "\"");
+
+    assertThat(stale.status()).as(stale.text()).isEqualTo(412);
+    assertThat(stale.json().get("revision").asText()).isEqualTo(now);
+    assertThat(stale.json().get("message").asText()).contains("is now " + now + ", not " + seen);
+    assertThat(stale.json().get("conflict").get("master").get("customer").asText()).isEqualTo("Globex");
+    assertThat(SalesInvoice.in(a).find(ID).orElseThrow().meta().rev()).as("nothing resolved").isEqualTo(local);
+    ApiClient.Response fresh = replicaA.send("POST", CONFLICT + "/take-theirs", null, "If-Match", "\"" + now + "\"");
+    assertThat(fresh.status()).as(fresh.text()).isEqualTo(200);
+    assertThat(fresh.json().get("resolved").get("_rev").asText()).isEqualTo(now);
+    assertThat(convergedAfterSync().get("customer").asText()).isEqualTo("Globex");
+  }
+
+  @Test
+  void aMalformedIfMatchIsA400() {
+    conflictOnA(i -> i.setNumber("INV-003"), i -> i.setNumber("INV-002"));
+
+    ApiClient.Response refused = replicaA.send("POST", CONFLICT + "/keep-mine", null, "If-Match", "\"not-a-revision\"");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("field").asText()).isEqualTo("If-Match");
+    assertThat(syncA.conflicts()).hasSize(1);
+  }
+
+  @Test
   void twoResolutionsRacingResolveItOnceAndTheOtherIsA404() throws Exception {
     java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {

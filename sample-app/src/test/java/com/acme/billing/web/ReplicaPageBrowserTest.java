@@ -29,7 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * replicas are paused with the page's switch; the same invoice, at revision 9, is edited on each; the
  * replicas resume one after the other; the second shows the conflict with the first's revision
  * {@code 10-...} in the conflict panel and merges it; all three converge on one revision and the same
- * fields. Every step waits on a condition, never on a clock. Screenshots go to {@code target/screenshots/}.
+ * fields. Also: a field changed on both sides, which Merge alone cannot resolve, resolved by choosing a side
+ * per field; and the master's page. Every step waits on a condition, never on a clock. Screenshots go to
+ * {@code target/screenshots/}.
  */
 class ReplicaPageBrowserTest {
   private static final String ID = "seed-1";
@@ -166,6 +168,57 @@ class ReplicaPageBrowserTest {
     browser.awaitRevision(merged);
     assertThat(browser.value("#f-number")).isEqualTo("INV-002");
     browser.screenshot("replica-converged.png");
+  }
+
+  @Test
+  void aFieldChangedOnBothSidesIsMarkedAndTheChoiceSavedResolvesIt() {
+    Database master = memory("server");
+    InvoiceServer server = open(InvoiceServer.start(master, "127.0.0.1", 0));
+    ApiClient serverApi = new ApiClient(server.port());
+    ApiClient.Response created = serverApi.post("/api/invoices",
+        "{\"id\": \"" + ID + "\", \"number\": \"INV-001\", \"customer\": \"Acme\"}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String one = created.json().get("_rev").asText();
+    Replica replica = replica("replica", server);
+
+    browser.await().until(d -> one.equals(localRev(replica)));
+    driver.get(replica.url() + "#/invoices/" + ID);
+    browser.awaitRevision(one);
+    browser.awaitText("#sync-state", "Online");
+    browser.click("#sync-switch");
+    browser.awaitText("#sync-state", "Paused: working offline");
+    replica.sync().syncOnce(); // waits for a sync begun before the pause
+    browser.type("#f-number", "INV-001-R");
+    browser.type("#f-customer", "Acme Replica");
+    browser.click("#save");
+    browser.awaitRevision("2-");
+    ApiClient.Response onServer = serverApi.send("PATCH", "/api/invoices/" + ID, "{\"number\": \"INV-001-S\"}",
+        "If-Match", "\"" + one + "\"");
+    assertThat(onServer.status()).as(onServer.text()).isEqualTo(200);
+    String theirs = onServer.json().get("_rev").asText();
+
+    browser.click("#sync-switch");
+    browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+    assertThat(conflictRow("number")).containsExactly("Number\nboth changed it", "INV-001-R", "INV-001-S");
+    assertThat(conflictRow("customer")).containsExactly("Customer\nyou changed it", "Acme Replica", "Acme");
+    browser.click("#merge");
+    browser.await().until(d -> browser.text("#conflict-summary").contains("Both of you changed Number"));
+    assertThat(driver.findElement(By.cssSelector("#conflict-fields tr[data-field='number']")).getDomAttribute("class"))
+        .isEqualTo("both");
+    assertThat(browser.find("#conflict").isDisplayed()).as("Merge alone cannot resolve it").isTrue();
+
+    browser.click("#conflict-fields input[name='keep-number'][value='theirs']");
+    browser.click("#save-choices");
+    browser.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("conflict")));
+    String resolved = browser.awaitRevision("3-");
+    assertThat(browser.value("#f-number")).isEqualTo("INV-001-S");
+    assertThat(browser.value("#f-customer")).isEqualTo("Acme Replica");
+    browser.await().until(d -> resolved.equals(masterRev(serverApi)));
+    JsonNode stored = serverApi.get("/api/invoices/" + ID).json();
+    assertThat(stored.get("number").asText()).isEqualTo("INV-001-S");
+    assertThat(stored.get("customer").asText()).isEqualTo("Acme Replica");
+    assertThat(replica.api().get("/api/invoices/" + ID).json()).isEqualTo(stored);
+    assertThat(theirs).startsWith("2-");
   }
 
   @Test

@@ -54,11 +54,7 @@ final class ReplicaConflicts {
     if (conflict == null) {
       return;
     }
-    if (conflict.local() == null) {
-      throw ApiException.of(409, "conflict", "invoice '" + conflict.id() + "' is no longer stored on this replica; "
-          + "take theirs instead");
-    }
-    resolve(ctx, conflict, conflict.local(), "kept this replica's version");
+    resolve(ctx, conflict, local(conflict), "kept this replica's version");
   }
 
   /** {@code POST .../take-theirs}: the server's version; this replica's edit is dropped. */
@@ -83,12 +79,8 @@ final class ReplicaConflicts {
     if (conflict == null) {
       return;
     }
-    SalesInvoice local = conflict.local();
+    SalesInvoice local = local(conflict);
     SalesInvoice master = conflict.master();
-    if (local == null) {
-      throw ApiException.of(409, "conflict", "invoice '" + conflict.id() + "' is no longer stored on this replica; "
-          + "take theirs instead");
-    }
     SalesInvoice origin = conflict.assumedMaster() != null ? conflict.assumedMaster() : new SalesInvoice();
     Map<InvoiceField, Object> before = new EnumMap<>(InvoiceField.class);
     Map<InvoiceField, Object> changes = new EnumMap<>(InvoiceField.class);
@@ -182,6 +174,15 @@ final class ReplicaConflicts {
     Map<String, Object> body = new LinkedHashMap<>(status.apply(replication));
     body.put("resolved", invoice(stored));
     ctx.json(body);
+  }
+
+  /** This replica's side of the conflict; gone only if the local row itself was removed, which leaves theirs. */
+  private static SalesInvoice local(ReplicationConflict<SalesInvoice> conflict) {
+    if (conflict.local() == null) {
+      throw ApiException.of(409, "conflict", "invoice '" + conflict.id() + "' is no longer stored on this replica; "
+          + "take theirs instead");
+    }
+    return conflict.local();
   }
 
   private ReplicationConflict<SalesInvoice> require(String id) {

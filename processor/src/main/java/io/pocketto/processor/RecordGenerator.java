@@ -210,7 +210,7 @@ final class RecordGenerator extends SourceFileGenerator<ModelDescriptor> {
       return CodeBlock.of("$L)", head);
     }
     CodeBlock handler = model.conflictHandler() == null ? CodeBlock.of("null") : CodeBlock.of("new $T()", model.conflictHandler());
-    return CodeBlock.of("$L,$W$L,$W$L)", head, handler, indexes(model));
+    return CodeBlock.of("$L,$W$L,$W$L)", head, indexes(model), handler);
   }
 
   /** {@code FieldAccess}: the record's state, and its fields read and written by position. */

@@ -55,15 +55,15 @@ public final class ModelBinding<T extends ActiveRecord<T>> {
    * @param factory the generated class's no-arg constructor
    */
   public ModelBinding(Class<T> type, String collection, Supplier<T> factory, FieldSpec[] fields) {
-    this(type, collection, factory, fields, null, List.of());
+    this(type, collection, factory, fields, List.of(), null);
   }
 
   /**
-   * Describes a model that names a default conflict handler ({@code @Model(conflictHandler = ...)}, else
-   * {@code null}) or declares indexes ({@code @Index}, each a list of field names in index order).
+   * Describes a model that declares indexes ({@code @Index}, each a list of field names in index order)
+   * or names a default conflict handler ({@code @Model(conflictHandler = ...)}, else {@code null}).
    */
   public ModelBinding(Class<T> type, String collection, Supplier<T> factory, FieldSpec[] fields,
-      ConflictHandler<? super T> handler, List<List<String>> indexes) {
+      List<List<String>> indexes, ConflictHandler<? super T> handler) {
     this.type = Objects.requireNonNull(type);
     this.factory = Objects.requireNonNull(factory);
     this.conflictHandler = handler;

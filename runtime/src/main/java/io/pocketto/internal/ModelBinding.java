@@ -65,6 +65,10 @@ public final class ModelBinding<T extends ActiveRecord<T>> {
   public ModelBinding(Class<T> type, String collection, Supplier<T> factory, FieldSpec[] fields,
       List<List<String>> indexes, ConflictHandler<? super T> handler) {
     this.type = Objects.requireNonNull(type);
+    if (!FieldAccess.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(type.getName() + " does not implement FieldAccess: only a class the Pocketto "
+          + "processor generated has a binding");
+    }
     this.factory = Objects.requireNonNull(factory);
     this.conflictHandler = handler;
     this.indexes = List.copyOf(indexes);

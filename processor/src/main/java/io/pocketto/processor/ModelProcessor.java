@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
@@ -27,20 +28,20 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class ModelProcessor extends AbstractProcessor {
-  /** Models waiting for types that another processor generates in a later round, by name. */
-  private final Set<String> deferred = new LinkedHashSet<>();
-  private ModelValidator validator;
-  private final RecordGenerator generator = new RecordGenerator();
-  /** Repositories waiting for their model's generated class, by name. */
-  private final Set<String> deferredRepositories = new LinkedHashSet<>();
-  private RepositoryValidator repositoryValidator;
-  private final RepositoryGenerator repositoryGenerator = new RepositoryGenerator();
+  private Step<ModelDescriptor> models;
+  private Step<RepositoryDescriptor> repositories;
 
   @Override
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    validator = new ModelValidator(processingEnv);
-    repositoryValidator = new RepositoryValidator(processingEnv, validator);
+    ModelValidator validator = new ModelValidator(processingEnv);
+    RepositoryValidator repositoryValidator = new RepositoryValidator(processingEnv, validator);
+    models = new Step<>(ModelValidator.MODEL_ANNOTATION, Message.MODEL_NOT_A_CLASS, validator::validate,
+        new RecordGenerator(), (type, report) -> report.printUnresolvedTo(processingEnv.getMessager()));
+    repositories = new Step<>(RepositoryValidator.REPOSITORY_ANNOTATION, Message.REPOSITORY_NOT_INTERFACE,
+        repositoryValidator::validate, new RepositoryGenerator(), (type, report) -> processingEnv.getMessager()
+            .printMessage(Diagnostic.Kind.ERROR, Message.REPOSITORY_UNRESOLVED.format(type.getSimpleName(),
+                type.getInterfaces()), type));
   }
 
   @Override
@@ -55,102 +56,108 @@ public final class ModelProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (TypeElement type : pending(deferred, ModelValidator.MODEL_ANNOTATION, Message.MODEL_NOT_A_CLASS, round)) {
-      processOne(type, round.processingOver());
-    }
+    models.run(round);
     // After the models: a repository needs its model's generated class, so it waits for that round.
-    for (TypeElement type : pending(deferredRepositories, RepositoryValidator.REPOSITORY_ANNOTATION,
-        Message.REPOSITORY_NOT_INTERFACE, round)) {
-      processRepository(type, round.processingOver());
-    }
+    repositories.run(round);
     return false;
   }
 
+  /** What a step checks one annotated type with: a descriptor when the report stays clean. */
+  private interface Validator<D> {
+    D validate(TypeElement type, Report report);
+  }
+
   /**
-   * The types to process this round: those deferred by name from the last round (emptying
-   * {@code deferredNames}), then the new ones carrying {@code annotationName}. An annotated element
-   * that is not a type is reported with {@code notAType}.
+   * One annotation's processing, the same loop for models and repositories: take the types deferred
+   * from the last round and the newly annotated ones, validate each, defer one that waits for a type
+   * not generated yet, and generate the clean ones. A problem with one type is reported on it and
+   * leaves the others alone.
    */
-  private Set<TypeElement> pending(Set<String> deferredNames, String annotationName, Message notAType,
-      RoundEnvironment round) {
-    Set<TypeElement> todo = new LinkedHashSet<>();
-    for (String name : deferredNames) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-      if (type != null) {
-        todo.add(type);
+  private final class Step<D> {
+    private final String annotation;
+    private final Message notAType;
+    private final Validator<D> validator;
+    private final SourceFileGenerator<D> generator;
+    /** Reports a type still waiting for another type in the last round. */
+    private final BiConsumer<TypeElement, Report> unresolved;
+    /** Types waiting for a type that a later round generates, by name. */
+    private final Set<String> deferred = new LinkedHashSet<>();
+
+    Step(String annotation, Message notAType, Validator<D> validator, SourceFileGenerator<D> generator,
+        BiConsumer<TypeElement, Report> unresolved) {
+      this.annotation = annotation;
+      this.notAType = notAType;
+      this.validator = validator;
+      this.generator = generator;
+      this.unresolved = unresolved;
+    }
+
+    void run(RoundEnvironment round) {
+      for (TypeElement type : pending(round)) {
+        processOne(type, round.processingOver());
       }
     }
-    deferredNames.clear();
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
-    if (annotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element instanceof TypeElement type) {
+
+    /**
+     * The types to process this round: those deferred by name from the last round (emptying the
+     * list), then the new ones carrying the annotation. An annotated element that is not a type is
+     * reported with {@code notAType}.
+     */
+    private Set<TypeElement> pending(RoundEnvironment round) {
+      Set<TypeElement> todo = new LinkedHashSet<>();
+      for (String name : deferred) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+        if (type != null) {
           todo.add(type);
-        } else {
-          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-              notAType.format(element.getKind().toString().toLowerCase()), element);
         }
       }
-    }
-    return todo;
-  }
-
-  private void processRepository(TypeElement type, boolean lastRound) {
-    try {
-      Report report = new Report();
-      RepositoryDescriptor repository = repositoryValidator.validate(type, report);
-      if (report.isDeferred() && report.isClean() && !lastRound) {
-        deferredRepositories.add(type.getQualifiedName().toString());
-        return;
+      deferred.clear();
+      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (annotationType != null) {
+        for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+          if (element instanceof TypeElement type) {
+            todo.add(type);
+          } else {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                notAType.format(element.getKind().toString().toLowerCase()), element);
+          }
+        }
       }
-      report.printTo(processingEnv.getMessager());
-      if (report.isDeferred() && report.isClean()) {
+      return todo;
+    }
+
+    private void processOne(TypeElement type, boolean lastRound) {
+      try {
+        Report report = new Report();
+        D descriptor = validator.validate(type, report);
+        if (report.isDeferred() && report.isClean() && !lastRound) {
+          deferred.add(type.getQualifiedName().toString());
+          return;
+        }
+        report.printTo(processingEnv.getMessager());
+        if (report.isDeferred() && report.isClean()) {
+          unresolved.accept(type, report);
+          return;
+        }
+        if (descriptor != null) {
+          write(type, descriptor);
+        }
+      } catch (IOException | RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Message.REPOSITORY_UNRESOLVED.format(type.getSimpleName(), type.getInterfaces()), type);
-        return;
+            Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
       }
-      if (repository != null) {
-        repositoryGenerator.generate(repository).writeTo(processingEnv.getFiler());
-      }
-    } catch (IOException | RuntimeException e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
     }
-  }
 
-  private void processOne(TypeElement type, boolean lastRound) {
-    try {
-      Report report = new Report();
-      ModelDescriptor model = validator.validate(type, report);
-      if (report.isDeferred() && report.isClean() && !lastRound) {
-        deferred.add(type.getQualifiedName().toString());
-        return;
+    private void write(TypeElement type, D descriptor) throws IOException {
+      try {
+        generator.generate(descriptor).writeTo(processingEnv.getFiler());
+      } catch (FilerException e) {
+        // Almost always a hand-written type with the generated name: the user's error, not ours.
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.GENERATED_TYPE_EXISTS.format(generator.className(descriptor).canonicalName(), e.getMessage()), type);
       }
-      report.printTo(processingEnv.getMessager());
-      if (report.isDeferred() && report.isClean()) {
-        report.printUnresolvedTo(processingEnv.getMessager());
-        return;
-      }
-      if (model != null) {
-        write(model);
-      }
-    } catch (IOException | RuntimeException e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
-    }
-  }
-
-  private void write(ModelDescriptor model) throws IOException {
-    try {
-      generator.generate(model).writeTo(processingEnv.getFiler());
-    } catch (FilerException e) {
-      // Almost always a hand-written type with the generated name: the user's error, not ours.
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.GENERATED_TYPE_EXISTS.format(model.generatedClass().canonicalName(), e.getMessage()), model.element());
     }
   }
 }

@@ -2,11 +2,13 @@ package io.pocketto.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Decimal;
 import io.pocketto.Index;
 import io.pocketto.Model;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.FieldAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,18 +45,6 @@ final class ModelValidator {
   /** The largest precision PostgreSQL's {@code numeric(p, s)} accepts; H2's is larger. */
   static final int MAX_DECIMAL_PRECISION = 1000;
 
-  /** Instance members every generated class declares, by name. */
-  private static final Map<String, String> GENERATED_METHODS = Map.ofEntries(
-      Map.entry("getId", "getId()"), Map.entry("setId", "setId(String)"), Map.entry("meta", "meta()"),
-      Map.entry("save", "save()"), Map.entry("saveTo", "saveTo(Database)"), Map.entry("delete", "delete()"),
-      Map.entry("reload", "reload()"), Map.entry("isDirty", "isDirty()"), Map.entry("toJson", "toJson()"),
-      Map.entry("find", "static find(String)"), Map.entry("in", "static in(Database)"),
-      Map.entry("all", "static all()"), Map.entry("incrementalModify", "incrementalModify(Consumer)"),
-      Map.entry("incrementalPatch", "incrementalPatch(Map)"), Map.entry("saveResolving", "saveResolving()"),
-      Map.entry("incrementalUpsert", "static incrementalUpsert(String, Consumer)"),
-      Map.entry("onChange", "static onChange(ChangeListener)"), Map.entry("query", "static query()"),
-      Map.entry("modelBinding", "modelBinding()"));
-
   /** Field names that would clash with generated members. */
   private static final Map<String, String> RESERVED_FIELDS = Map.of(
       "id", "id property (getId/setId); Pocketto manages the document id",
@@ -62,14 +52,70 @@ final class ModelValidator {
 
   private final ProcessingEnvironment env;
   private final TypeClassifier classifier;
+  /** The models validated clean in this compilation, by qualified name. */
+  private final Map<String, ModelDescriptor> described = new HashMap<>();
+
+  /** Methods every generated class has, by name: each name's simplest signature, for the message. */
+  private final Map<String, String> generatedMethods;
 
   ModelValidator(ProcessingEnvironment env) {
     this.env = env;
     this.classifier = new TypeClassifier(env.getTypeUtils());
+    this.generatedMethods = generatedMethods();
+  }
+
+  /**
+   * The instance methods a generated class inherits from {@code ActiveRecord} or implements for
+   * {@code FieldAccess}, read from the runtime through {@link Elements} so the list cannot fall behind
+   * it, and the static entry points the generator writes. A model method of one of these names would
+   * silently replace the runtime's, or hide or be hidden by a generated one.
+   */
+  private Map<String, String> generatedMethods() {
+    Map<String, ExecutableElement> simplest = new HashMap<>();
+    for (Class<?> api : List.of(ActiveRecord.class, FieldAccess.class)) {
+      TypeElement type = env.getElementUtils().getTypeElement(api.getCanonicalName());
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (!method.getModifiers().contains(Modifier.PRIVATE) && !method.getModifiers().contains(Modifier.STATIC)) {
+          simplest.merge(method.getSimpleName().toString(), method,
+              (a, b) -> a.getParameters().size() <= b.getParameters().size() ? a : b);
+        }
+      }
+    }
+    Map<String, String> methods = new HashMap<>(RecordGenerator.STATIC_API);
+    simplest.forEach((name, method) -> methods.put(name, erasedSignature(method)));
+    return methods;
+  }
+
+  /** {@code incrementalModify(Consumer)}: the name and the parameters' erased simple type names. */
+  private String erasedSignature(ExecutableElement method) {
+    StringBuilder sb = new StringBuilder(method.getSimpleName()).append('(');
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      String erased = env.getTypeUtils().erasure(method.getParameters().get(i).asType()).toString();
+      sb.append(i > 0 ? ", " : "").append(erased.substring(erased.lastIndexOf('.') + 1));
+    }
+    return sb.append(')').toString();
+  }
+
+  /**
+   * The descriptor of a model this compilation already validated clean, else the result of validating
+   * it now into {@code report}: a repository needs its model's descriptor, and the model's own step has
+   * usually made it already.
+   */
+  ModelDescriptor describe(TypeElement type, Report report) {
+    ModelDescriptor known = described.get(type.getQualifiedName().toString());
+    return known != null ? known : validate(type, report);
   }
 
   /** Validates; returns the descriptor when the report stays clean and nothing was deferred. */
   ModelDescriptor validate(TypeElement type, Report report) {
+    ModelDescriptor model = check(type, report);
+    if (model != null) {
+      described.put(type.getQualifiedName().toString(), model);
+    }
+    return model;
+  }
+
+  private ModelDescriptor check(TypeElement type, Report report) {
     if (type.getKind() != ElementKind.CLASS) {
       report.error(Message.MODEL_NOT_A_CLASS, type, type.getKind().toString().toLowerCase().replace('_', ' '));
       return null;
@@ -260,10 +306,10 @@ final class ModelValidator {
         if (RESERVED_FIELDS.containsKey(name)) {
           report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name, RESERVED_FIELDS.get(name));
           valid = false;
-        } else if (GENERATED_METHODS.containsKey(getter)) {
+        } else if (generatedMethods.containsKey(getter)) {
           // A primitive boolean 'dirty' would get the getter isDirty(), which the generated class already has.
           report.error(Message.FIELD_CLASHES_WITH_GENERATED, field, name,
-              "method " + GENERATED_METHODS.get(getter) + ", which would also be its getter");
+              "method " + generatedMethods.get(getter) + ", which would also be its getter");
           valid = false;
         }
         TypeClassifier.Result kind = classifier.classify(field.asType());
@@ -449,7 +495,7 @@ final class ModelValidator {
       if (name.equals("toString") && method.getParameters().isEmpty()) {
         declaresToString = true;
       }
-      String generated = GENERATED_METHODS.get(name);
+      String generated = generatedMethods.get(name);
       if (generated != null) {
         report.error(Message.METHOD_CLASHES_WITH_GENERATED, method, signature(method), generated);
       } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {

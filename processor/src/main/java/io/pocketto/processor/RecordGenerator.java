@@ -4,13 +4,11 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import java.util.HashSet;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
@@ -18,34 +16,38 @@ import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.FieldAccess;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.RecordState;
-import io.pocketto.internal.Records;
 import io.pocketto.query.ComparableProperty;
 import io.pocketto.query.JsonProperty;
 import io.pocketto.query.Query;
 import io.pocketto.query.StringProperty;
 import io.pocketto.query.ValueProperty;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the active-record subclass of a valid model with JavaPoet. What it emits is only what is
- * specific to the model: accessors, a field list and plain field access by position. Every
- * behaviour is a one-line call into the runtime.
+ * specific to the model: the binding's field descriptors, typed property constants, accessors, plain
+ * field access by position ({@code FieldAccess}), and the static entry points ({@code find},
+ * {@code in}, ...), which Java cannot inherit from an interface. Every behaviour is a one-line call
+ * into the runtime, where the binding and {@code ActiveRecord}'s default methods hold it once.
  */
-final class RecordGenerator {
+final class RecordGenerator extends SourceFileGenerator<ModelDescriptor> {
   private static final ClassName ACTIVE_RECORD = ClassName.get(ActiveRecord.class);
+  private static final ClassName FIELD_ACCESS = ClassName.get(FieldAccess.class);
   private static final ClassName DATABASE = ClassName.get(Database.class);
   private static final ClassName MODEL_STORE = ClassName.get(ModelStore.class);
   private static final ClassName POCKETTO = ClassName.get(Pocketto.class);
   private static final ClassName MODEL_BINDING = ClassName.get(ModelBinding.class);
   private static final ClassName RECORD_STATE = ClassName.get(RecordState.class);
-  private static final ClassName RECORDS = ClassName.get(Records.class);
   private static final ClassName FIELD_SPEC = ClassName.get(io.pocketto.internal.FieldSpec.class);
   private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
@@ -55,24 +57,41 @@ final class RecordGenerator {
   private static final ClassName INVALID_DOCUMENT = ClassName.get(io.pocketto.InvalidDocumentException.class);
   private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 
+  /**
+   * The static entry points {@link #addStaticApi} and {@link #addQuery} write, by name, each as a clash
+   * message shows it; the validator reports a model method of one of these names.
+   */
+  static final Map<String, String> STATIC_API = Map.of(
+      "find", "static find(String)", "in", "static in(Database)", "all", "static all()",
+      "incrementalUpsert", "static incrementalUpsert(String, Consumer)",
+      "onChange", "static onChange(ChangeListener)", "query", "static query()");
+
   static final String STATE = "$state";
   static final String BINDING = "BINDING";
 
-  JavaFile generate(ModelDescriptor model) {
+  @Override
+  ClassName className(ModelDescriptor model) {
+    return model.generatedClass();
+  }
+
+  @Override
+  List<? extends Element> originatingElements(ModelDescriptor model) {
+    return List.of(model.element());
+  }
+
+  @Override
+  void write(ModelDescriptor model, TypeSpec.Builder type) {
     ClassName self = model.generatedClass();
     TypeName bindingType = ParameterizedTypeName.get(MODEL_BINDING, self);
-    TypeSpec.Builder type = TypeSpec.classBuilder(self)
-        .addOriginatingElement(model.element())
-        .addAnnotation(AnnotationSpec.builder(GENERATED)
-            .addMember("value", "$S", ModelProcessor.class.getName()).build())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+    type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(model.modelClass())
         .addSuperinterface(ParameterizedTypeName.get(ACTIVE_RECORD, self))
+        .addSuperinterface(FIELD_ACCESS)
         .addJavadoc("The active record of {@link $T}, stored in {@code $L}.\n", model.modelClass(), model.collection())
         .addJavadoc("Generated by Pocketto; do not edit.\n")
         .addField(FieldSpec.builder(bindingType, BINDING, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("How the runtime reads and writes this model. For generated code and tools.\n")
-            .initializer("new Binding()").build())
+            .initializer(binding(model)).build())
         .addField(FieldSpec.builder(RECORD_STATE, STATE, Modifier.PRIVATE, Modifier.FINAL, Modifier.TRANSIENT)
             .initializer("new $T()", RECORD_STATE).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
@@ -85,8 +104,7 @@ final class RecordGenerator {
     for (PersistedField f : model.fields()) {
       addAccessors(type, f);
     }
-    type.addType(binding(model));
-    return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+    addFieldAccess(type, model);
   }
 
   private static void addStaticApi(TypeSpec.Builder type, ClassName self) {
@@ -120,13 +138,13 @@ final class RecordGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(String.class, "json")
-        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
+        .addStatement("return $N.fromJson(json)", BINDING).build());
     type.addMethod(MethodSpec.methodBuilder("fromJson")
         .addJavadoc("{@link #fromJson(String)} from a Jackson tree.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(JSON_NODE, "json")
-        .addStatement("return $T.fromJson($N, json)", RECORDS, BINDING).build());
+        .addStatement("return $N.fromJson(json)", BINDING).build());
     type.addMethod(MethodSpec.methodBuilder("in")
         .addJavadoc("The same API against an explicit database.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -144,7 +162,7 @@ final class RecordGenerator {
         .addStatement("return $N", BINDING).build());
     if (model.generateToString()) {
       type.addMethod(override("toString", TypeName.get(String.class))
-          .addStatement("return $T.toString($N, this)", RECORDS, BINDING).build());
+          .addStatement("return $N.toString(this)", BINDING).build());
     }
   }
 
@@ -164,7 +182,11 @@ final class RecordGenerator {
     }
   }
 
-  private static TypeSpec binding(ModelDescriptor model) {
+  /**
+   * The {@code BINDING} initializer: the class, collection, constructor and field descriptors, plus the
+   * conflict handler and indexes when the model declares them.
+   */
+  private static CodeBlock binding(ModelDescriptor model) {
     ClassName self = model.generatedClass();
     CodeBlock.Builder specs = CodeBlock.builder();
     for (int i = 0; i < model.fields().size(); i++) {
@@ -180,56 +202,53 @@ final class RecordGenerator {
         specs.add("$T.scalar($S, $S, $T.$L, $L)", FIELD_SPEC, f.name(), f.column(), COLUMN_TYPE, f.kind(), f.primitive());
       }
     }
+    CodeBlock fields = CodeBlock.of("new $T[] {$>$>$L$<$<}", FIELD_SPEC, specs.build());
+    // Explicit type argument rather than a diamond: javac would infer it per model.
+    CodeBlock head = CodeBlock.of("new $T($T.class, $S, $T::new, $L", ParameterizedTypeName.get(MODEL_BINDING, self),
+        self, model.collection(), self, fields);
+    if (model.conflictHandler() == null && model.indexes().isEmpty()) {
+      return CodeBlock.of("$L)", head);
+    }
+    CodeBlock handler = model.conflictHandler() == null ? CodeBlock.of("null") : CodeBlock.of("new $T()", model.conflictHandler());
+    return CodeBlock.of("$L,$W$L,$W$L)", head, indexes(model), handler);
+  }
+
+  /** {@code FieldAccess}: the record's state, and its fields read and written by position. */
+  private static void addFieldAccess(TypeSpec.Builder type, ModelDescriptor model) {
     CodeBlock.Builder values = CodeBlock.builder().add("return new Object[] {");
     CodeBlock.Builder apply = CodeBlock.builder();
     boolean unchecked = false;
     for (int i = 0; i < model.fields().size(); i++) {
       PersistedField f = model.fields().get(i);
-      values.add(i == 0 ? "$N.$N" : ",$W$N.$N", "record", f.name());
-      apply.addStatement("record.$N = ($T) values[$L]", f.name(), f.type().box(), i);
+      values.add(i == 0 ? "this.$N" : ",$Wthis.$N", f.name());
+      apply.addStatement("this.$N = ($T) values[$L]", f.name(), f.type().box(), i);
       unchecked |= f.type() instanceof ParameterizedTypeName;
     }
     values.add("};\n");
-    MethodSpec.Builder applyMethod = MethodSpec.methodBuilder("apply").addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
-        .addParameter(self, "record").addParameter(Object[].class, "values")
+    type.addMethod(override("$state", RECORD_STATE).addStatement("return this.$N", STATE).build());
+    type.addMethod(override("$values", TypeName.get(Object[].class)).addCode(values.build()).build());
+    MethodSpec.Builder applyMethod = override("$apply", TypeName.VOID)
+        .addParameter(Object[].class, "values")
         .addCode(apply.build());
     if (unchecked) {
       applyMethod.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
     }
-    return TypeSpec.classBuilder("Binding")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(MODEL_BINDING, self))
-        .addMethod(MethodSpec.constructorBuilder()
-            .addStatement(model.conflictHandler() == null
-                ? CodeBlock.of("super($T.class, $S, new $T[] {$L})", self, model.collection(), FIELD_SPEC, specs.build())
-                : CodeBlock.of("super($T.class, $S, new $T[] {$L}, new $T())", self, model.collection(), FIELD_SPEC,
-                    specs.build(), model.conflictHandler()))
-            .build())
-        .addMethod(MethodSpec.methodBuilder("newInstance").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(self).addStatement("return new $T()", self).build())
-        .addMethod(MethodSpec.methodBuilder("state").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(RECORD_STATE).addParameter(self, "record")
-            .addStatement("return record.$N", STATE).build())
-        .addMethod(MethodSpec.methodBuilder("values").addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED).returns(Object[].class).addParameter(self, "record")
-            .addCode(values.build()).build())
-        .addMethod(applyMethod.build())
-        .addMethods(indexes(model))
-        .build();
+    type.addMethod(applyMethod.build());
   }
 
   /** One typed constant per field, {@code CUSTOMER}, after {@code BINDING} so that it is initialised first. */
   private static void addPropertyConstants(TypeSpec.Builder type, ModelDescriptor model) {
     ClassName self = model.generatedClass();
-    for (PersistedField f : model.fields()) {
+    for (int i = 0; i < model.fields().size(); i++) {
+      PersistedField f = model.fields().get(i);
       TypeName propertyType = propertyType(self, f);
       type.addField(FieldSpec.builder(propertyType, Names.constantName(f.name()),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("The {@code $L} field, for typed queries: {@code $T.query().where($L...)}.\n",
               f.name(), self, Names.constantName(f.name()))
           // Explicit type arguments: javac infers a diamond per constant, a quarter of attributing a record.
-          .initializer("new $T($N, $S)", propertyType, BINDING, f.name())
+          // The field's position: the runtime takes its descriptor from there rather than by name.
+          .initializer("new $T($N, $L)", propertyType, BINDING, i)
           .build());
     }
     Set<String> taken = new HashSet<>();
@@ -264,19 +283,14 @@ final class RecordGenerator {
         .addStatement("return in($T.defaultDatabase()).query()", POCKETTO).build());
   }
 
-  private static List<MethodSpec> indexes(ModelDescriptor model) {
-    if (model.indexes().isEmpty()) {
-      return List.of();
-    }
+  /** The {@code @Index} lists, {@code List.of(List.of("customer", "issuedOn"))}; empty when none is declared. */
+  private static CodeBlock indexes(ModelDescriptor model) {
     CodeBlock.Builder lists = CodeBlock.builder();
     for (int i = 0; i < model.indexes().size(); i++) {
       lists.add(i == 0 ? "\n" : ",\n");
       CodeBlock names = model.indexes().get(i).stream().map(n -> CodeBlock.of("$S", n)).collect(CodeBlock.joining(", "));
       lists.add("$T.of($L)", LIST, names);
     }
-    TypeName returns = ParameterizedTypeName.get(LIST, ParameterizedTypeName.get(LIST, TypeName.get(String.class)));
-    return List.of(MethodSpec.methodBuilder("indexes").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(returns)
-        .addStatement("return $T.of($>$L$<)", LIST, lists.build()).build());
+    return lists.isEmpty() ? CodeBlock.of("$T.of()", LIST) : CodeBlock.of("$T.of($>$>$L$<$<)", LIST, lists.build());
   }
 }

@@ -1,10 +1,8 @@
 package io.pocketto.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -21,6 +19,7 @@ import io.pocketto.processor.RepositoryDescriptor.Argument;
 import io.pocketto.processor.RepositoryDescriptor.QueryMethod;
 import io.pocketto.processor.RepositoryDescriptor.Result;
 import java.util.List;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 
@@ -29,7 +28,7 @@ import javax.lang.model.element.VariableElement;
  * and one-line methods that hand their arguments to the runtime's {@code RepositoryQuery}. The
  * {@code CrudRepository} operations come from the runtime's {@code RepositoryBase}.
  */
-final class RepositoryGenerator {
+final class RepositoryGenerator extends SourceFileGenerator<RepositoryDescriptor> {
   private static final ClassName DATABASE = ClassName.get(Database.class);
   private static final ClassName REPOSITORIES = ClassName.get(Repositories.class);
   private static final ClassName REPOSITORY_BASE = ClassName.get(RepositoryBase.class);
@@ -37,23 +36,28 @@ final class RepositoryGenerator {
   private static final ClassName REPOSITORY_FACTORY = ClassName.get(RepositoryFactory.class);
   private static final ClassName QUERY_ARGUMENT = ClassName.get(QueryArgument.class);
   private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final String FACTORY = "FACTORY";
   private static final String FIELDS = "FIELDS";
 
-  JavaFile generate(RepositoryDescriptor repository) {
+  @Override
+  ClassName className(RepositoryDescriptor repository) {
+    return repository.implementation();
+  }
+
+  @Override
+  List<? extends Element> originatingElements(RepositoryDescriptor repository) {
+    return List.of(repository.element(), repository.model().element());
+  }
+
+  @Override
+  void write(RepositoryDescriptor repository, TypeSpec.Builder type) {
     ClassName self = repository.implementation();
     ClassName model = repository.model().generatedClass();
     TypeName queryType = ParameterizedTypeName.get(REPOSITORY_QUERY, model);
     CodeBlock fieldNames = repository.model().fields().stream()
         .map(f -> CodeBlock.of("$S", f.name())).collect(CodeBlock.joining(", "));
-    TypeSpec.Builder type = TypeSpec.classBuilder(self)
-        .addOriginatingElement(repository.element())
-        .addOriginatingElement(repository.model().element())
-        .addAnnotation(AnnotationSpec.builder(GENERATED)
-            .addMember("value", "$S", ModelProcessor.class.getName()).build())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+    type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(REPOSITORY_BASE, model))
         .addSuperinterface(repository.repository())
         .addJavadoc("The implementation of {@link $T}, with SQL written at compile time.\n", repository.repository())
@@ -98,7 +102,6 @@ final class RepositoryGenerator {
       type.addMethod(implementation(method, field));
     }
     type.addMethod(constructor.build());
-    return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
   private static CodeBlock argumentSpecs(List<Argument> arguments) {

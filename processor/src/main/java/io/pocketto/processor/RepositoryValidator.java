@@ -126,7 +126,7 @@ final class RepositoryValidator {
       return null;
     }
     Report modelReport = new Report();
-    ModelDescriptor model = models.validate(modelClass, modelReport);
+    ModelDescriptor model = models.describe(modelClass, modelReport);
     if (modelReport.isDeferred()) {
       report.defer();
       return null;

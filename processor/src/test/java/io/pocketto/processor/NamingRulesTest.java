@@ -253,7 +253,12 @@ class NamingRulesTest {
         Arguments.of("public Object modelBinding() { return null; }", "modelBinding()", "modelBinding()"),
         Arguments.of("public void saveResolving() {}", "saveResolving()", "saveResolving()"),
         Arguments.of("public void incrementalModify(Runnable r) {}", "incrementalModify(Runnable)",
-            "incrementalModify(Consumer)"));
+            "incrementalModify(Consumer)"),
+        // Read from ActiveRecord and FieldAccess themselves, so every member of theirs is covered.
+        Arguments.of("public void recreate() {}", "recreate()", "recreate()"),
+        Arguments.of("public void lock(java.time.Duration lease) {}", "lock(Duration)", "lock(Duration)"),
+        Arguments.of("public String toJsonNode() { return null; }", "toJsonNode()", "toJsonNode()"),
+        Arguments.of("public Object[] $values() { return null; }", "$values()", "$values()"));
   }
 
   @ParameterizedTest(name = "{0}")

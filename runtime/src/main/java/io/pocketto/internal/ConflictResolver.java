@@ -12,6 +12,23 @@ import java.util.Optional;
  * cannot finish, the record is put back exactly as it was before the call.
  */
 final class ConflictResolver {
+  /**
+   * Whether a handler class keeps {@link ConflictHandler#isEqual}'s default, which compares the stored
+   * form of every field: then the resolver compares the stored arrays it already holds instead of
+   * decoding two records only for the default to encode them again. Looked up once per class, on the
+   * conflict path only.
+   */
+  private static final ClassValue<Boolean> DEFAULT_EQUALITY = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("isEqual", Object.class, Object.class).getDeclaringClass() == ConflictHandler.class;
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+  };
+
   private ConflictResolver() {}
 
   @SuppressWarnings("unchecked")
@@ -51,7 +68,10 @@ final class ConflictResolver {
         T real = stored.get();
         RecordState realState = binding.state(real);
         Object[] mine = binding.storedValues(record);
-        if (typed.isEqual(binding.fromStored(mine), binding.fromStored(realState.snapshot()))) {
+        boolean equal = DEFAULT_EQUALITY.get(handler.getClass())
+            ? Records.sameValues(mine, realState.snapshot())
+            : typed.isEqual(binding.fromStored(mine), binding.fromStored(realState.snapshot()));
+        if (equal) {
           adopt(binding, record, state, realState, realState.snapshot());
           done = true;
           return record;

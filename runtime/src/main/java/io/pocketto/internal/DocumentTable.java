@@ -468,6 +468,14 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
 
   /** Builds a record from the current row, whose columns are {@link #selectColumns()}. */
   public T materialize(ResultSet rs) throws SQLException {
+    return materializeInto(binding.newInstance(), rs);
+  }
+
+  /**
+   * Sets {@code record}'s fields and state from the current row, decoding each JSON field once; the
+   * record's fields change only after the whole row was read.
+   */
+  private T materializeInto(T record, ResultSet rs) throws SQLException {
     List<FieldSpec> fields = binding.fields();
     Object[] stored = new Object[fields.size()];
     Object[] decoded = null;
@@ -491,7 +499,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       }
       stored[i] = v;
     }
-    T record = binding.newInstance();
     binding.load(record, stored, decoded);
     RecordState state = binding.state(record);
     state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
@@ -668,11 +675,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           if (rs.getBoolean(3)) {
             throw new DocumentNotFoundException(binding.collection(), id, "it was deleted at revision " + rs.getString(2));
           }
-          T fresh = materialize(rs);
-          RecordState freshState = binding.state(fresh);
-          binding.load(record, freshState.snapshot());
-          state.stored(engine.database(), id, freshState.rev(), false, freshState.writer(), freshState.snapshot());
-          state.timestamps(freshState.createdAt(), freshState.updatedAt());
+          // Straight into the record: a fresh record copied over would decode every JSON field twice.
+          materializeInto(record, rs);
         }
       }
       return null;

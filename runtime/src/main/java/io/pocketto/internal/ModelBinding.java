@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
 import java.io.ByteArrayOutputStream;
@@ -14,11 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * What the processor generates for one model: its names, its fields in declaration order, and plain
- * field access with no reflection. Everything model-independent (dirty tracking, canonical JSON,
- * revisions, SQL) lives in the runtime and works on the {@code Object[]} values this class extracts.
+ * How the runtime reads and writes one model: its names, its fields in declaration order, and, through
+ * the generated record's {@link FieldAccess}, plain field access with no reflection. The processor
+ * generates one as the record's {@code BINDING} constant; everything model-independent (dirty tracking,
+ * canonical JSON, revisions, SQL) lives in the runtime and works on the {@code Object[]} values it
+ * extracts.
  *
  * <p>Values come in two forms. The <em>field form</em> is what the Java fields hold. The <em>stored
  * form</em> holds JSON fields as canonical JSON text instead; it is what is bound, hashed and kept as
@@ -26,13 +30,15 @@ import java.util.Objects;
  *
  * @param <T> the generated record class
  */
-public abstract class ModelBinding<T extends ActiveRecord<T>> {
+public final class ModelBinding<T extends ActiveRecord<T>> {
   private static final Map<Class<?>, ModelBinding<?>> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Class<T> type;
   private final String modelName;
   private final String collection;
+  private final Supplier<T> factory;
   private final List<FieldSpec> fields;
+  private final List<List<String>> indexes;
   private final Map<String, Integer> indexByName;
   private final int[] canonicalOrder;
   private final boolean hasJson;
@@ -45,15 +51,27 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
    * Describes a model; the fields are in declaration order and fix every value array's layout. (An
    * array rather than {@code List.of}: javac resolves {@code List.of}'s generic overloads per call, a
    * measurable part of compiling many generated classes.)
+   *
+   * @param factory the generated class's no-arg constructor
    */
-  protected ModelBinding(Class<T> type, String collection, FieldSpec[] fields) {
-    this(type, collection, fields, null);
+  public ModelBinding(Class<T> type, String collection, Supplier<T> factory, FieldSpec[] fields) {
+    this(type, collection, factory, fields, List.of(), null);
   }
 
-  /** Describes a model whose {@code @Model(conflictHandler = ...)} names a default conflict handler. */
-  protected ModelBinding(Class<T> type, String collection, FieldSpec[] fields, ConflictHandler<? super T> handler) {
+  /**
+   * Describes a model that declares indexes ({@code @Index}, each a list of field names in index order)
+   * or names a default conflict handler ({@code @Model(conflictHandler = ...)}, else {@code null}).
+   */
+  public ModelBinding(Class<T> type, String collection, Supplier<T> factory, FieldSpec[] fields,
+      List<List<String>> indexes, ConflictHandler<? super T> handler) {
     this.type = Objects.requireNonNull(type);
+    if (!FieldAccess.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(type.getName() + " does not implement FieldAccess: only a class the Pocketto "
+          + "processor generated has a binding");
+    }
+    this.factory = Objects.requireNonNull(factory);
     this.conflictHandler = handler;
+    this.indexes = List.copyOf(indexes);
     String modelName = type.getSimpleName();
     this.modelName = Objects.requireNonNull(modelName);
     this.collection = Objects.requireNonNull(collection);
@@ -157,23 +175,48 @@ public abstract class ModelBinding<T extends ActiveRecord<T>> {
   }
 
   /** A new, empty instance of the generated class. */
-  public abstract T newInstance();
+  public T newInstance() {
+    return factory.get();
+  }
 
   /** The bookkeeping object inside a record. */
-  public abstract RecordState state(T record);
+  public RecordState state(T record) {
+    return ((FieldAccess) record).$state();
+  }
 
   /** The record's field values in field form, in declaration order. */
-  protected abstract Object[] values(T record);
+  Object[] values(T record) {
+    return ((FieldAccess) record).$values();
+  }
 
   /** Sets the record's fields from values in field form (JSON fields already decoded). */
-  protected abstract void apply(T record, Object[] values);
+  void apply(T record, Object[] values) {
+    ((FieldAccess) record).$apply(values);
+  }
+
+  /** The indexes declared with {@code @Index}, each a list of field names in index order; created with the table. */
+  public List<List<String>> indexes() {
+    return indexes;
+  }
 
   /**
-   * The indexes declared with {@code @Index}, each a list of field names in index order; created with
-   * the table. Generated bindings override this when the model declares any.
+   * The record a JSON document describes, behind a generated {@code fromJson(String)}. With a revision it
+   * is a stored record at that revision, and its next save is an update against it.
+   *
+   * @throws io.pocketto.InvalidDocumentException naming the offending key
    */
-  public List<List<String>> indexes() {
-    return List.of();
+  public T fromJson(String json) {
+    return DocumentJson.read(this, json);
+  }
+
+  /** A generated {@code fromJson(JsonNode)}; see {@link #fromJson(String)}. */
+  public T fromJson(JsonNode json) {
+    return DocumentJson.read(this, json);
+  }
+
+  /** A generated {@code toString()}: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */
+  public String toString(T record) {
+    return Records.toString(this, record);
   }
 
   /** The simple name of the generated class, e.g. {@code SalesInvoice}. */

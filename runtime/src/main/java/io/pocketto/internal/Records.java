@@ -173,21 +173,6 @@ public final class Records {
     return DocumentJson.write(binding, record);
   }
 
-  /**
-   * A generated {@code fromJson(String)}: the record the document describes. With a revision it is a
-   * stored record at that revision, and its next save is an update against it.
-   *
-   * @throws io.pocketto.InvalidDocumentException naming the offending key
-   */
-  public static <T extends ActiveRecord<T>> T fromJson(ModelBinding<T> binding, String json) {
-    return DocumentJson.read(binding, json);
-  }
-
-  /** A generated {@code fromJson(JsonNode)}; see {@link #fromJson(ModelBinding, String)}. */
-  public static <T extends ActiveRecord<T>> T fromJson(ModelBinding<T> binding, JsonNode tree) {
-    return DocumentJson.read(binding, tree);
-  }
-
   /** {@link ActiveRecord#recreate()}. */
   public static <T extends ActiveRecord<T>> T recreate(ModelBinding<T> binding, T record) {
     return home(binding, record).store(binding).recreate(record);
@@ -202,7 +187,7 @@ public final class Records {
   }
 
   /** {@link Object#toString()} in the seed's shape: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */
-  public static <T extends ActiveRecord<T>> String toString(ModelBinding<T> binding, T record) {
+  static <T extends ActiveRecord<T>> String toString(ModelBinding<T> binding, T record) {
     StringBuilder sb = new StringBuilder(binding.modelName()).append("{id=").append(binding.state(record).id());
     sb.append(", _meta=").append(meta(binding, record));
     Object[] values = binding.values(record);

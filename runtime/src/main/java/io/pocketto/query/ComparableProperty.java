@@ -22,13 +22,16 @@ public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comp
   private static final FieldSpec CREATED_AT = FieldSpec.scalar("createdAt", "_created_at", ColumnType.INSTANT, false);
   private static final FieldSpec UPDATED_AT = FieldSpec.scalar("updatedAt", "_updated_at", ColumnType.INSTANT, false);
 
-  /** The field {@code name} of the model; generated code creates these constants. */
-  public ComparableProperty(ModelBinding<T> binding, String name) {
-    this(binding, name, TYPES);
+  /**
+   * The field at position {@code index} of the model's field list; generated code creates these
+   * constants.
+   */
+  public ComparableProperty(ModelBinding<T> binding, int index) {
+    this(binding, index, TYPES);
   }
 
-  ComparableProperty(ModelBinding<T> binding, String name, Set<ColumnType> types) {
-    super(binding, name, types);
+  ComparableProperty(ModelBinding<T> binding, int index, Set<ColumnType> types) {
+    super(binding, index, types);
   }
 
   private ComparableProperty(FieldSpec column) {

@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public final class JsonProperty<T extends ActiveRecord<T>, V> extends Property<T, V> {
 
-  /** The JSON field {@code name} of the model; generated code creates these constants. */
-  public JsonProperty(ModelBinding<T> binding, String name) {
-    super(binding, name, Set.of(ColumnType.JSON));
+  /** The JSON field at position {@code index} of the model's field list; generated code creates these constants. */
+  public JsonProperty(ModelBinding<T> binding, int index) {
+    super(binding, index, Set.of(ColumnType.JSON));
   }
 }

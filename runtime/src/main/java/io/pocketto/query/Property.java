@@ -19,14 +19,11 @@ import java.util.Set;
 public abstract sealed class Property<T extends ActiveRecord<T>, V> permits JsonProperty, ValueProperty {
   private final FieldSpec field;
 
-  Property(ModelBinding<T> binding, String name, Set<ColumnType> types) {
-    int index = binding.indexOf(name);
-    if (index < 0) {
-      throw new IllegalArgumentException(binding.modelName() + " has no field '" + name + "'");
-    }
+  /** The field at {@code index} of the binding's field list: its position, so nothing is looked up by name. */
+  Property(ModelBinding<T> binding, int index, Set<ColumnType> types) {
     this.field = binding.fields().get(index);
     if (!types.contains(field.type())) {
-      throw new IllegalArgumentException(getClass().getSimpleName() + " cannot describe field '" + name
+      throw new IllegalArgumentException(getClass().getSimpleName() + " cannot describe field '" + field.name()
           + "' of type " + field.type() + "; rebuild the project so the processor regenerates " + binding.modelName());
     }
   }

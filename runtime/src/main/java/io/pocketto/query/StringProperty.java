@@ -16,9 +16,9 @@ import java.util.Set;
  */
 public final class StringProperty<T extends ActiveRecord<T>> extends ComparableProperty<T, String> {
 
-  /** The text field {@code name} of the model; generated code creates these constants. */
-  public StringProperty(ModelBinding<T> binding, String name) {
-    super(binding, name, Set.of(ColumnType.STRING));
+  /** The text field at position {@code index} of the model's field list; generated code creates these constants. */
+  public StringProperty(ModelBinding<T> binding, int index) {
+    super(binding, index, Set.of(ColumnType.STRING));
   }
 
   /** Documents whose field equals {@code value}, ignoring case. */

@@ -20,13 +20,16 @@ import java.util.Set;
 public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property<T, V> permits ComparableProperty {
   private static final Set<ColumnType> TYPES = ColumnType.offering(ColumnType.Operators.VALUE);
 
-  /** The field {@code name} of the model; generated code creates these constants. */
-  public ValueProperty(ModelBinding<T> binding, String name) {
-    this(binding, name, TYPES);
+  /**
+   * The field at position {@code index} of the model's field list; generated code creates these
+   * constants.
+   */
+  public ValueProperty(ModelBinding<T> binding, int index) {
+    this(binding, index, TYPES);
   }
 
-  ValueProperty(ModelBinding<T> binding, String name, Set<ColumnType> types) {
-    super(binding, name, types);
+  ValueProperty(ModelBinding<T> binding, int index, Set<ColumnType> types) {
+    super(binding, index, types);
   }
 
   ValueProperty(FieldSpec column) {

@@ -170,6 +170,32 @@ class ConflictHandlersTest extends ToolkitTest {
   }
 
   @Test
+  void aHandlersOwnIsEqualDecidesWhetherThereIsAnythingToResolve() {
+    clientB.setNumber("inv-002");
+    clientB.save();
+    clientA.setNumber("INV-002");
+    List<String> calls = new ArrayList<>();
+
+    clientA.save(new ConflictHandler<Invoice>() {
+      @Override
+      public boolean isEqual(Invoice mine, Invoice stored) {
+        calls.add("isEqual " + mine.getNumber() + " " + stored.getNumber());
+        return mine.getNumber().equalsIgnoreCase(stored.getNumber());
+      }
+
+      @Override
+      public Invoice resolve(ConflictInput<Invoice> in) {
+        calls.add("resolve");
+        return in.newDocumentState();
+      }
+    });
+
+    assertThat(calls).containsExactly("isEqual INV-002 inv-002");
+    assertThat(clientA.getNumber()).isEqualTo("inv-002");
+    assertThat(clientA.meta().rev()).isEqualTo(clientB.meta().rev());
+  }
+
+  @Test
   void aHandlerSetAtRunTimeMakesPlainSaveResolve() {
     Invoice.in(db).setConflictHandler(ConflictHandler.FIELD_MERGE);
     clientB.setCustomer("Beta");

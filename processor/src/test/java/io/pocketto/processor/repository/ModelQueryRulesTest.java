@@ -53,7 +53,7 @@ class ModelQueryRulesTest {
     String source = compilation.generatedSourceFile("com.example.SalesInvoice").orElseThrow()
         .getCharContent(true).toString();
     assertThat(source)
-        .contains("public static final StringProperty<SalesInvoice> CUSTOMER = new StringProperty<SalesInvoice>(BINDING, \"customer\");")
+        .contains("public static final StringProperty<SalesInvoice> CUSTOMER = new StringProperty<SalesInvoice>(BINDING, 1);")
         .contains("public static final ComparableProperty<SalesInvoice, BigDecimal> TOTAL = ")
         .contains("public static final ComparableProperty<SalesInvoice, LocalDate> ISSUED_ON = ")
         .contains("public static final ValueProperty<SalesInvoice, SalesInvoiceModel.Status> STATUS = ")

@@ -23,12 +23,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One collection of a client database, replicated: the push of its local changes and the pull of the
  * master's. See {@code docs/SYNC.md} for the protocol and the rules this class follows.
  */
 final class CollectionReplica<T extends ActiveRecord<T>> {
+  /**
+   * Asks for the next pull batch while the current one is written. Daemon threads, let go of when idle,
+   * so no replication has to close them; a pull asked for ahead is never interrupted.
+   */
+  private static final ExecutorService AHEAD = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "pocketto-pull-ahead");
+    t.setDaemon(true);
+    return t;
+  });
+
   /** Push rounds in one sync at most: each round pushes one batch, or what a handler resolved. */
   private static final int MAX_PUSH_ROUNDS = 10_000;
 
@@ -159,49 +173,91 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
    */
   int pull() {
     int pulled = 0;
+    ObjectNode answer = remote.pull(collection, pullRequest(state.setting(pullKey())));
     while (true) {
-      ObjectNode request = WireJson.newObject();
-      request.put("checkpoint", state.setting(pullKey()));
-      request.put("limit", batchSize);
-      ObjectNode answer = remote.pull(collection, request);
       JsonNode documents = answer.get("documents");
       if (documents == null || !documents.isArray()) {
         throw new SyncProtocolException(400, "the pull answer of " + collection + " has no 'documents' array");
       }
       String next = WireJson.text(answer, "checkpoint", "the pull answer of " + collection);
-      int[] count = {0};
-      List<String> ids = new ArrayList<>(documents.size());
-      documents.forEach(doc -> ids.add(doc.path(ReplicaCodec.ID).asText()));
-      engine.bundle(tx -> {
-        count[0] = 0;
-        // Read in the transaction, so that what is decided from them is what commits.
-        Map<String, ReplicaState.Known> known = state.known(collection, ids);
-        Map<String, String> local = state.revisions(table.quotedTable(), ids);
-        List<ReplicaState.MasterState> masters = new ArrayList<>(documents.size());
-        List<RevisionRow> writes = new ArrayList<>();
-        List<ReplicaState.MasterState> written = new ArrayList<>();
-        for (JsonNode doc : documents) {
-          applyPulled(doc, known, local, masters, writes, written);
+      JsonNode hasMore = answer.get("hasMore");
+      boolean more = hasMore != null && hasMore.asBoolean() && !documents.isEmpty();
+      // The next batch is asked for while this one is written: its request needs only this answer's
+      // checkpoint. If this batch does not commit, that answer is dropped and the checkpoint saved stays.
+      Future<ObjectNode> ahead = more ? AHEAD.submit(() -> remote.pull(collection, pullRequest(next))) : null;
+      try {
+        pulled += apply(documents, next);
+      } catch (RuntimeException | Error e) {
+        if (ahead != null) {
+          ahead.cancel(false); // never an interrupt: it may be in the middle of H2's work (Remote.direct)
         }
-        // One JDBC batch for the documents to write, each still on condition of the local revision read.
-        List<RevisionWrite> outcomes = table.writeRevisions(writes);
-        for (int i = 0; i < outcomes.size(); i++) {
-          if (outcomes.get(i) != RevisionWrite.CONFLICT) { // a conflict: saved locally just now, pushed next
-            masters.add(written.get(i));
-            count[0]++;
-          }
-        }
-        state.putMasters(collection, masters);
-        if (next != null) {
-          state.setSetting(pullKey(), next);
-        }
-      });
-      pulled += count[0];
-      JsonNode more = answer.get("hasMore");
-      if (more == null || !more.asBoolean() || documents.isEmpty()) {
+        throw e;
+      }
+      if (!more) {
         return pulled;
       }
+      answer = answerOf(ahead);
     }
+  }
+
+  private ObjectNode pullRequest(String checkpoint) {
+    ObjectNode request = WireJson.newObject();
+    request.put("checkpoint", checkpoint);
+    request.put("limit", batchSize);
+    return request;
+  }
+
+  /** The answer of a pull asked for ahead, or what it threw. */
+  private static ObjectNode answerOf(Future<ObjectNode> ahead) {
+    try {
+      return ahead.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RemoteUnavailableException("waiting for a pull answer was interrupted", e);
+    }
+  }
+
+  /**
+   * Writes one pulled batch in one local transaction: the documents, their assumed master states and the
+   * next checkpoint. Returns how many documents were written.
+   */
+  private int apply(JsonNode documents, String next) {
+    int[] count = {0};
+    List<String> ids = new ArrayList<>(documents.size());
+    documents.forEach(doc -> ids.add(doc.path(ReplicaCodec.ID).asText()));
+    engine.bundle(tx -> {
+      count[0] = 0;
+      // Read in the transaction, so that what is decided from them is what commits.
+      Map<String, ReplicaState.Known> known = state.known(collection, ids);
+      Map<String, String> local = state.revisions(table.quotedTable(), ids);
+      List<ReplicaState.MasterState> masters = new ArrayList<>(documents.size());
+      List<RevisionRow> writes = new ArrayList<>();
+      List<ReplicaState.MasterState> written = new ArrayList<>();
+      for (JsonNode doc : documents) {
+        applyPulled(doc, known, local, masters, writes, written);
+      }
+      // One JDBC batch for the documents to write, each still on condition of the local revision read.
+      List<RevisionWrite> outcomes = table.writeRevisions(writes);
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (outcomes.get(i) != RevisionWrite.CONFLICT) { // a conflict: saved locally just now, pushed next
+          masters.add(written.get(i));
+          count[0]++;
+        }
+      }
+      state.putMasters(collection, masters);
+      if (next != null) {
+        state.setSetting(pullKey(), next);
+      }
+    });
+    return count[0];
   }
 
   /**

@@ -181,7 +181,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       }
       String next = WireJson.text(answer, "checkpoint", "the pull answer of " + collection);
       JsonNode hasMore = answer.get("hasMore");
-      boolean more = hasMore != null && hasMore.asBoolean() && !documents.isEmpty();
+      boolean more = hasMore != null && hasMore.asBoolean() && !documents.isEmpty() && next != null;
       // The next batch is asked for while this one is written: its request needs only this answer's
       // checkpoint. If this batch does not commit, that answer is dropped and the checkpoint saved stays.
       Future<ObjectNode> ahead = more ? AHEAD.submit(() -> remote.pull(collection, pullRequest(next))) : null;

@@ -194,10 +194,27 @@ public final class ModelStore<T extends ActiveRecord<T>> {
    */
   public ChangeBatch<T> changes(Checkpoint since, int limit) {
     requireCheckpoint(since);
-    DocumentTable.FeedRows<T> rows = table.changes(since.major(), since.minor(), limit);
-    List<Change<T>> changes = new ArrayList<>(rows.entries().size());
+    return batch(since, table.changes(since.major(), since.minor(), limit));
+  }
+
+  /**
+   * {@link #changes(Checkpoint, int)} without building records, for replication: each change's document
+   * is its fields in stored form, in declaration order (what {@code ReplicaCodec} sends), or {@code null}
+   * when {@code fields} is false and only ids, revisions and deleted flags are read, which makes scanning
+   * a long stretch of the feed for the few changes a reader needs cheap. Same order, same checkpoints,
+   * same guarantee that no committed write is skipped.
+   *
+   * @throws IllegalArgumentException as {@link #changes(Checkpoint, int)}
+   */
+  public ChangeBatch<Object[]> storedChanges(Checkpoint since, int limit, boolean fields) {
+    requireCheckpoint(since);
+    return batch(since, table.storedChanges(since.major(), since.minor(), limit, fields));
+  }
+
+  private <D> ChangeBatch<D> batch(Checkpoint since, DocumentTable.FeedRows<D> rows) {
+    List<Change<D>> changes = new ArrayList<>(rows.entries().size());
     Checkpoint next = since;
-    for (DocumentTable.FeedEntry<T> e : rows.entries()) {
+    for (DocumentTable.FeedEntry<D> e : rows.entries()) {
       changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document(), e.writer()));
       next = Checkpoint.at(table.engine().databaseId(), collection(), e.major(), e.minor());
     }

@@ -249,4 +249,53 @@ class ChangesFeedTest extends BackendTest {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void storedChangesHandOutTheSameFeedInStoredFormOrAsHeadsOnly() {
+    for (int i = 0; i < 7; i++) {
+      SalesInvoice invoice = saved("doc-" + i, "INV-" + i);
+      invoice.setCustomer("Customer " + i);
+      invoice.save();
+    }
+    SalesInvoice.find("doc-2").orElseThrow().delete();
+    List<String> fields = SalesInvoice.in(db).table().binding().fields().stream().map(f -> f.name()).toList();
+    int number = fields.indexOf("number");
+    int customer = fields.indexOf("customer");
+
+    Checkpoint records = Checkpoint.START;
+    Checkpoint stored = Checkpoint.START;
+    Checkpoint heads = Checkpoint.START;
+    int seen = 0;
+    ChangeBatch<SalesInvoice> expected;
+    do {
+      expected = SalesInvoice.in(db).changes(records, 3);
+      ChangeBatch<Object[]> withFields = SalesInvoice.in(db).storedChanges(stored, 3, true);
+      ChangeBatch<Object[]> headsOnly = SalesInvoice.in(db).storedChanges(heads, 3, false);
+      for (ChangeBatch<Object[]> batch : List.of(withFields, headsOnly)) {
+        assertThat(batch.changes()).extracting(Change::id)
+            .containsExactlyElementsOf(expected.changes().stream().map(Change::id).toList());
+        assertThat(batch.changes()).extracting(Change::revision)
+            .containsExactlyElementsOf(expected.changes().stream().map(Change::revision).toList());
+        assertThat(batch.changes()).extracting(Change::deleted)
+            .containsExactlyElementsOf(expected.changes().stream().map(Change::deleted).toList());
+        assertThat(batch.changes()).extracting(Change::writer)
+            .containsExactlyElementsOf(expected.changes().stream().map(Change::writer).toList());
+        assertThat(batch.checkpoint().toString()).isEqualTo(expected.checkpoint().toString());
+        assertThat(batch.hasMore()).isEqualTo(expected.hasMore());
+      }
+      for (int i = 0; i < expected.changes().size(); i++) {
+        SalesInvoice document = expected.changes().get(i).document();
+        Object[] values = withFields.changes().get(i).document();
+        assertThat(values).hasSize(fields.size());
+        assertThat(values[number]).isEqualTo(document.getNumber());
+        assertThat(values[customer]).isEqualTo(document.getCustomer());
+        assertThat(headsOnly.changes().get(i).document()).as("heads only: no fields read").isNull();
+      }
+      seen += expected.changes().size();
+      records = expected.checkpoint();
+      stored = withFields.checkpoint();
+      heads = headsOnly.checkpoint();
+    } while (expected.hasMore());
+    assertThat(seen).isEqualTo(7);
+  }
 }

@@ -10,6 +10,7 @@ import io.pocketto.RetriesExhaustedException;
 import io.pocketto.LockedException;
 import io.pocketto.OutcomeUnknownException;
 import io.pocketto.StorageException;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -57,6 +58,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final Dialect dialect;
   private final String table;
   private final String changesAfter;
+  /** The changes feed's query for the heads only: {@code _id, _rev, _deleted, _writer} and the position. */
+  private final String changeHeadsAfter;
   private final String changesHeldBack;
   private final String selectColumns;
   private final String selectById;
@@ -138,6 +141,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         + " = ? AND " + q("_lock_holder") + " IS NOT NULL AND " + lockLive;
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
     this.changesAfter = dialect.changesAfter(table, selectColumns);
+    this.changeHeadsAfter = dialect.changesAfter(table, q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer"));
     this.changesHeldBack = dialect.changesHeldBack(table);
     this.schema = new TableSchema(dialect, binding);
     if (engine.createsTables()) {
@@ -287,24 +291,50 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * commit holds the reader back (see {@link #changesHeldBack()}); it is never skipped.
    */
   public FeedRows<T> changes(long major, long minor, int limit) {
+    return readFeed(changesAfter, major, minor, limit, FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS,
+        this::materialize);
+  }
+
+  /**
+   * {@link #changes}, in the same order and with the same guarantees, without building records: each
+   * entry's document is the row's fields in stored form (as a record's snapshot holds them), or {@code
+   * null} with {@code fields} false, when only ids, revisions and deleted flags are read. For replication,
+   * which sends stored values, and for a reader that scans a long feed to find the few changes it needs.
+   */
+  public FeedRows<Object[]> storedChanges(long major, long minor, int limit, boolean fields) {
+    if (!fields) {
+      return readFeed(changeHeadsAfter, major, minor, limit, WRITER_COLUMN + 1, rs -> null);
+    }
+    Object[][] decoded = new Object[1][];
+    return readFeed(changesAfter, major, minor, limit, FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS,
+        rs -> readFields(rs, decoded));
+  }
+
+  /** Reads what one row of a feed query carries. */
+  @FunctionalInterface
+  private interface RowReader<D> {
+    D read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a feed query ({@link Dialect#changesAfter}), whose position follows the read columns at {@code positionColumn}. */
+  private <D> FeedRows<D> readFeed(String sql, long major, long minor, int limit, int positionColumn, RowReader<D> reader) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     long readableUpTo = positions == null ? 0 : positions.readableUpTo();
     return engine.withConnection("reading the changes of " + binding.collection(), c -> {
-      try (StatementCache.Use use = engine.prepare(c, changesAfter)) {
+      try (StatementCache.Use use = engine.prepare(c, sql)) {
         PreparedStatement ps = use.statement();
         dialect.bindChangesAfter(ps, major, minor, readableUpTo, limit == Integer.MAX_VALUE ? limit : limit + 1);
         try (ResultSet rs = ps.executeQuery()) {
-          List<FeedEntry<T>> out = new ArrayList<>();
-          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
+          List<FeedEntry<D>> out = new ArrayList<>();
           boolean more = false;
           while (rs.next()) {
             if (out.size() == limit) {
               more = true;
               break;
             }
-            T document = materialize(rs);
+            D document = reader.read(rs);
             out.add(new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), document,
                 Long.parseLong(rs.getString(positionColumn)), rs.getLong(positionColumn + 1)));
           }
@@ -476,6 +506,22 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * record's fields change only after the whole row was read.
    */
   private T materializeInto(T record, ResultSet rs) throws SQLException {
+    Object[][] decoded = new Object[1][];
+    Object[] stored = readFields(rs, decoded);
+    binding.load(record, stored, decoded[0]);
+    RecordState state = binding.state(record);
+    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
+    int timestamps = FIRST_FIELD_COLUMN + stored.length;  // TIMESTAMP_COLUMNS of them
+    state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
+    return record;
+  }
+
+  /**
+   * The stored-form field values of the current row, whose columns are {@link #selectColumns()}. Where
+   * the database does not keep JSON text as written, a JSON field is canonicalised through its own type,
+   * and the value decoded on the way is left in {@code decodedOut[0]} (an array by field, else {@code null}).
+   */
+  private Object[] readFields(ResultSet rs, Object[][] decodedOut) throws SQLException {
     List<FieldSpec> fields = binding.fields();
     Object[] stored = new Object[fields.size()];
     Object[] decoded = null;
@@ -499,12 +545,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       }
       stored[i] = v;
     }
-    binding.load(record, stored, decoded);
-    RecordState state = binding.state(record);
-    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
-    int timestamps = FIRST_FIELD_COLUMN + stored.length;  // TIMESTAMP_COLUMNS of them
-    state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
-    return record;
+    decodedOut[0] = decoded;
+    return stored;
   }
 
   /**
@@ -945,18 +987,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     // The replication protocol does not carry who made a revision, so the row names this database's writer,
     // the one that stored it here; it is checked against the lock like any write's.
     String writer = engine.writer();
+    RevisionRow row = new RevisionRow(id, expectedRevision, revision, deleted, stored);
     boolean written = tracked(pending, position, what, id, c -> {
       if (expectedRevision == null) {
         try (StatementCache.Use use = engine.prepare(c, insert)) {
-          PreparedStatement ps = use.statement();
-          ps.setString(1, id);
-          ps.setString(2, revision);
-          ps.setBoolean(3, deleted);
-          ps.setString(4, writer);
-          int next = bindFields(ps, 5, stored);
-          ps.setLong(next, attempt);
-          bindPosition(ps, next + 1, position);
-          return ps.executeUpdate() == 1;
+          bindRevisionInsert(use.statement(), row, writer, attempt, position);
+          return use.statement().executeUpdate() == 1;
         } catch (SQLException e) {
           if (dialect.isUniqueViolation(e)) {
             return false;
@@ -965,17 +1001,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         }
       }
       try (StatementCache.Use use = engine.prepare(c, update)) {
-        PreparedStatement ps = use.statement();
-        ps.setString(1, revision);
-        ps.setBoolean(2, deleted);
-        ps.setString(3, writer);
-        int next = bindFields(ps, 4, stored);
-        ps.setLong(next, attempt);
-        next = bindPosition(ps, next + 1, position);
-        ps.setString(next, id);
-        ps.setString(next + 1, expectedRevision);
-        ps.setString(next + 2, writer);
-        return ps.executeUpdate() == 1;
+        bindRevisionUpdate(use.statement(), row, writer, attempt, position);
+        return use.statement().executeUpdate() == 1;
       }
     });
     if (written) {
@@ -986,6 +1013,180 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     engine.failed(pending);
     Head head = head(id);
     return head != null && head.rev().equals(revision) ? RevisionWrite.ALREADY_STORED : RevisionWrite.CONFLICT;
+  }
+
+  /** One revision made elsewhere to store, as {@link #writeRevision} takes it. */
+  public record RevisionRow(String id, String expectedRevision, String revision, boolean deleted, Object[] stored) {}
+
+  /**
+   * {@link #writeRevision} for many documents, inside the caller's bundle: each row is the same conditional
+   * statement ({@code UPDATE ... WHERE _id = ? AND _rev = ?} and the lock clause, or the guarded
+   * {@code INSERT}), but they go to the database as one JDBC batch of inserts and one of updates instead of
+   * a round trip each. Every row is checked ({@link StorableValues}) before any is sent, so a value the
+   * database cannot hold writes nothing. Rows go in the order of their ids, so that two bundles writing
+   * overlapping documents take their row locks in the same order. The answer is each row's outcome, in
+   * the rows' order; a row that wrote nothing is told apart (already stored, or a conflict) by reading its
+   * revision in the same transaction. Rows naming one id twice depend on each other's outcome, so they are
+   * written one after the other with {@link #writeRevision}.
+   *
+   * @throws IllegalStateException outside a bundle: the batch's rows commit together or not at all
+   * @throws IllegalArgumentException naming the field, for a value this database cannot hold
+   */
+  public List<RevisionWrite> writeRevisions(List<RevisionRow> rows) {
+    if (!engine.inBundle()) {
+      throw new IllegalStateException("writeRevisions runs inside a bundle, whose transaction its rows share");
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Set<String> ids = new HashSet<>();
+    for (RevisionRow row : rows) {
+      if (row.id() == null || row.revision() == null) {
+        throw new IllegalArgumentException("id and revision must not be null");
+      }
+      try {
+        StorableValues.check(binding, row.stored(), dialect);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(binding.collection() + "/" + row.id() + ": " + e.getMessage(), e);
+      }
+      ids.add(row.id());
+    }
+    if (ids.size() < rows.size()) {
+      List<RevisionWrite> out = new ArrayList<>(rows.size());
+      for (RevisionRow row : rows) {
+        out.add(writeRevision(row.id(), row.expectedRevision(), row.revision(), row.deleted(), row.stored()));
+      }
+      return out;
+    }
+    List<Integer> inserts = new ArrayList<>();
+    List<Integer> updates = new ArrayList<>();
+    List<Integer> byId = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      byId.add(i);
+    }
+    byId.sort((a, b) -> rows.get(a).id().compareTo(rows.get(b).id()));
+    for (int i : byId) {
+      (rows.get(i).expectedRevision() == null ? inserts : updates).add(i);
+    }
+    String writer = engine.writer();
+    int n = rows.size();
+    ChangeFeed.Pending[] pending = new ChangeFeed.Pending[n];
+    long[] positions = new long[n];
+    long[] attempts = new long[n];
+    int[] counts = new int[n];
+    for (int i = 0; i < n; i++) {
+      RevisionRow row = rows.get(i);
+      pending[i] = engine.beginWrite(binding.collection(), row.id(), row.revision());
+      positions[i] = drawPosition();
+      attempts[i] = newAttempt();
+    }
+    try {
+      engine.writeDocuments("writing " + n + " revisions of " + binding.collection(), this, positions, c -> {
+        runBatch(c, insert, true, inserts, rows, writer, attempts, positions, counts);
+        runBatch(c, update, false, updates, rows, writer, attempts, positions, counts);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      for (ChangeFeed.Pending p : pending) {
+        engine.failed(p);
+      }
+      throw e;
+    }
+    List<RevisionWrite> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      RevisionRow row = rows.get(i);
+      if (counts[i] == 1) {
+        engine.written(pending[i], new ChangeEvent(binding.collection(), row.id(), row.revision(), row.expectedRevision(),
+            row.deleted(), false, null, writer, null));
+        out.add(RevisionWrite.WRITTEN);
+      } else {
+        engine.failed(pending[i]);
+        out.add(row.revision().equals(currentRevision(row.id())) ? RevisionWrite.ALREADY_STORED : RevisionWrite.CONFLICT);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs the rows {@code which} of {@code rows} through {@code sql} as JDBC batches, setting each one's
+   * count of rows written in {@code counts}. An insert whose id is taken writes nothing (a unique
+   * violation, where the dialect's insert lets one happen); a driver that stops a batch at such a row
+   * gets the rest again in a new batch.
+   */
+  private void runBatch(Connection c, String sql, boolean inserting, List<Integer> which, List<RevisionRow> rows,
+      String writer, long[] attempts, long[] positions, int[] counts) throws SQLException {
+    if (which.isEmpty()) {
+      return;
+    }
+    try (StatementCache.Use use = engine.prepare(c, sql)) {
+      PreparedStatement ps = use.statement();
+      int done = 0;
+      while (done < which.size()) {
+        for (int k = done; k < which.size(); k++) {
+          int i = which.get(k);
+          if (inserting) {
+            bindRevisionInsert(ps, rows.get(i), writer, attempts[i], positions[i]);
+          } else {
+            bindRevisionUpdate(ps, rows.get(i), writer, attempts[i], positions[i]);
+          }
+          ps.addBatch();
+        }
+        int[] got;
+        try {
+          got = ps.executeBatch();
+        } catch (BatchUpdateException e) {
+          ps.clearBatch();
+          if (!inserting || !onlyUniqueViolations(e)) {
+            throw e;
+          }
+          got = e.getUpdateCounts();
+        }
+        for (int k = 0; k < got.length && done + k < which.size(); k++) {
+          counts[which.get(done + k)] = got[k] == Statement.EXECUTE_FAILED ? 0 : got[k];
+        }
+        // A driver that stopped at the failed row answered for the rows before it only: that row wrote
+        // nothing, and the ones after it go again.
+        done = got.length >= which.size() - done ? which.size() : done + got.length + 1;
+      }
+    }
+  }
+
+  /** Whether every failure a batch reports is a unique violation: an insert that found its id taken. */
+  private boolean onlyUniqueViolations(BatchUpdateException e) {
+    boolean any = false;
+    for (SQLException x = e.getNextException(); x != null; x = x.getNextException()) {
+      if (!dialect.isUniqueViolation(x)) {
+        return false;
+      }
+      any = true;
+    }
+    return any || dialect.isUniqueViolation(e);
+  }
+
+  /** Binds {@link #insert} for a revision made elsewhere. */
+  private void bindRevisionInsert(PreparedStatement ps, RevisionRow row, String writer, long attempt, long position)
+      throws SQLException {
+    ps.setString(1, row.id());
+    ps.setString(2, row.revision());
+    ps.setBoolean(3, row.deleted());
+    ps.setString(4, writer);
+    int next = bindFields(ps, 5, row.stored());
+    ps.setLong(next, attempt);
+    bindPosition(ps, next + 1, position);
+  }
+
+  /** Binds {@link #update} for a revision made elsewhere, on top of the row's expected revision. */
+  private void bindRevisionUpdate(PreparedStatement ps, RevisionRow row, String writer, long attempt, long position)
+      throws SQLException {
+    ps.setString(1, row.revision());
+    ps.setBoolean(2, row.deleted());
+    ps.setString(3, writer);
+    int next = bindFields(ps, 4, row.stored());
+    ps.setLong(next, attempt);
+    next = bindPosition(ps, next + 1, position);
+    ps.setString(next, row.id());
+    ps.setString(next + 1, row.expectedRevision());
+    ps.setString(next + 2, writer);
   }
 
   /** The document with this id as stored, tombstones included (with their deleted flag), if there is a row. */

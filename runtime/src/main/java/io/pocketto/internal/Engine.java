@@ -399,6 +399,36 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Runs the statements of several writes at once on the current bundle's connection, as {@link
+   * #writeDocument} runs one: each drawn change number ({@code 0} for none) stays in flight until the
+   * bundle has committed or rolled back.
+   *
+   * @throws IllegalStateException outside a bundle
+   */
+  <R> R writeDocuments(String what, DocumentTable<?> table, long[] positions, SqlWork<R> statements) {
+    Transaction tx = currentTransaction();
+    if (tx == null) {
+      for (long position : positions) {
+        if (position != 0) {
+          table.releasePosition(position);
+        }
+      }
+      throw new IllegalStateException(what + " runs inside a bundle");
+    }
+    for (long position : positions) {
+      tx.wrote(table, position);
+    }
+    if (closed) {
+      throw new IllegalStateException("database " + url + " is closed");
+    }
+    try {
+      return runOn(tx.connection, statements);
+    } catch (SQLException e) {
+      throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The in-process change numbers of {@code collection} in this database, shared with every other
    * {@code Database} of this process open on it, and let go of when this one closes.
    */

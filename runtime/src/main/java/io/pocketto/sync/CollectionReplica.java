@@ -12,6 +12,7 @@ import io.pocketto.ConflictHandler;
 import io.pocketto.ConflictInput;
 import io.pocketto.ModelStore;
 import io.pocketto.internal.DocumentTable;
+import io.pocketto.internal.DocumentTable.RevisionRow;
 import io.pocketto.internal.DocumentTable.RevisionWrite;
 import io.pocketto.internal.Engine;
 import io.pocketto.internal.ModelBinding;
@@ -21,12 +22,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One collection of a client database, replicated: the push of its local changes and the pull of the
  * master's. See {@code docs/SYNC.md} for the protocol and the rules this class follows.
  */
 final class CollectionReplica<T extends ActiveRecord<T>> {
+  /**
+   * Asks for the next pull batch while the current one is written. Daemon threads, let go of when idle,
+   * so no replication has to close them; a pull asked for ahead is never interrupted.
+   */
+  private static final ExecutorService AHEAD = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "pocketto-pull-ahead");
+    t.setDaemon(true);
+    return t;
+  });
+
   /** Push rounds in one sync at most: each round pushes one batch, or what a handler resolved. */
   private static final int MAX_PUSH_ROUNDS = 10_000;
 
@@ -74,20 +90,20 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
       String saved = state.setting(pushKey());
       Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
-      ChangeBatch<T> batch = store.changes(from, batchSize);
+      // The heads first: after a pull, the feed is mostly pulled documents the master has already, and
+      // their ids and revisions are enough to pass them by. The fields are read only for a batch with
+      // something to push.
+      ChangeBatch<Object[]> batch = store.storedChanges(from, batchSize, false);
+      Map<String, ReplicaState.Known> known = known(batch);
+      if (!toPush(batch, known).isEmpty()) {
+        batch = store.storedChanges(from, batchSize, true);
+        known = known(batch);
+      }
       List<PushRow> rows = new ArrayList<>();
-      Map<String, ReplicaState.DocState> known = state.docs(collection, batch.changes().stream().map(Change::id).toList());
-      for (Change<T> change : batch.changes()) {
-        ReplicaState.DocState doc = known.get(change.id());
-        if (doc != null && doc.conflictRev() != null) {
-          continue; // an open conflict is not pushed again until it is resolved
-        }
-        String assumed = doc == null ? null : doc.masterRev();
-        if (change.revision().equals(assumed)) {
-          continue; // the master has it: pulled, or pushed before
-        }
-        rows.add(new PushRow(change.id(), assumed, change.revision(),
-            codec.encode(change.id(), change.revision(), change.deleted(), codec.values(change.document()))));
+      for (Change<Object[]> change : toPush(batch, known)) {
+        ReplicaState.Known doc = known.get(change.id());
+        rows.add(new PushRow(change.id(), doc == null ? null : doc.masterRev(), change.revision(),
+            codec.encode(change.id(), change.revision(), change.deleted(), change.document())));
       }
       if (rows.isEmpty()) {
         if (!batch.changes().isEmpty()) {
@@ -98,6 +114,8 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
         }
         continue;
       }
+      Set<String> knownIds = known.keySet();
+      ChangeBatch<Object[]> pushedBatch = batch;
       Map<String, JsonNode> conflicts = conflictsById(remote.push(collection, pushRequest(rows)));
       int[] accepted = {0};
       boolean[] resolved = {false};
@@ -109,22 +127,41 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
           JsonNode conflict = conflicts.get(row.id);
           if (conflict == null) {
             masters.add(new ReplicaState.MasterState(row.id, row.rev, row.doc.get(ReplicaCodec.DELETED).booleanValue(),
-                row.doc.toString(), known.containsKey(row.id)));
+                row.doc.toString(), knownIds.contains(row.id)));
             accepted[0]++;
           } else {
             resolved[0] |= meet(row, conflict);
           }
         }
         state.putMasters(collection, masters);
-        state.setSetting(pushKey(), batch.checkpoint().toString());
+        state.setSetting(pushKey(), pushedBatch.checkpoint().toString());
       });
       pushed += accepted[0];
-      if (!batch.hasMore() && !resolved[0]) {
+      if (!pushedBatch.hasMore() && !resolved[0]) {
         return pushed;
       }
     }
     throw new IllegalStateException("pushing " + collection + " did not finish in " + MAX_PUSH_ROUNDS
         + " rounds: does a conflict handler keep resolving to states that conflict again?");
+  }
+
+  private Map<String, ReplicaState.Known> known(ChangeBatch<Object[]> batch) {
+    return state.known(collection, batch.changes().stream().map(Change::id).toList());
+  }
+
+  /**
+   * The changes of a batch the master lacks: not at their assumed master revision, and without an open
+   * conflict (which is not pushed again until it is resolved).
+   */
+  private static List<Change<Object[]>> toPush(ChangeBatch<Object[]> batch, Map<String, ReplicaState.Known> known) {
+    List<Change<Object[]>> out = new ArrayList<>();
+    for (Change<Object[]> change : batch.changes()) {
+      ReplicaState.Known doc = known.get(change.id());
+      if (doc == null || (doc.conflictRev() == null && !change.revision().equals(doc.masterRev()))) {
+        out.add(change);
+      }
+    }
+    return out;
   }
 
   /**
@@ -136,70 +173,124 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
    */
   int pull() {
     int pulled = 0;
+    ObjectNode answer = remote.pull(collection, pullRequest(state.setting(pullKey())));
     while (true) {
-      ObjectNode request = WireJson.newObject();
-      request.put("checkpoint", state.setting(pullKey()));
-      request.put("limit", batchSize);
-      ObjectNode answer = remote.pull(collection, request);
       JsonNode documents = answer.get("documents");
       if (documents == null || !documents.isArray()) {
         throw new SyncProtocolException(400, "the pull answer of " + collection + " has no 'documents' array");
       }
       String next = WireJson.text(answer, "checkpoint", "the pull answer of " + collection);
-      int[] written = {0};
-      List<String> ids = new ArrayList<>(documents.size());
-      documents.forEach(doc -> ids.add(doc.path(ReplicaCodec.ID).asText()));
-      engine.bundle(tx -> {
-        written[0] = 0;
-        // Read in the transaction, so that what is decided from them is what commits.
-        Map<String, ReplicaState.DocState> known = state.docs(collection, ids);
-        Map<String, String> local = state.revisions(table.quotedTable(), ids);
-        List<ReplicaState.MasterState> masters = new ArrayList<>(documents.size());
-        for (JsonNode doc : documents) {
-          written[0] += applyPulled(doc, known, local, masters) ? 1 : 0;
+      JsonNode hasMore = answer.get("hasMore");
+      boolean more = hasMore != null && hasMore.asBoolean() && !documents.isEmpty() && next != null;
+      // The next batch is asked for while this one is written: its request needs only this answer's
+      // checkpoint. If this batch does not commit, that answer is dropped and the checkpoint saved stays.
+      Future<ObjectNode> ahead = more ? AHEAD.submit(() -> remote.pull(collection, pullRequest(next))) : null;
+      try {
+        pulled += apply(documents, next);
+      } catch (RuntimeException | Error e) {
+        if (ahead != null) {
+          ahead.cancel(false); // never an interrupt: it may be in the middle of H2's work (Remote.direct)
         }
-        state.putMasters(collection, masters);
-        if (next != null) {
-          state.setSetting(pullKey(), next);
-        }
-      });
-      pulled += written[0];
-      JsonNode more = answer.get("hasMore");
-      if (more == null || !more.asBoolean() || documents.isEmpty()) {
+        throw e;
+      }
+      if (!more) {
         return pulled;
       }
+      answer = answerOf(ahead);
     }
   }
 
-  /** Writes one pulled document locally if that loses nothing; whether it wrote the document. */
-  private boolean applyPulled(JsonNode doc, Map<String, ReplicaState.DocState> knownById, Map<String, String> localById,
-      List<ReplicaState.MasterState> masters) {
+  private ObjectNode pullRequest(String checkpoint) {
+    ObjectNode request = WireJson.newObject();
+    request.put("checkpoint", checkpoint);
+    request.put("limit", batchSize);
+    return request;
+  }
+
+  /** The answer of a pull asked for ahead, or what it threw. */
+  private static ObjectNode answerOf(Future<ObjectNode> ahead) {
+    try {
+      return ahead.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RemoteUnavailableException("waiting for a pull answer was interrupted", e);
+    }
+  }
+
+  /**
+   * Writes one pulled batch in one local transaction: the documents, their assumed master states and the
+   * next checkpoint. Returns how many documents were written.
+   */
+  private int apply(JsonNode documents, String next) {
+    int[] count = {0};
+    List<String> ids = new ArrayList<>(documents.size());
+    documents.forEach(doc -> ids.add(doc.path(ReplicaCodec.ID).asText()));
+    engine.bundle(tx -> {
+      count[0] = 0;
+      // Read in the transaction, so that what is decided from them is what commits.
+      Map<String, ReplicaState.Known> known = state.known(collection, ids);
+      Map<String, String> local = state.revisions(table.quotedTable(), ids);
+      List<ReplicaState.MasterState> masters = new ArrayList<>(documents.size());
+      List<RevisionRow> writes = new ArrayList<>();
+      List<ReplicaState.MasterState> written = new ArrayList<>();
+      for (JsonNode doc : documents) {
+        applyPulled(doc, known, local, masters, writes, written);
+      }
+      // One JDBC batch for the documents to write, each still on condition of the local revision read.
+      List<RevisionWrite> outcomes = table.writeRevisions(writes);
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (outcomes.get(i) != RevisionWrite.CONFLICT) { // a conflict: saved locally just now, pushed next
+          masters.add(written.get(i));
+          count[0]++;
+        }
+      }
+      state.putMasters(collection, masters);
+      if (next != null) {
+        state.setSetting(pullKey(), next);
+      }
+    });
+    return count[0];
+  }
+
+  /**
+   * Decides what to do with one pulled document: record the master state only, move an open conflict on,
+   * leave it (a local change not pushed yet), or write it locally if that loses nothing; a write goes to
+   * {@code writes}, with the master state to record if it succeeds at the same index of {@code ifWritten}.
+   */
+  private void applyPulled(JsonNode doc, Map<String, ReplicaState.Known> knownById, Map<String, String> localById,
+      List<ReplicaState.MasterState> masters, List<RevisionRow> writes, List<ReplicaState.MasterState> ifWritten) {
     String id = WireJson.text(doc, ReplicaCodec.ID, "a pulled document");
     String rev = WireJson.text(doc, ReplicaCodec.REV, "pulled document " + id);
     boolean deleted = doc.path(ReplicaCodec.DELETED).asBoolean(false);
     if (id == null || rev == null) {
       throw new SyncProtocolException(400, "a pulled document of " + collection + " lacks its id or _rev: " + doc);
     }
-    ReplicaState.DocState known = knownById.get(id);
+    ReplicaState.Known known = knownById.get(id);
     String local = localById.get(id);
     if (known != null && known.conflictRev() != null && !rev.equals(local)) {
       state.putConflict(collection, id, rev, deleted, doc.toString()); // the conflict now shows the newest master
-      return false;
+      return;
     }
     if (rev.equals(local)) {
-      masters.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
-      return false;
+      if (known == null || known.conflictRev() != null || !rev.equals(known.masterRev())) {
+        masters.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
+      }
+      return; // else recorded already: this client's own push coming back
     }
     String assumed = known == null ? null : known.masterRev();
     if (local != null && !local.equals(assumed)) {
-      return false; // a local change not pushed yet: the push meets this state as a conflict
+      return; // a local change not pushed yet: the push meets this state as a conflict
     }
-    Object[] values = decode(doc, id);
-    if (table.writeRevision(id, local, rev, deleted, values) == RevisionWrite.CONFLICT) {
-      return false; // saved locally just now: that change is pushed next
-    }
-    masters.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
-    return true;
+    writes.add(new RevisionRow(id, local, rev, deleted, decode(doc, id)));
+    ifWritten.add(new ReplicaState.MasterState(id, rev, deleted, doc.toString(), known != null));
   }
 
   /**

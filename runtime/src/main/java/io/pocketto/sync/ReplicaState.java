@@ -43,6 +43,10 @@ final class ReplicaState {
             // doc_id first: a batch's lookup is "collection_name = ? AND doc_id IN (...)", and H2 uses an
             // index for an IN list only on its leading column (with collection first it scanned every row).
             + "PRIMARY KEY (doc_id, collection_name))");
+        // The revisions alone, so that deciding what to push or pull reads this index and not the rows with
+        // their bodies: H2 reaches a row through its primary key index and then reads all of it.
+        s.execute("CREATE INDEX IF NOT EXISTS " + DOCUMENTS + "_revisions ON " + DOCUMENTS
+            + " (doc_id, collection_name, master_rev, conflict_rev)");
       }
       return null;
     });
@@ -92,24 +96,25 @@ final class ReplicaState {
     });
   }
 
-  /** What the client knows of these documents, by id; documents it knows nothing of are absent. */
-  Map<String, DocState> docs(String collection, Collection<String> ids) {
-    Map<String, DocState> out = new HashMap<>();
+  /**
+   * The assumed master and open conflict revisions of these documents, by id, without their bodies (which
+   * only a conflict needs); documents the client knows nothing of are absent.
+   */
+  Map<String, Known> known(String collection, Collection<String> ids) {
+    Map<String, Known> out = new HashMap<>();
     List<String> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
       engine.withConnection("reading the replication state of " + collection, c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
-            + "conflict_rev, conflict_deleted, conflict_body FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id IN ("
-            + placeholders(chunk.size()) + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, conflict_rev FROM " + DOCUMENTS
+            + " WHERE collection_name = ? AND doc_id IN (" + placeholders(chunk.size()) + ")")) {
           ps.setString(1, collection);
           for (int i = 0; i < chunk.size(); i++) {
             ps.setString(i + 2, chunk.get(i));
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              DocState doc = docState(rs);
-              out.put(doc.id(), doc);
+              out.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3)));
             }
           }
         }
@@ -118,6 +123,14 @@ final class ReplicaState {
     }
     return out;
   }
+
+  /**
+   * What a client knows of one document's master state, for deciding what to push and pull.
+   *
+   * @param masterRev the assumed master revision, {@code null} if the master never had it as far as known
+   * @param conflictRev the master revision of an open conflict, {@code null} when none is open
+   */
+  record Known(String masterRev, String conflictRev) {}
 
   /**
    * The stored revisions of these documents in {@code table} (a quoted table name), tombstones included,

@@ -12,6 +12,7 @@ import io.pocketto.Database;
 import io.pocketto.ModelStore;
 import io.pocketto.Revision;
 import io.pocketto.internal.DocumentTable;
+import io.pocketto.internal.DocumentTable.RevisionRow;
 import io.pocketto.internal.DocumentTable.RevisionWrite;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.ReplicaCodec;
@@ -148,16 +149,17 @@ public final class SyncServer {
         }
         limit = Math.min(limitNode.intValue(), MAX_PULL_LIMIT);
       }
-      ChangeBatch<T> batch;
+      ChangeBatch<Object[]> batch;
       try {
-        batch = store.changes(text == null ? Checkpoint.START : Checkpoint.parse(text), limit);
+        // Stored values straight from the rows: no record is built only to be taken apart again.
+        batch = store.storedChanges(text == null ? Checkpoint.START : Checkpoint.parse(text), limit, true);
       } catch (IllegalArgumentException e) {
         throw new SyncProtocolException(what + ": " + e.getMessage(), e);
       }
       ObjectNode answer = WireJson.newObject();
       ArrayNode documents = answer.putArray("documents");
-      for (Change<T> change : batch.changes()) {
-        documents.add(codec.encode(change.id(), change.revision(), change.deleted(), codec.values(change.document())));
+      for (Change<Object[]> change : batch.changes()) {
+        documents.add(codec.encode(change.id(), change.revision(), change.deleted(), change.document()));
       }
       answer.put("checkpoint", batch.checkpoint().isStart() ? null : batch.checkpoint().toString());
       answer.put("hasMore", batch.hasMore());
@@ -178,21 +180,37 @@ public final class SyncServer {
       for (int i = 0; i < rowsNode.size(); i++) {
         rows.add(row(rowsNode.get(i), what + ", row " + i));
       }
+      List<RevisionWrite> outcomes = write(rows, what);
       ObjectNode answer = WireJson.newObject();
       ArrayNode conflicts = answer.putArray("conflicts");
-      for (Row row : rows) {
-        RevisionWrite outcome;
-        try {
-          outcome = table.writeRevision(row.id, row.assumed, row.rev, row.deleted, row.values);
-        } catch (IllegalArgumentException e) {
-          // A value this database cannot hold; the rows before it are written, and a retry skips them.
-          throw new SyncProtocolException(what + " (" + row.id + "): " + e.getMessage(), e);
-        }
-        if (outcome == RevisionWrite.CONFLICT) {
-          conflicts.add(conflict(row));
+      for (int i = 0; i < rows.size(); i++) {
+        if (outcomes.get(i) == RevisionWrite.CONFLICT) {
+          conflicts.add(conflict(rows.get(i)));
         }
       }
       return answer;
+    }
+
+    /**
+     * Writes the rows in one transaction, as one JDBC batch of conditional statements (see {@link
+     * DocumentTable#writeRevisions}); each row's outcome. A value this database cannot hold refuses the
+     * push before anything is written.
+     */
+    private List<RevisionWrite> write(List<Row> rows, String what) {
+      List<RevisionRow> batch = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        batch.add(new RevisionRow(row.id, row.assumed, row.rev, row.deleted, row.values));
+      }
+      List<List<RevisionWrite>> outcomes = new ArrayList<>(1);
+      try {
+        table.engine().bundle(tx -> {
+          outcomes.clear();
+          outcomes.add(table.writeRevisions(batch));
+        });
+      } catch (IllegalArgumentException e) {
+        throw new SyncProtocolException(what + ": " + e.getMessage(), e);
+      }
+      return outcomes.get(0);
     }
 
     /** The conflict answer: the seed's 409 object with the stored revision, and the stored document. */

@@ -36,7 +36,7 @@ class SyncServerTest extends SyncTestBase {
 
     String answer = server().push("sales_invoices", push(null, rev, "INV-001"));
 
-    assertThat(answer).isEqualTo("{\"conflicts\":[]}");
+    assertThat(answer).isEqualTo("{\"conflicts\":[],\"refused\":[]}");
     assertThat(stored(db, "1").meta().rev()).isEqualTo(rev);
     assertThat(stored(db, "1").getNumber()).isEqualTo("INV-001");
   }
@@ -49,7 +49,7 @@ class SyncServerTest extends SyncTestBase {
     String first = server.push("sales_invoices", push(null, rev, "INV-001"));
     String second = server.push("sales_invoices", push(null, rev, "INV-001"));
 
-    assertThat(second).isEqualTo(first).isEqualTo("{\"conflicts\":[]}");
+    assertThat(second).isEqualTo(first).isEqualTo("{\"conflicts\":[],\"refused\":[]}");
     assertThat(SalesInvoice.in(db).changes(Checkpoint.START, 10).changes()).hasSize(1);
     assertThat(stored(db, "1").meta().rev()).isEqualTo(rev);
   }

@@ -296,6 +296,8 @@ public final class SyncServer {
         if (s.scope != null && authenticator == null) {
           throw new IllegalArgumentException(s.store.collection() + " has a scope, which needs a principal: set an authenticator");
         }
+        s.maxPullLimit = maxPullLimit;
+        s.maxPushRows = maxPushRows;
         byCollection.put(s.store.collection(), s);
       }
       return new SyncServer(this, Collections.unmodifiableMap(byCollection));
@@ -327,8 +329,9 @@ public final class SyncServer {
     /** Indexes of the server-only fields. */
     private final int[] serverOnly;
     private final ScopeMembers members;
-    private final int maxPullLimit;
-    private final int maxPushRows;
+    /** The builder's caps, set when the server is built. */
+    private int maxPullLimit;
+    private int maxPushRows;
 
     Served(Builder b, ModelStore<T> store, ModelRules<T> rules) {
       this.store = store;
@@ -343,8 +346,6 @@ public final class SyncServer {
         serverOnly[i] = table.binding().indexOf(hidden.get(i).name());
       }
       this.members = scope == null ? null : new ScopeMembers(table.engine());
-      this.maxPullLimit = b.maxPullLimit;
-      this.maxPushRows = b.maxPushRows;
     }
 
     /** Whether a push needs the stored document of each row: for its rule, its scope or its server-only fields. */

@@ -15,19 +15,35 @@ final class DirectRemote implements Remote {
   @Override
   public ObjectNode pull(String collection, ObjectNode request) {
     // Through the text, so that nothing in-process (a shared tree, a Java number type) hides what HTTP would lose.
-    return WireJson.object(server.pull(collection, headers(), request.toString()));
+    String text = request.toString();
+    return WireJson.object(signed(headers -> server.pull(collection, headers, text)));
   }
 
   @Override
   public ObjectNode push(String collection, ObjectNode request) {
-    return WireJson.object(server.push(collection, headers(), request.toString()));
+    String text = request.toString();
+    return WireJson.object(signed(headers -> server.push(collection, headers, text)));
   }
 
-  private Authenticator.Headers headers() {
+  /** Runs a request with the credentials' token; after a 401, once more with a refreshed one, as over HTTP. */
+  private String signed(java.util.function.Function<Authenticator.Headers, String> call) {
     if (credentials == null) {
-      return Authenticator.Headers.NONE;
+      return call.apply(Authenticator.Headers.NONE);
     }
-    String authorization = "Bearer " + credentials.token();
+    String token = credentials.token();
+    try {
+      return call.apply(bearer(token));
+    } catch (SyncAuthenticationException refused) {
+      String fresh = token == null ? null : credentials.refresh(token);
+      if (fresh == null || fresh.equals(token)) {
+        throw refused;
+      }
+      return call.apply(bearer(fresh));
+    }
+  }
+
+  private static Authenticator.Headers bearer(String token) {
+    String authorization = token == null ? null : "Bearer " + token;
     return name -> "Authorization".equalsIgnoreCase(name) ? authorization : null;
   }
 

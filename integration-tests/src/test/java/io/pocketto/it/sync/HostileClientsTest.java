@@ -309,4 +309,19 @@ class HostileClientsTest extends SyncTestBase {
     assertLeaksNothing(alice);
   }
 
+
+  @Test
+  void aShortHmacSecretOrAMissingIssuerIsRefusedWhenTheServerIsConfigured() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JwtAuthenticator.hmac(new byte[31], Tokens.ISSUER))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32 bytes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JwtAuthenticator.hmac(Tokens.SECRET, " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("issuer");
+  }
+
+  @Test
+  void aScopeWithoutAnAuthenticatorIsAConfigurationError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncServer.builder(db)
+            .model(SalesInvoice.class, rules -> rules.scope(p -> SalesInvoice.CUSTOMER.eq("ACME"))).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a principal: set an authenticator");
+  }
 }

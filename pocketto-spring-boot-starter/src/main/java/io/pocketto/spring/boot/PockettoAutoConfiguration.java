@@ -45,6 +45,9 @@ public class PockettoAutoConfiguration {
         .retryPolicy(properties.getRetry().toPolicy());
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Database database = builder.connect();
+    if (properties.getWriter() != null) {
+      database.setWriter(properties.getWriter());
+    }
     Pocketto.setDefault(database);
     return database;
   }

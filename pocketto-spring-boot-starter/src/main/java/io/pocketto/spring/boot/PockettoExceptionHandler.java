@@ -1,6 +1,7 @@
 package io.pocketto.spring.boot;
 
 import io.pocketto.ConflictException;
+import io.pocketto.LockedException;
 import io.pocketto.RetriesExhaustedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Answers a {@link ConflictException} (or a {@link RetriesExhaustedException}, which ends in one) that
  * leaves a Spring MVC controller with 409 and the seed's JSON object ({@code {"name":"conflict","message":"Document update conflict","status":409,...,"revision":...}}).
- * Ordered last, so an application's own handler for it wins.
+ * A {@link LockedException} is answered 423 with its own JSON object, naming the holder and when its lease
+ * ends. Ordered last, so an application's own handler for either wins.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -28,5 +30,11 @@ public class PockettoExceptionHandler {
   @ExceptionHandler(RetriesExhaustedException.class)
   public ResponseEntity<String> retriesExhausted(RetriesExhaustedException e) {
     return conflict(e.lastConflict());
+  }
+
+  /** A write, lock or release refused because another writer holds the document's lock: 423. */
+  @ExceptionHandler(LockedException.class)
+  public ResponseEntity<String> locked(LockedException e) {
+    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.toJson());
   }
 }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code pocketto.*} properties of the Spring Boot starter, e.g. {@code pocketto.create-tables=false}
- * or {@code pocketto.retry.max-attempts=20}.
+ * The {@code pocketto.*} properties of the Spring Boot starter, e.g. {@code pocketto.create-tables=false},
+ * {@code pocketto.writer=billing-service} or {@code pocketto.retry.max-attempts=20}.
  */
 @ConfigurationProperties("pocketto")
 public class PockettoProperties {
@@ -15,6 +15,12 @@ public class PockettoProperties {
    * when Flyway or Liquibase own the schema; Database.schemaStatements gives the DDL to put there.
    */
   private boolean createTables = true;
+
+  /**
+   * The database's writer: who its revisions are recorded as written by, and who holds its locks, unless a
+   * request sets one with Database.as(...). Unset, Pocketto's own default for the database applies.
+   */
+  private String writer;
 
   /** How incremental writes and conflict handlers retry after a 409. */
   private final Retry retry = new Retry();
@@ -25,6 +31,14 @@ public class PockettoProperties {
 
   public void setCreateTables(boolean createTables) {
     this.createTables = createTables;
+  }
+
+  public String getWriter() {
+    return writer;
+  }
+
+  public void setWriter(String writer) {
+    this.writer = writer;
   }
 
   public Retry getRetry() {

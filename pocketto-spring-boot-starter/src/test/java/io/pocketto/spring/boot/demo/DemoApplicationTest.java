@@ -91,6 +91,7 @@ class DemoApplicationTest {
     assertThat(database.dialectName()).isEqualTo("H2");
     assertThat(database.url()).startsWith("jdbc:h2:mem:pocketto-demo");
     assertThat(database.retryPolicy().maxAttempts()).as("pocketto.retry.max-attempts").isEqualTo(7);
+    assertThat(database.writer()).as("pocketto.writer").isEqualTo("demo-service");
   }
 
   @Test

@@ -14,7 +14,7 @@ public interface PushRule<T extends ActiveRecord<T>> {
   /**
    * The decision on one pushed row.
    *
-   * @param principal who pushes
+   * @param principal who pushes; {@code null} on a server without an authenticator
    * @param assumedMaster the master's document as stored, at the revision the client started from;
    *     {@code null} for a document the master does not have (a create)
    * @param newState the document as the client would store it, server-only fields keeping their stored

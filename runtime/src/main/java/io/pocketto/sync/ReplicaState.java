@@ -25,6 +25,9 @@ final class ReplicaState {
   static final String SETTINGS = "pocketto_sync_settings";
   static final String DOCUMENTS = "pocketto_sync_documents";
 
+  /** The columns {@link #docState} reads, in order. */
+  private static final String DOC_COLUMNS = "doc_id, master_rev, master_deleted, master_body, conflict_rev, conflict_deleted, "
+      + "conflict_body, refused_rev, refused_status, refused_reason";
   private static final String NO_REFUSAL = "refused_rev = NULL, refused_status = NULL, refused_reason = NULL";
 
   /** Ids per {@code IN (...)} lookup: one statement per batch, never an unbounded parameter list. */
@@ -88,8 +91,7 @@ final class ReplicaState {
   /** What the client knows of one document's master state; {@code null} when it knows nothing. */
   DocState doc(String collection, String id) {
     return engine.withConnection("reading the replication state of", collection, id, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
-          + "conflict_rev, conflict_deleted, conflict_body, refused_rev, refused_status, refused_reason FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + DOC_COLUMNS + " FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id = ?")) {
         ps.setString(1, collection);
         ps.setString(2, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -106,8 +108,7 @@ final class ReplicaState {
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
       engine.withConnection("reading the replication state of " + collection, c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
-            + "conflict_rev, conflict_deleted, conflict_body, refused_rev, refused_status, refused_reason FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id IN ("
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + DOC_COLUMNS + " FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id IN ("
             + placeholders(chunk.size()) + ")")) {
           ps.setString(1, collection);
           for (int i = 0; i < chunk.size(); i++) {
@@ -159,10 +160,18 @@ final class ReplicaState {
 
   /** The documents of a collection with an open conflict, by id. */
   List<DocState> conflicts(String collection) {
-    return engine.withConnection("listing the replication conflicts of " + collection, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
-          + "conflict_rev, conflict_deleted, conflict_body, refused_rev, refused_status, refused_reason FROM " + DOCUMENTS
-          + " WHERE collection_name = ? AND conflict_rev IS NOT NULL ORDER BY doc_id")) {
+    return listWhere(collection, "conflict_rev IS NOT NULL", "listing the replication conflicts of ");
+  }
+
+  /** The documents of a collection with a refused change, by id. */
+  List<DocState> refusals(String collection) {
+    return listWhere(collection, "refused_rev IS NOT NULL", "listing the refused changes of ");
+  }
+
+  private List<DocState> listWhere(String collection, String condition, String what) {
+    return engine.withConnection(what + collection, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + DOC_COLUMNS + " FROM " + DOCUMENTS
+          + " WHERE collection_name = ? AND " + condition + " ORDER BY doc_id")) {
         ps.setString(1, collection);
         try (ResultSet rs = ps.executeQuery()) {
           List<DocState> out = new ArrayList<>();
@@ -299,24 +308,6 @@ final class ReplicaState {
         in.executeUpdate();
       }
       return null;
-    });
-  }
-
-  /** The documents of a collection with a refused change, by id. */
-  List<DocState> refusals(String collection) {
-    return engine.withConnection("listing the refused changes of " + collection, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
-          + "conflict_rev, conflict_deleted, conflict_body, refused_rev, refused_status, refused_reason FROM " + DOCUMENTS
-          + " WHERE collection_name = ? AND refused_rev IS NOT NULL ORDER BY doc_id")) {
-        ps.setString(1, collection);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<DocState> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(docState(rs));
-          }
-          return out;
-        }
-      }
     });
   }
 

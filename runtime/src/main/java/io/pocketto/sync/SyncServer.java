@@ -554,7 +554,7 @@ public final class SyncServer {
         values[i] = kept[i];
       }
       PushDecision decision = PushDecision.accept();
-      if (pushRule != null && principal != null) {
+      if (pushRule != null) {
         decision = pushRule.decide(principal, stored, codec.detached(row.id, row.rev, row.deleted, values), row.deleted);
         if (decision == null) {
           throw new IllegalStateException("the push rule of " + store.collection() + " decided nothing for " + row.id);

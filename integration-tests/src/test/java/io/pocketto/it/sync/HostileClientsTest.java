@@ -52,15 +52,6 @@ class HostileClientsTest extends SyncTestBase {
         .build());
   }
 
-  private SalesInvoice invoice(String id, String customer, String total) {
-    SalesInvoice invoice = new SalesInvoice();
-    invoice.setId(id);
-    invoice.setNumber("INV-" + id);
-    invoice.setCustomer(customer);
-    invoice.setTotal(new BigDecimal(total));
-    return invoice.saveTo(db);
-  }
-
   private record Answer(int status, String body) {
     JsonNode json() {
       try {

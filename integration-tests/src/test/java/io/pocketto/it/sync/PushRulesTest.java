@@ -38,9 +38,11 @@ class PushRulesTest extends SyncTestBase {
 
   @BeforeEach
   void serve() {
-    invoice("A1", "ACME", "100");
-    invoice("A2", "ACME", "200");
-    invoice("A3", "ACME", "300");
+    for (String[] i : new String[][] {{"A1", "100"}, {"A2", "200"}, {"A3", "300"}}) {
+      SalesInvoice sent = invoice(i[0], "ACME", i[1]);
+      sent.setStatus(Status.SENT);
+      sent.save();
+    }
     JwtAuthenticator jwt = JwtAuthenticator.hmac(Tokens.SECRET, Tokens.ISSUER);
     base = serve(SyncServer.builder(db)
         .authenticator(headers -> {
@@ -57,16 +59,6 @@ class PushRulesTest extends SyncTestBase {
             })
             .serverOnly(SalesInvoice.STATUS))
         .build());
-  }
-
-  private SalesInvoice invoice(String id, String customer, String total) {
-    SalesInvoice invoice = new SalesInvoice();
-    invoice.setId(id);
-    invoice.setNumber("INV-" + id);
-    invoice.setCustomer(customer);
-    invoice.setTotal(new BigDecimal(total));
-    invoice.setStatus(Status.SENT);
-    return invoice.saveTo(db);
   }
 
   private Replication replicaOf(Database client, String user, String... customers) {

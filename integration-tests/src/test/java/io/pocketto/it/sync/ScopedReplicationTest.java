@@ -39,15 +39,6 @@ class ScopedReplicationTest extends SyncTestBase {
         .build());
   }
 
-  private SalesInvoice invoice(String id, String customer, String total) {
-    SalesInvoice invoice = new SalesInvoice();
-    invoice.setId(id);
-    invoice.setNumber("INV-" + id);
-    invoice.setCustomer(customer);
-    invoice.setTotal(new BigDecimal(total));
-    return invoice.saveTo(db);
-  }
-
   private Replication replicaOf(Database client, String user, String... customers) {
     return replicate(client, Remote.http(base, Credentials.bearer(Tokens.hmac(user, customers))));
   }

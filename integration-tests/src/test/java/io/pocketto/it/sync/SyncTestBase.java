@@ -124,6 +124,16 @@ abstract class SyncTestBase extends BackendTest {
     }
   }
 
+  /** Saves invoice {@code id} (number INV-{@code id}) of a customer on the master. */
+  protected SalesInvoice invoice(String id, String customer, String total) {
+    SalesInvoice invoice = new SalesInvoice();
+    invoice.setId(id);
+    invoice.setNumber("INV-" + id);
+    invoice.setCustomer(customer);
+    invoice.setTotal(new java.math.BigDecimal(total));
+    return invoice.saveTo(db);
+  }
+
   /** The invoice as stored in {@code database}, tombstones included. */
   protected static SalesInvoice stored(Database database, String id) {
     return SalesInvoice.in(database).table().findIncludingDeleted(id).orElseThrow(() -> new AssertionError(id + " is not in " + database));

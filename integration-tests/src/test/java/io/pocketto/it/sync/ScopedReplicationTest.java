@@ -237,4 +237,54 @@ class ScopedReplicationTest extends SyncTestBase {
     assertConverged("A2", db, phone, laptop);
     assertThat(stored(db, "A2").meta().writer()).isEqualTo("alice");
   }
+
+  @Test
+  void aReassignmentRacingAPushNeverShowsThePusherTheOtherCustomersState() throws Exception {
+    Database aliceDb = newClient("alice");
+    Replication alice = replicaOf(aliceDb, "alice", "ACME");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String id = "R" + round;
+        invoice(id, "ACME", "10");
+        alice.syncOnce();
+        SalesInvoice mine = stored(aliceDb, id);
+        mine.setTotal(new BigDecimal("11"));
+        mine.save();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        var sync = pool.submit(() -> {
+          go.await();
+          return alice.syncOnce();
+        });
+        var move = pool.submit(() -> {
+          go.await();
+          while (true) {
+            try {
+              reassign(id, "Globex");
+              return null;
+            } catch (io.pocketto.ConflictException lost) {
+              // alice's push came first: reassign her revision
+            }
+          }
+        });
+        go.countDown();
+        SyncResult raced = sync.get();
+        move.get();
+        SyncResult after = alice.syncOnce();
+
+        for (SyncResult result : List.of(raced, after)) {
+          assertThat(result.conflicts()).as("round %d: a conflict would show Globex's document", round).isEmpty();
+        }
+        assertThat(stored(db, id).getCustomer()).isEqualTo("Globex");
+        var left = SalesInvoice.in(aliceDb).table().findIncludingDeleted(id);
+        if (left.isPresent()) {
+          // Her edit lost the race: kept locally as her own ACME invoice, reported as refused.
+          assertThat(left.get().getCustomer()).isEqualTo("ACME");
+          assertThat(alice.refusals()).extracting(ReplicationRefusal::id).contains(id);
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

@@ -137,6 +137,22 @@ class ScopedReplicationTest extends SyncTestBase {
   }
 
   @Test
+  void aReplicaMayDeleteAnInvoiceOfItsScope() {
+    Database aliceDb = newClient("alice");
+    Replication alice = replicaOf(aliceDb, "alice", "ACME");
+    alice.syncOnce();
+
+    stored(aliceDb, "A2").delete();
+    SyncResult result = alice.syncOnce();
+
+    assertThat(result.pushed()).isEqualTo(1);
+    assertThat(result.refusals()).isEmpty();
+    assertThat(live(db)).containsExactly("A1", "G1");
+    assertConverged("A2", db, aliceDb);
+    assertThat(stored(db, "A2").meta().writer()).isEqualTo("alice");
+  }
+
+  @Test
   void whenThePrincipalsCustomersChangeTheReplicaFollowsAtItsNextPull() {
     Database aliceDb = newClient("alice");
     AtomicReference<String> token = new AtomicReference<>(Tokens.hmac("alice", "ACME"));

@@ -33,6 +33,9 @@ const state = {
   base: null,      // the invoice as last loaded or saved: what the form's edit started from
   stored: null,    // during a conflict: the invoice as stored now
   mine: null,      // during a conflict: the user's edit
+  origin: null,    // during a conflict: the state both sides changed from, to tell who changed a field
+  replicated: null, // on a replica: the open replication conflict the panel shows (GET /api/replica/conflicts/{id})
+  replica: null,   // on a replica: its sync state (GET /api/replica); null on the master
   locked: null,    // the id of the invoice this page holds the lock of
   lockTimer: null, // renews our lock, or watches someone else's
 };
@@ -378,6 +381,7 @@ function adopt(invoice) {
   state.base = invoice;
   state.stored = null;
   state.mine = null;
+  state.replicated = null;
   $('#conflict').hidden = true;
   $('#editor-title').textContent = 'Invoice ' + invoice.number;
   $('#editor-rev').textContent = invoice._rev;
@@ -414,6 +418,7 @@ async function openInvoice(id) {
   const result = await api('GET', invoiceUrl(id));
   if (!result.ok) { showError(result); return; }
   adopt(result.body);
+  if (hasReplicationConflict(id)) await showReplicationConflict(id);
   if (USER) await claimLock(id);
 }
 
@@ -505,14 +510,18 @@ async function remove() {
 
 // Who changed a field, relative to the revision the edit started from.
 function changedBy(field) {
-  const mine = !same(field, state.mine[field], state.base[field]);
-  const theirs = !same(field, state.stored[field], state.base[field]);
+  const mine = !same(field, state.mine[field], state.origin[field]);
+  const theirs = !same(field, state.stored[field], state.origin[field]);
   return mine && theirs ? 'both' : mine ? 'mine' : 'theirs';
 }
 
-function showConflict(mine, stored, conflicting = []) {
+// `origin` is what both sides changed from: the form's base revision, or on a replica the server's
+// revision this replica last synced (empty for an invoice created here).
+function showConflict(mine, stored, conflicting = [], origin = state.base) {
   state.mine = mine;
   state.stored = stored;
+  state.origin = origin;
+  const replicated = !!state.replicated;
   const rows = $('#conflict-fields tbody');
   rows.replaceChildren();
   for (const field of FIELDS.filter(f => !same(f, mine[f], stored[f]))) {
@@ -549,14 +558,24 @@ function showConflict(mine, stored, conflicting = []) {
     rows.append(row);
   }
   const revision = rev => Object.assign(document.createElement('code'), { textContent: rev, className: 'rev' });
-  $('#conflict-summary').replaceChildren(
-    'Your edit started from revision ', revision(state.base._rev), '; the stored invoice is now at revision ',
-    revision(stored._rev), '. ',
-    conflicting.length
-      ? `Both of you changed ${conflicting.map(f => LABELS[f] || f).join(', ')}: choose a value for each, then save your choices.`
-      : 'Merge keeps your changes and theirs; or keep your version, take theirs, or choose per field.');
+  const bothChanged = `Both of you changed ${conflicting.map(f => LABELS[f] || f).join(', ')}: choose a value for each, then save your choices.`;
+  const heads = document.querySelectorAll('#conflict-fields thead th');
+  heads[1].textContent = replicated ? 'On this replica' : 'Your value';
+  heads[2].textContent = replicated ? 'On the server' : 'Stored value';
+  $('#conflict-title').textContent = replicated ? 'This invoice changed on the server while this replica was offline'
+    : 'Someone else saved this invoice while you were editing it';
+  $('#conflict-summary').replaceChildren(...(replicated
+    ? ['This replica\'s edit started from revision ', revision(origin._rev || 'none (created here)'),
+      '; the server now has revision ', revision(stored._rev), ' from another client. ',
+      conflicting.length ? bothChanged
+        : 'Merge keeps the changes made here and there; or keep this replica\'s version, take the server\'s, or choose per field.']
+    : ['Your edit started from revision ', revision(state.base._rev), '; the stored invoice is now at revision ',
+      revision(stored._rev), '. ',
+      conflicting.length ? bothChanged
+        : 'Merge keeps your changes and theirs; or keep your version, take theirs, or choose per field.']));
   $('#conflict').hidden = false;
-  say('Not saved: this invoice changed since you opened it.', 'error');
+  say(replicated ? 'Not synced: the server has a newer revision of this invoice.'
+    : 'Not saved: this invoice changed since you opened it.', 'error');
   // The panel opens below the form; bring its heading and buttons to the top of the screen.
   $('#conflict').scrollIntoView({ block: 'start' });
   $('#conflict').focus({ preventScroll: true });
@@ -584,17 +603,20 @@ function pickAll(side) {
 }
 
 async function keepMine() {
+  if (state.replicated) { await resolveReplicated('keep-mine'); return; }
   pickAll('mine');
   await saveAgainstStored(chosenValues());
 }
 
 function takeTheirs() {
+  if (state.replicated) return resolveReplicated('take-theirs');
   // Nothing to write: the stored invoice becomes the form's new starting point.
   adopt(state.stored);
   say(`Took the stored version, revision ${state.base._rev}. Your edit was discarded.`);
 }
 
 async function merge() {
+  if (state.replicated) { await resolveReplicated('merge'); return; }
   const changes = {};
   const before = {};
   for (const field of FIELDS) {
@@ -612,6 +634,134 @@ async function merge() {
     say(`Merged: your change to ${kept} is saved on top of the other edit, at revision ${result.body._rev}.`);
   } else if (result.status === 409) {
     showConflict(state.mine, result.body.current, result.body.conflictingFields || []);
+  } else {
+    showError(result);
+  }
+}
+
+// ---------------------------------------------------------------- sync (replicas)
+
+// A replica (started with --replicate-from) works on its own database and syncs with the server in the
+// background. The header shows where that stands, and its switch pauses syncing, as if offline. An edit
+// made here that meets a newer revision on the server opens in the conflict panel, resolved on this
+// replica and pushed with the next sync.
+const REPLICA_API = '/api/replica';
+const SYNC_POLL_MS = 2_000;
+
+function replicaConflictUrl(id) {
+  return REPLICA_API + '/conflicts/' + segment(id);
+}
+
+function hasReplicationConflict(id) {
+  return !!state.replica && state.replica.conflicts.some(c => c.id === id);
+}
+
+async function pollSync() {
+  const result = await api('GET', REPLICA_API).catch(() => null);
+  if (result && result.status === 404) {
+    // The master has no replica state: say so once, and stop asking.
+    $('#sync-master').hidden = false;
+    $('#sync-panel').hidden = false;
+    return;
+  }
+  if (result && result.ok) showSync(result.body);
+  setTimeout(pollSync, SYNC_POLL_MS);
+}
+
+function showSync(status) {
+  state.replica = status;
+  $('#sync-panel').hidden = false;
+  $('#sync-replica').hidden = false;
+  const [kind, words] = status.paused ? ['paused', 'Paused: working offline']
+    : status.online === true ? ['online', 'Online']
+    : status.online === false ? ['offline', 'Offline: the server cannot be reached']
+    : ['waiting', 'Connecting…'];
+  $('#sync-state').className = 'sync-state ' + kind;
+  $('#sync-state').textContent = words;
+  $('#sync-state').title = status.lastError || '';
+  const n = status.pendingChanges;
+  $('#sync-pending').textContent = n === 0 ? 'No pending changes' : `${n} pending change${n === 1 ? '' : 's'}`;
+  $('#sync-last').textContent = status.lastSync
+    ? 'Last sync ' + new Date(status.lastSync).toLocaleTimeString() : 'Not synced yet';
+  $('#sync-last').title = status.lastSync || '';
+  $('#sync-switch').checked = !status.paused;
+  $('#sync-conflicts').replaceChildren(...status.conflicts.map(c => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = '#/invoices/' + segment(c.id);
+    link.textContent = c.localNumber || c.id;
+    const rev = Object.assign(document.createElement('code'), { textContent: c.masterRevision, className: 'rev' });
+    item.append(link, ' was changed here and on the server (revision ', rev, '): open it to resolve.');
+    return item;
+  }));
+  // A conflict on the invoice being edited shows at once, not only when it is opened again.
+  const open = !$('#editor').hidden && state.base && state.base.id;
+  if (open && !state.replicated && hasReplicationConflict(open)) showReplicationConflict(open);
+}
+
+async function switchSync() {
+  const result = await api('POST', REPLICA_API + ($('#sync-switch').checked ? '/resume' : '/pause'));
+  if (result.ok) showSync(result.body);
+  else showError(result, '#list-message');
+}
+
+let fetchingConflict = null;
+
+// Shows the open replication conflict of the invoice in the editor: this replica's version against the
+// server's, each field marked by who changed it since the revision this replica last synced.
+async function showReplicationConflict(id) {
+  if (fetchingConflict === id) return;
+  fetchingConflict = id;
+  try {
+    const result = await api('GET', replicaConflictUrl(id));
+    if (!result.ok || !state.base || state.base.id !== id) return;
+    openReplicated(result.body);
+  } finally {
+    fetchingConflict = null;
+  }
+}
+
+function openReplicated(conflict) {
+  state.replicated = conflict;
+  showConflict(conflict.local || conflict.master, conflict.master, conflict.conflictingFields,
+    conflict.assumedMaster || {});
+}
+
+// The side chosen on each row of the panel, for a merge with choices.
+function chosenSides() {
+  const sides = {};
+  for (const picked of document.querySelectorAll('#conflict-fields input[type="radio"]:checked')) {
+    sides[picked.name.slice('keep-'.length)] = picked.value;
+  }
+  return sides;
+}
+
+// Resolves the conflict the panel shows; If-Match names the server revision shown, so that a newer one
+// pulled meanwhile is shown first instead of overwritten unseen.
+async function resolveReplicated(action, body) {
+  const id = state.replicated.id;
+  const result = await api('POST', replicaConflictUrl(id) + '/' + action, body, state.replicated.master._rev);
+  if (result.ok) {
+    const resolved = result.body.resolved;
+    showSync(result.body);
+    adopt(resolved);
+    const rev = resolved._rev;
+    say({
+      'keep-mine': `Kept this replica's version, now revision ${rev}; the next sync sends it to the server.`,
+      'take-theirs': `Took the server's version, revision ${rev}. The edit made here was discarded.`,
+      merge: `Merged the changes made here with the server's, at revision ${rev}; the next sync sends it to the server.`,
+    }[action]);
+  } else if ((result.status === 409 || result.status === 412) && result.body.conflict) {
+    const shown = state.replicated.master._rev;
+    openReplicated(result.body.conflict);
+    if (result.body.conflict.master._rev !== shown || result.status === 412) {
+      say(`Not resolved: the server's version changed again (now revision ${result.body.conflict.master._rev}); `
+        + 'look at it again, then choose.', 'error');
+    }
+  } else if ([404, 409, 412].includes(result.status)) {
+    // Resolved elsewhere (another tab), or changed here meanwhile: show the invoice as it is now.
+    await openInvoice(id);
+    say('Not resolved: this invoice changed meanwhile; it is shown as it is now.', 'error');
   } else {
     showError(result);
   }
@@ -640,6 +790,9 @@ $('#delete').addEventListener('click', remove);
 $('#keep-mine').addEventListener('click', keepMine);
 $('#take-theirs').addEventListener('click', takeTheirs);
 $('#merge').addEventListener('click', merge);
-$('#save-choices').addEventListener('click', () => saveAgainstStored(chosenValues()));
+$('#save-choices').addEventListener('click', () => state.replicated
+  ? resolveReplicated('merge', { choices: chosenSides() }) : saveAgainstStored(chosenValues()));
+$('#sync-switch').addEventListener('change', switchSync);
 window.addEventListener('hashchange', route);
 route();
+pollSync();

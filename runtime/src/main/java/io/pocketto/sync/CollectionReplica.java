@@ -347,21 +347,29 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     Object[] mine = local == null ? codec.initialValues() : codec.values(local);
     ConflictException error = new ConflictException(collection, doc.id(), doc.masterRev(), doc.conflictRev(),
         codec.conflictInput(doc.id(), doc.masterRev(), doc.conflictRev(), assumed, mine, real).conflictingFields());
-    return new ReplicationConflict<>(replication, table.binding().type(), doc.id(), error, local, master);
+    T assumedMaster = doc.masterBody() == null ? null : codec.detached(doc.id(), doc.masterRev(), doc.masterDeleted(), assumed);
+    return new ReplicationConflict<>(replication, table.binding().type(), doc.id(), error, local, master, assumedMaster);
   }
 
   /**
    * Stores {@code resolved} locally as a child of the conflict's master revision and closes the conflict;
-   * the next push sends it. A resolution equal to the master's state simply adopts it.
+   * the next push sends it. A resolution equal to the master's state simply adopts it. {@code listedMaster}
+   * and {@code listedLocal} are the revisions the conflict was listed with: a resolution made against
+   * them is refused once either has moved on, rather than overwrite a change its author never saw.
    */
-  T resolve(String id, T resolved) {
+  T resolve(String id, String listedMaster, String listedLocal, T resolved) {
     Objects.requireNonNull(resolved, "the resolution must not be null");
     engine.bundle(tx -> {
       ReplicaState.DocState doc = state.doc(collection, id);
       if (doc == null || doc.conflictRev() == null) {
         throw new IllegalStateException("the replication conflict on " + collection + "/" + id + " is no longer open");
       }
-      String local = table.currentRevision(id);
+      if (!doc.conflictRev().equals(listedMaster)) {
+        // A pull brought a newer master state since the conflict was listed.
+        throw new ConflictException(collection, id, listedMaster, doc.conflictRev());
+      }
+      // The writes below are conditional on it: a local save since the listing makes them a conflict.
+      String local = listedLocal;
       Object[] real = decode(WireJson.object(doc.conflictBody()), id);
       Object[] values = codec.values(resolved);
       boolean deleted = table.binding().state(resolved).deleted();

@@ -178,7 +178,8 @@ public final class Replication implements AutoCloseable {
   @SuppressWarnings("unchecked")
   <T extends ActiveRecord<T>> T resolve(ReplicationConflict<T> conflict, T resolved) {
     synchronized (syncLock) {
-      return ((CollectionReplica<T>) replica(conflict.model())).resolve(conflict.id(), resolved);
+      return ((CollectionReplica<T>) replica(conflict.model())).resolve(conflict.id(), conflict.error().revision(),
+          conflict.local() == null ? null : conflict.local().meta().rev(), resolved);
     }
   }
 

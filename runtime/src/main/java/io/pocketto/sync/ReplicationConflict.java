@@ -18,14 +18,17 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> {
   private final ConflictException error;
   private final T local;
   private final T master;
+  private final T assumedMaster;
 
-  ReplicationConflict(Replication replication, Class<T> model, String id, ConflictException error, T local, T master) {
+  ReplicationConflict(Replication replication, Class<T> model, String id, ConflictException error, T local, T master,
+      T assumedMaster) {
     this.replication = replication;
     this.model = model;
     this.id = id;
     this.error = error;
     this.local = local;
     this.master = master;
+    this.assumedMaster = assumedMaster;
   }
 
   /** The document id. */
@@ -57,12 +60,22 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> {
   }
 
   /**
+   * The master's record as this client last saw it, at {@code error().expectedRevision()}: the state the
+   * local change started from, which tells which side changed a field (a merge needs it). {@code null}
+   * when the document was created on this client. Detached from any database.
+   */
+  public T assumedMaster() {
+    return assumedMaster;
+  }
+
+  /**
    * Stores {@code resolved} locally as a child of the master's revision and closes the conflict; the
    * next sync pushes it. Resolving with the master's state unchanged simply takes it.
    *
    * @return the local record as stored now
    * @throws IllegalStateException if the conflict was resolved already
-   * @throws ConflictException if the local record was saved again since it was listed; list again
+   * @throws ConflictException if the local record was saved again since it was listed, or a sync has
+   *     brought a newer master revision (the exception's {@code revision()}); list again
    */
   public T resolve(T resolved) {
     return replication.resolve(this, resolved);

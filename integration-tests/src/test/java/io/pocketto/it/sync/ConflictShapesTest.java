@@ -126,6 +126,7 @@ class ConflictShapesTest extends SyncTestBase {
     assertThat(conflict.id()).isEqualTo("7");
     assertThat(conflict.error().revision()).isEqualTo(theirs.meta().rev());
     assertThat(conflict.error().expectedRevision()).as("a create assumes nothing").isNull();
+    assertThat(conflict.assumedMaster()).as("nor does its assumed master state").isNull();
     assertThat(conflict.master().getNumber()).isEqualTo("INV-B");
 
     SalesInvoice keepMine = conflict.master();

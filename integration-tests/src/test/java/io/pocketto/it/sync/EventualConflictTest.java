@@ -1,7 +1,9 @@
 package io.pocketto.it.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.pocketto.ConflictException;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
 import io.pocketto.Revision;
@@ -80,6 +82,11 @@ class EventualConflictTest extends SyncTestBase {
     assertThat(((SalesInvoice) conflict.local()).getNumber()).isEqualTo("INV-003");
     assertThat(((SalesInvoice) conflict.master()).getNumber()).isEqualTo("INV-002");
     assertThat(((SalesInvoice) conflict.master()).meta().rev()).isEqualTo(y);
+    SalesInvoice assumed = (SalesInvoice) conflict.assumedMaster();
+    assertThat(assumed.meta().rev()).as("the state A's edit started from").isEqualTo(conflict.error().expectedRevision())
+        .startsWith("9-");
+    assertThat(assumed.getNumber()).isEqualTo("INV-001");
+    assertThat(assumed.getCustomer()).isEqualTo("Acme 9");
     SalesInvoice localA = stored(a, "1");
     assertThat(localA.meta().rev()).as("A's record is unchanged").isEqualTo(x);
     assertThat(localA.getNumber()).isEqualTo("INV-003");
@@ -123,6 +130,59 @@ class EventualConflictTest extends SyncTestBase {
     assertThat(y).startsWith("10-");
     assertThat(syncA.status().pendingChanges()).isZero();
     assertThat(syncB.status().pendingChanges()).isZero();
+  }
+
+  @Test
+  void aConflictListedBeforeANewerMasterRevisionArrivedIsRefusedOnResolveAndNothingIsLost() {
+    bothSyncedAtNine(null);
+    String x = edit(a, i -> i.setNumber("INV-003")).meta().rev();
+    edit(b, i -> i.setNumber("INV-002"));
+    syncB.syncOnce();
+    syncA.syncOnce();
+    ReplicationConflict<SalesInvoice> listed = syncA.conflicts(SalesInvoice.class).get(0);
+    String z = edit(b, i -> i.setCustomer("Globex")).meta().rev();
+    syncB.syncOnce();
+    syncA.syncOnce(); // pulls z: the open conflict now shows it
+
+    ConflictException refused = catchThrowableOfType(ConflictException.class, () -> listed.resolve(listed.master()));
+
+    assertThat(refused.revision()).as("the newer master revision").isEqualTo(z);
+    assertThat(stored(a, "1").meta().rev()).as("nothing written").isEqualTo(x);
+    ReplicationConflict<SalesInvoice> current = syncA.conflicts(SalesInvoice.class).get(0);
+    assertThat(current.master().getCustomer()).isEqualTo("Globex");
+    current.resolve(current.master());
+    syncA.syncOnce();
+    syncB.syncOnce();
+    assertConverged("1", db, a, b);
+    assertThat(stored(db, "1").getCustomer()).as("B's later edit survives").isEqualTo("Globex");
+    assertThat(stored(db, "1").meta().rev()).isEqualTo(z);
+  }
+
+  @Test
+  void aConflictListedBeforeALocalSaveIsRefusedOnResolveAndTheSaveIsKept() {
+    bothSyncedAtNine(null);
+    edit(a, i -> i.setNumber("INV-003"));
+    edit(b, i -> i.setNumber("INV-002"));
+    syncB.syncOnce();
+    syncA.syncOnce();
+    ReplicationConflict<SalesInvoice> listed = syncA.conflicts(SalesInvoice.class).get(0);
+    String saved = edit(a, i -> i.setCustomer("Initech")).meta().rev();
+
+    ConflictException refused = catchThrowableOfType(ConflictException.class, () -> listed.resolve(listed.master()));
+
+    assertThat(refused.revision()).as("the local revision now").isEqualTo(saved);
+    assertThat(stored(a, "1").getCustomer()).isEqualTo("Initech");
+    assertThat(syncA.conflicts()).as("still open").hasSize(1);
+    ReplicationConflict<SalesInvoice> current = syncA.conflicts(SalesInvoice.class).get(0);
+    assertThat(current.local().getCustomer()).isEqualTo("Initech");
+    SalesInvoice kept = current.master();
+    kept.setCustomer("Initech");
+    current.resolve(kept);
+    syncA.syncOnce();
+    syncB.syncOnce();
+    assertConverged("1", db, a, b);
+    assertThat(stored(db, "1").getCustomer()).isEqualTo("Initech");
+    assertThat(stored(db, "1").getNumber()).isEqualTo("INV-002");
   }
 
   @Test

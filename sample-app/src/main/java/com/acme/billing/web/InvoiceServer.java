@@ -61,7 +61,10 @@ public final class InvoiceServer implements AutoCloseable {
     return start(db, host, port, users, config -> { });
   }
 
-  /** {@link #start(Database, String, int)} for a replica: also its status, pause and resume routes. */
+  /**
+   * {@link #start(Database, String, int)} for a replica: also its sync state, pause and resume, and its
+   * replication conflicts' routes.
+   */
   public static InvoiceServer start(Database db, String host, int port, io.pocketto.sync.Replication replica) {
     return start(db, host, port, replica, null);
   }

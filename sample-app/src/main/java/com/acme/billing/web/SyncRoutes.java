@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.pocketto.Database;
 import io.pocketto.sync.Replication;
-import io.pocketto.sync.ReplicationConflict;
 import io.pocketto.sync.SyncProtocolException;
 import io.pocketto.sync.SyncServer;
 import java.util.LinkedHashMap;
@@ -54,8 +53,9 @@ final class SyncRoutes {
 
   /**
    * Mounts a replica's own routes: {@code GET /api/replica} (online, paused, pending changes, last sync,
-   * open conflicts), {@code POST /api/replica/pause} and {@code /resume}, and
-   * {@code POST /api/replica/conflicts/{id}/take-theirs}.
+   * open conflicts), {@code POST /api/replica/pause} and {@code /resume}, and each open conflict's
+   * {@code GET /api/replica/conflicts/{id}} and {@code POST .../keep-mine}, {@code .../take-theirs} and
+   * {@code .../merge} ({@link ReplicaConflicts}).
    */
   static void mountReplica(JavalinConfig config, Replication replication, String signedInAs) {
     config.routes.get("/api/replica", ctx -> {
@@ -71,14 +71,11 @@ final class SyncRoutes {
       replication.resume();
       ctx.json(status(replication));
     });
-    config.routes.post("/api/replica/conflicts/{id}/take-theirs", ctx -> {
-      String id = ctx.pathParam("id");
-      ReplicationConflict<SalesInvoice> conflict = replication.conflicts(SalesInvoice.class).stream()
-          .filter(c -> c.id().equals(id)).findFirst()
-          .orElseThrow(() -> ApiException.notFound("no open replication conflict on invoice " + id));
-      conflict.resolve(conflict.master());
-      ctx.json(status(replication));
-    });
+    ReplicaConflicts conflicts = new ReplicaConflicts(replication, SyncRoutes::status);
+    config.routes.get("/api/replica/conflicts/{id}", conflicts::show);
+    config.routes.post("/api/replica/conflicts/{id}/keep-mine", conflicts::keepMine);
+    config.routes.post("/api/replica/conflicts/{id}/take-theirs", conflicts::takeTheirs);
+    config.routes.post("/api/replica/conflicts/{id}/merge", conflicts::merge);
   }
 
   private static Map<String, Object> status(Replication replication) {

@@ -28,8 +28,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,13 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * missing the test is skipped, and says how to install them.
  */
 class ConflictPageBrowserTest {
-  private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final boolean CHROMIUM_PRESENT = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  private static final String HOW_TO_INSTALL = "Skipping the browser test: no Chromium at " + CHROMIUM
-      + " or no chromedriver at " + CHROMEDRIVER + ". Install them with: sudo apt-get update && sudo apt-get "
-      + "install -y chromium chromium-driver (or point -Dchromium.binary and -Dchromedriver.binary at them)";
+  private static final boolean CHROMIUM_PRESENT = HeadlessChromium.PRESENT;
+  private static final String HOW_TO_INSTALL = HeadlessChromium.HOW_TO_INSTALL;
 
   private static Database db;
   private static InvoiceServer server;
@@ -67,16 +61,7 @@ class ConflictPageBrowserTest {
     client = new ApiClient(server.port());
     base = "http://127.0.0.1:" + server.port();
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    driver = new ChromeDriver(service, options);
+    driver = HeadlessChromium.start(profile).driver();
   }
 
   @BeforeEach

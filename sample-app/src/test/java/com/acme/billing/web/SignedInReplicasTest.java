@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.billing.ReplicaApp;
 import com.acme.billing.SalesInvoice;
 import io.pocketto.Database;
-import io.pocketto.Pocketto;
 import io.pocketto.sync.Credentials;
 import io.pocketto.sync.Remote;
 import io.pocketto.sync.Replication;
@@ -13,9 +12,7 @@ import io.pocketto.sync.SyncResult;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +25,19 @@ class SignedInReplicasTest {
   @TempDir
   Path dir;
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-
-  private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
-  }
+  private final Opened opened = new Opened();
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
+    opened.close();
+  }
+
+  private <T extends AutoCloseable> T open(T closeable) {
+    return opened.open(closeable);
   }
 
   private Database memory(String name) {
-    return open(Pocketto.connect("jdbc:h2:mem:" + name + "-" + UUID.randomUUID()));
+    return opened.memory(name);
   }
 
   private static List<String> ids(Database db) {

@@ -135,6 +135,26 @@ public interface Dialect {
       throws SQLException;
 
   /**
+   * {@link #changesAfter} narrowed by a predicate, with one more column after the position: the feed of
+   * one sync scope. Its parameters are bound in text order: those of {@code extraColumn}, then the
+   * position ({@link #bindChangesPosition}), then those of {@code filter}, then the row limit.
+   */
+  String changesAfter(String table, String columns, String extraColumn, String filter);
+
+  /**
+   * Binds the position of {@link #changesAfter(String, String, String, String)} from parameter {@code index};
+   * returns the index of the next parameter.
+   */
+  int bindChangesPosition(PreparedStatement ps, int index, long major, long minor, long readableUpTo) throws SQLException;
+
+  /**
+   * A statement that inserts a row of {@code columns} or, when one with the same first {@code keyColumns}
+   * columns exists, sets its other columns: one statement, so that two writers never race between a
+   * look and a write.
+   */
+  String upsert(String table, List<String> columns, int keyColumns);
+
+  /**
    * Counts the committed rows the feed cannot hand out yet, because a write with an earlier position may
    * still commit; one parameter, the readable bound, when this process draws positions.
    */

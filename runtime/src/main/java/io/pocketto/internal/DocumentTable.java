@@ -344,6 +344,95 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
   }
 
+  /** A row of a scoped feed: the entry, and whether it matches the scope (else it matched {@code alsoIds} only). */
+  public record ScopedEntry<T>(FeedEntry<T> entry, boolean inScope) {}
+
+  /**
+   * {@link #changes(long, long, int)} of the rows that match {@code scope} or whose id {@code alsoIds}
+   * (a {@code SELECT} of ids) lists, each marked with whether it matches the scope: the sync server's
+   * feed of one principal, filtered in the feed's own statement so that it stays one indexed read.
+   */
+  public List<ScopedEntry<T>> scopedChanges(long major, long minor, int limit, SqlFragment scope, SqlFragment alsoIds,
+      boolean[] hasMore) {
+    if (limit < 1 || limit == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("limit must be 1 to " + (Integer.MAX_VALUE - 1) + ", was " + limit);
+    }
+    long readableUpTo = positions == null ? 0 : positions.readableUpTo();
+    String matches = "(" + scope.sql() + ")";
+    String sql = dialect.changesAfter(table, selectColumns, "CASE WHEN " + matches + " THEN 1 ELSE 0 END",
+        matches + " OR " + q("_id") + " IN (" + alsoIds.sql() + ")");
+    return engine.withConnection("reading the scoped changes of " + binding.collection(), c -> {
+      try (StatementCache.Use use = engine.prepare(c, sql)) {
+        PreparedStatement ps = use.statement();
+        int i = 1;
+        for (SqlParameter p : scope.params()) {
+          QueryExecutor.bind(dialect, c, ps, i++, p);
+        }
+        i = dialect.bindChangesPosition(ps, i, major, minor, readableUpTo);
+        for (SqlParameter p : scope.params()) {
+          QueryExecutor.bind(dialect, c, ps, i++, p);
+        }
+        for (SqlParameter p : alsoIds.params()) {
+          QueryExecutor.bind(dialect, c, ps, i++, p);
+        }
+        ps.setInt(i, limit + 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<ScopedEntry<T>> out = new ArrayList<>();
+          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
+          hasMore[0] = false;
+          while (rs.next()) {
+            if (out.size() == limit) {
+              hasMore[0] = true;
+              break;
+            }
+            T document = materialize(rs);
+            FeedEntry<T> entry = new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN),
+                document, Long.parseLong(rs.getString(positionColumn)), rs.getLong(positionColumn + 1));
+            out.add(new ScopedEntry<>(entry, rs.getInt(positionColumn + 2) == 1));
+          }
+          return out;
+        }
+      }
+    });
+  }
+
+  /**
+   * Whether the stored row of {@code id} (tombstone or not) matches {@code scope}: {@code null} when there
+   * is no row. One statement by primary key.
+   */
+  public Boolean matches(String id, SqlFragment scope) {
+    String sql = "SELECT CASE WHEN (" + scope.sql() + ") THEN 1 ELSE 0 END FROM " + table + " WHERE " + q("_id") + " = ?";
+    return engine.withConnection("checking the scope of", binding.collection(), id, c -> {
+      try (StatementCache.Use use = engine.prepare(c, sql)) {
+        PreparedStatement ps = use.statement();
+        int i = 1;
+        for (SqlParameter p : scope.params()) {
+          QueryExecutor.bind(dialect, c, ps, i++, p);
+        }
+        ps.setString(i, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getInt(1) == 1 : null;
+        }
+      }
+    });
+  }
+
+  /**
+   * Removes the row of {@code id} outright, if it still holds {@code expectedRevision}: no tombstone, no
+   * change event, no place in the changes feed. For a replica whose document left its sync scope: that
+   * is not a delete, and nothing must replicate it. Whether a row was removed.
+   */
+  public boolean purge(String id, String expectedRevision) {
+    String sql = "DELETE FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ?";
+    return engine.withConnection("removing", binding.collection(), id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, id);
+        ps.setString(2, expectedRevision);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
   /**
    * How many committed writes the changes feed cannot hand out yet, because a write placed before them
    * may still commit: on PostgreSQL, any transaction of the server still running; on H2, a write of this
@@ -961,7 +1050,14 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     /** The row already held the given revision: a repeated write, nothing was written. */
     ALREADY_STORED,
     /** The stored revision was not the expected one (or a row existed for a create); nothing was written. */
-    CONFLICT
+    CONFLICT,
+    /** The stored revision was the expected one, but another writer holds a live lock; nothing was written. */
+    LOCKED;
+
+    /** Whether the row holds the given revision now. */
+    public boolean stored() {
+      return this == WRITTEN || this == ALREADY_STORED;
+    }
   }
 
   /**
@@ -970,10 +1066,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * there is no row). It is the same single conditional statement as a save, but the revision is given,
    * not computed, so that both ends of a replication hold the same one. A conflict is answered, not
    * thrown, so that a caller inside a bundle can go on; {@link #currentRevision} then says what is stored.
-   * A document another writer holds locked refuses it as it refuses a save, answered as a {@code CONFLICT}
-   * (the stored revision may then still be the expected one): the replica keeps its revision and the next
-   * sync offers it again. The row's writer is this database's {@link Database#writer()}; its change event's
-   * previous writer is unknown ({@code null}).
+   * A document another writer holds locked refuses it as it refuses a save, answered as {@code LOCKED}.
+   * The row's writer is the calling thread's writer ({@link Database#writer()}, or an open
+   * {@link io.pocketto.WriterScope}'s: the sync server opens one for the authenticated principal); its
+   * change event's previous writer is unknown ({@code null}).
    */
   public RevisionWrite writeRevision(String id, String expectedRevision, String revision, boolean deleted, Object[] stored) {
     if (id == null || revision == null) {
@@ -984,8 +1080,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     long position = drawPosition();
     String what = (expectedRevision == null ? "inserting " : "updating ") + binding.collection() + "/" + id;
     long attempt = newAttempt();
-    // The replication protocol does not carry who made a revision, so the row names this database's writer,
-    // the one that stored it here; it is checked against the lock like any write's.
+    // The row names the calling thread's writer (the sync server's authenticated principal), never one a
+    // pushed document claims; it is checked against the lock like any write's.
     String writer = engine.writer();
     RevisionRow row = new RevisionRow(id, expectedRevision, revision, deleted, stored);
     boolean written = tracked(pending, position, what, id, c -> {
@@ -1011,8 +1107,21 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       return RevisionWrite.WRITTEN;
     }
     engine.failed(pending);
+    return unwritten(id, expectedRevision, revision, writer);
+  }
+
+  /**
+   * Why a revision's conditional statement wrote nothing, read from the row as it is now: it was stored
+   * already, another writer's live lock refused it, or the stored revision was not the expected one.
+   */
+  private RevisionWrite unwritten(String id, String expectedRevision, String revision, String writer) {
     Head head = head(id);
-    return head != null && head.rev().equals(revision) ? RevisionWrite.ALREADY_STORED : RevisionWrite.CONFLICT;
+    if (head != null && head.rev().equals(revision)) {
+      return RevisionWrite.ALREADY_STORED;
+    }
+    boolean lockedByOther = head != null && head.rev().equals(expectedRevision) && head.lock().live()
+        && !writer.equals(head.lock().holder());
+    return lockedByOther ? RevisionWrite.LOCKED : RevisionWrite.CONFLICT;
   }
 
   /** One revision made elsewhere to store, as {@link #writeRevision} takes it. */
@@ -1025,8 +1134,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * a round trip each. Every row is checked ({@link StorableValues}) before any is sent, so a value the
    * database cannot hold writes nothing. Rows go in the order of their ids, so that two bundles writing
    * overlapping documents take their row locks in the same order. The answer is each row's outcome, in
-   * the rows' order; a row that wrote nothing is told apart (already stored, or a conflict) by reading its
-   * revision in the same transaction. Rows naming one id twice depend on each other's outcome, so they are
+   * the rows' order; a row that wrote nothing is told apart (already stored, locked by another writer, or a
+   * conflict) by reading its row in the same transaction. Rows naming one id twice depend on each other's outcome, so they are
    * written one after the other with {@link #writeRevision}.
    *
    * @throws IllegalStateException outside a bundle: the batch's rows commit together or not at all
@@ -1101,7 +1210,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         out.add(RevisionWrite.WRITTEN);
       } else {
         engine.failed(pending[i]);
-        out.add(row.revision().equals(currentRevision(row.id())) ? RevisionWrite.ALREADY_STORED : RevisionWrite.CONFLICT);
+        out.add(unwritten(row.id(), row.expectedRevision(), row.revision(), writer));
       }
     }
     return out;

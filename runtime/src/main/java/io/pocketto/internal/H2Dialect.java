@@ -189,6 +189,25 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String changesAfter(String table, String columns, String extraColumn, String filter) {
+    return "SELECT " + columns + ", 0, " + quote("_seq") + ", " + extraColumn + " FROM " + table + " WHERE " + quote("_seq")
+        + " > ? AND " + quote("_seq") + " <= ? AND (" + filter + ") ORDER BY " + quote("_seq") + " FETCH FIRST ? ROWS ONLY";
+  }
+
+  @Override
+  public int bindChangesPosition(PreparedStatement ps, int index, long major, long minor, long readableUpTo) throws SQLException {
+    ps.setLong(index, minor);
+    ps.setLong(index + 1, readableUpTo);
+    return index + 2;
+  }
+
+  @Override
+  public String upsert(String table, java.util.List<String> columns, int keyColumns) {
+    return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", columns.subList(0, keyColumns))
+        + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+  }
+
+  @Override
   public String changesHeldBack(String table) {
     return "SELECT COUNT(*) FROM " + table + " WHERE " + quote("_seq") + " > ?";
   }

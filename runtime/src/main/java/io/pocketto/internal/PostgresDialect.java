@@ -215,6 +215,31 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String changesAfter(String table, String columns, String extraColumn, String filter) {
+    return "SELECT " + columns + ", " + quote("_xid") + "::text AS " + quote("_feed_xid") + ", " + quote("_seq") + ", " + extraColumn
+        + " FROM " + table + " WHERE (" + quote("_xid") + ", " + quote("_seq") + ") > (?::xid8, ?) AND " + quote("_xid")
+        + " < pg_snapshot_xmin(pg_current_snapshot()) AND (" + filter + ") ORDER BY " + quote("_xid") + ", " + quote("_seq") + " LIMIT ?";
+  }
+
+  @Override
+  public int bindChangesPosition(PreparedStatement ps, int index, long major, long minor, long readableUpTo) throws SQLException {
+    ps.setString(index, Long.toString(major));
+    ps.setLong(index + 1, minor);
+    return index + 2;
+  }
+
+  @Override
+  public String upsert(String table, java.util.List<String> columns, int keyColumns) {
+    java.util.StringJoiner sets = new java.util.StringJoiner(", ");
+    for (String column : columns.subList(keyColumns, columns.size())) {
+      sets.add(column + " = EXCLUDED." + column);
+    }
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
+        + String.join(", ", columns.subList(0, keyColumns)) + ") DO UPDATE SET " + sets;
+  }
+
+  @Override
   public String changesHeldBack(String table) {
     return "SELECT COUNT(*) FROM " + table + " WHERE " + quote("_xid") + " >= pg_snapshot_xmin(pg_current_snapshot())";
   }

@@ -212,6 +212,11 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
   }
 
   private void bind(Connection c, PreparedStatement ps, int index, SqlParameter p) throws SQLException {
+    bind(dialect, c, ps, index, p);
+  }
+
+  /** Binds one query parameter, a list as one SQL array. */
+  static void bind(Dialect dialect, Connection c, PreparedStatement ps, int index, SqlParameter p) throws SQLException {
     if (!p.array()) {
       p.type().bind(ps, index, p.value());
       return;

@@ -172,7 +172,8 @@ public final class ReplicaCodec<T extends ActiveRecord<T>> {
 
   /** The values of a record never saved: what a document created on two sides started from. */
   public Object[] initialValues() {
-    return binding.initialStoredValues();
+    // A copy: the binding's array is the baseline of every new record's dirty tracking, and callers fill theirs in.
+    return binding.initialStoredValues().clone();
   }
 
   /** Whether two value arrays of this model hold the same values. */

@@ -43,6 +43,9 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     return t;
   });
 
+  /** The reason given for a change kept locally because its document left this replica's scope. */
+  static final String LEFT_SCOPE = "the document left your sync scope on the server; this change was not pushed";
+
   /** Push rounds in one sync at most: each round pushes one batch, or what a handler resolved. */
   private static final int MAX_PUSH_ROUNDS = 10_000;
 
@@ -56,6 +59,9 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   private final String clientId;
   private final int batchSize;
   private final String collection;
+  /** Documents removed by the pulls of the current sync (only the syncing thread touches it). */
+  private int removed;
+  private int removedCount;
 
   CollectionReplica(ModelStore<T> store, ConflictHandler<? super T> handler, ReplicaState state, Remote remote,
       String clientId, int batchSize) {
@@ -116,16 +122,28 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       }
       Set<String> knownIds = known.keySet();
       ChangeBatch<Object[]> pushedBatch = batch;
-      Map<String, JsonNode> conflicts = conflictsById(remote.push(collection, pushRequest(rows)));
+      ObjectNode answer = remote.push(collection, pushRequest(rows));
+      Map<String, JsonNode> conflicts = byId(answer, "conflicts", true);
+      Map<String, JsonNode> refusals = byId(answer, "refused", false);
       int[] accepted = {0};
       boolean[] resolved = {false};
+      boolean[] locked = {false};
       engine.bundle(tx -> {
         accepted[0] = 0;
         resolved[0] = false;
+        locked[0] = false;
         List<ReplicaState.MasterState> masters = new ArrayList<>(rows.size());
         for (PushRow row : rows) {
           JsonNode conflict = conflicts.get(row.id);
-          if (conflict == null) {
+          JsonNode refusal = refusals.get(row.id);
+          if (refusal != null) {
+            int status = refusal.path("status").asInt(403);
+            if (status == 423) {
+              locked[0] = true; // locked on the server for now: the checkpoint stays, the next sync offers it again
+            } else {
+              state.putRefusal(collection, row.id, row.rev, status, refusal.path("reason").asText("refused"));
+            }
+          } else if (conflict == null) {
             masters.add(new ReplicaState.MasterState(row.id, row.rev, row.doc.get(ReplicaCodec.DELETED).booleanValue(),
                 row.doc.toString(), knownIds.contains(row.id)));
             accepted[0]++;
@@ -134,10 +152,12 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
           }
         }
         state.putMasters(collection, masters);
-        state.setSetting(pushKey(), pushedBatch.checkpoint().toString());
+        if (!locked[0]) {
+          state.setSetting(pushKey(), pushedBatch.checkpoint().toString());
+        }
       });
       pushed += accepted[0];
-      if (!pushedBatch.hasMore() && !resolved[0]) {
+      if (locked[0] || (!pushedBatch.hasMore() && !resolved[0])) {
         return pushed;
       }
     }
@@ -150,14 +170,16 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   }
 
   /**
-   * The changes of a batch the master lacks: not at their assumed master revision, and without an open
-   * conflict (which is not pushed again until it is resolved).
+   * The changes of a batch the master lacks: not at their assumed master revision, without an open
+   * conflict (which is not pushed again until it is resolved), and not a revision the server refused
+   * (pushed again only once it changes).
    */
   private static List<Change<Object[]>> toPush(ChangeBatch<Object[]> batch, Map<String, ReplicaState.Known> known) {
     List<Change<Object[]>> out = new ArrayList<>();
     for (Change<Object[]> change : batch.changes()) {
       ReplicaState.Known doc = known.get(change.id());
-      if (doc == null || (doc.conflictRev() == null && !change.revision().equals(doc.masterRev()))) {
+      if (doc == null || (doc.conflictRev() == null && !change.revision().equals(doc.masterRev())
+          && !change.revision().equals(doc.refusedRev()))) {
         out.add(change);
       }
     }
@@ -182,17 +204,23 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       String next = WireJson.text(answer, "checkpoint", "the pull answer of " + collection);
       JsonNode hasMore = answer.get("hasMore");
       boolean more = hasMore != null && hasMore.asBoolean() && !documents.isEmpty() && next != null;
+      List<String> removedIds = new ArrayList<>();
+      JsonNode removedNode = answer.get("removed");
+      if (removedNode != null && removedNode.isArray()) {
+        removedNode.forEach(id -> removedIds.add(id.asText()));
+      }
       // The next batch is asked for while this one is written: its request needs only this answer's
       // checkpoint. If this batch does not commit, that answer is dropped and the checkpoint saved stays.
       Future<ObjectNode> ahead = more ? AHEAD.submit(() -> remote.pull(collection, pullRequest(next))) : null;
       try {
-        pulled += apply(documents, next);
+        pulled += apply(documents, removedIds, next);
       } catch (RuntimeException | Error e) {
         if (ahead != null) {
           ahead.cancel(false); // never an interrupt: it may be in the middle of H2's work (Remote.direct)
         }
         throw e;
       }
+      removed += removedCount;
       if (!more) {
         return pulled;
       }
@@ -202,6 +230,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
 
   private ObjectNode pullRequest(String checkpoint) {
     ObjectNode request = WireJson.newObject();
+    request.put("clientId", clientId);
     request.put("checkpoint", checkpoint);
     request.put("limit", batchSize);
     return request;
@@ -226,15 +255,18 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   }
 
   /**
-   * Writes one pulled batch in one local transaction: the documents, their assumed master states and the
-   * next checkpoint. Returns how many documents were written.
+   * Writes one pulled batch in one local transaction: the documents, their assumed master states, the
+   * removal of those that left this replica's scope, and the next checkpoint. Returns how many documents
+   * were written; how many were removed is left in {@code removedCount}.
    */
-  private int apply(JsonNode documents, String next) {
+  private int apply(JsonNode documents, List<String> removedIds, String next) {
     int[] count = {0};
-    List<String> ids = new ArrayList<>(documents.size());
+    List<String> ids = new ArrayList<>(documents.size() + removedIds.size());
     documents.forEach(doc -> ids.add(doc.path(ReplicaCodec.ID).asText()));
+    ids.addAll(removedIds);
     engine.bundle(tx -> {
       count[0] = 0;
+      removedCount = 0;
       // Read in the transaction, so that what is decided from them is what commits.
       Map<String, ReplicaState.Known> known = state.known(collection, ids);
       Map<String, String> local = state.revisions(table.quotedTable(), ids);
@@ -253,11 +285,36 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
         }
       }
       state.putMasters(collection, masters);
+      for (String id : removedIds) {
+        removedCount += remove(id, known.get(id), local.get(id)) ? 1 : 0;
+      }
       if (next != null) {
         state.setSetting(pullKey(), next);
       }
     });
     return count[0];
+  }
+
+  /**
+   * Takes away a document that left this replica's scope on the server: the row goes outright (no
+   * tombstone, nothing to push), unless it holds a change not pushed yet, which stays and is reported as
+   * refused. Whether the row went.
+   */
+  private boolean remove(String id, ReplicaState.Known known, String local) {
+    if (local == null) {
+      state.forget(collection, id);
+      return false;
+    }
+    boolean pending = known == null || !local.equals(known.masterRev()) || known.conflictRev() != null;
+    if (pending) {
+      state.putRefusal(collection, id, local, 403, LEFT_SCOPE);
+      return false;
+    }
+    if (!table.purge(id, local)) {
+      return false; // saved locally just now: that change meets the server at the next push
+    }
+    state.forget(collection, id);
+    return true;
   }
 
   /**
@@ -341,7 +398,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       return false;
     }
     String rev = codec.revisionOf(masterRev, resolvedDeleted, values);
-    if (table.writeRevision(row.id, local, rev, resolvedDeleted, values) == RevisionWrite.CONFLICT) {
+    if (!table.writeRevision(row.id, local, rev, resolvedDeleted, values).stored()) {
       return false;
     }
     state.putMaster(collection, row.id, masterRev, masterDeleted, masterDoc.toString());
@@ -359,7 +416,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
 
   /** Makes the master's state the local one (the same content, or what a handler chose). */
   private void adoptMaster(String id, String local, String masterRev, boolean masterDeleted, Object[] real, JsonNode masterDoc) {
-    if (!masterRev.equals(local) && table.writeRevision(id, local, masterRev, masterDeleted, real) == RevisionWrite.CONFLICT) {
+    if (!masterRev.equals(local) && !table.writeRevision(id, local, masterRev, masterDeleted, real).stored()) {
       return;
     }
     state.putMaster(collection, id, masterRev, masterDeleted, masterDoc.toString());
@@ -410,18 +467,62 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       boolean deleted = table.binding().state(resolved).deleted();
       if (deleted == doc.conflictDeleted() && codec.same(values, real)) {
         if (!doc.conflictRev().equals(local)
-            && table.writeRevision(id, local, doc.conflictRev(), deleted, real) == RevisionWrite.CONFLICT) {
+            && !table.writeRevision(id, local, doc.conflictRev(), deleted, real).stored()) {
           throw new ConflictException(collection, id, local, table.currentRevision(id));
         }
       } else {
         String rev = codec.revisionOf(doc.conflictRev(), deleted, values);
-        if (table.writeRevision(id, local, rev, deleted, values) == RevisionWrite.CONFLICT) {
+        if (!table.writeRevision(id, local, rev, deleted, values).stored()) {
           throw new ConflictException(collection, id, local, table.currentRevision(id));
         }
       }
       state.putMaster(collection, id, doc.conflictRev(), doc.conflictDeleted(), doc.conflictBody());
     });
     return table.findIncludingDeleted(id).orElseThrow();
+  }
+
+  /** How many documents left this replica by pulls since the last call; resets the count. */
+  int takeRemoved() {
+    int n = removed;
+    removed = 0;
+    return n;
+  }
+
+  /** The local changes of this collection the server refused, by id. */
+  List<ReplicationRefusal<T>> refusals(Replication replication) {
+    List<ReplicationRefusal<T>> out = new ArrayList<>();
+    for (ReplicaState.DocState doc : state.refusals(collection)) {
+      T local = table.findIncludingDeleted(doc.id()).orElse(null);
+      out.add(new ReplicationRefusal<>(replication, table.binding().type(), doc.id(), doc.refusedStatus(), doc.refusedReason(), local));
+    }
+    return out;
+  }
+
+  /**
+   * Gives up a refused local change: the document goes back to the master's state as last seen, or, if
+   * it left this replica's scope or the master never had it, leaves this replica.
+   */
+  void discard(String id) {
+    engine.bundle(tx -> {
+      ReplicaState.DocState doc = state.doc(collection, id);
+      if (doc == null || doc.refusedRev() == null) {
+        throw new IllegalStateException("the refused change of " + collection + "/" + id + " is no longer open");
+      }
+      String local = table.currentRevision(id);
+      if (doc.masterRev() == null || LEFT_SCOPE.equals(doc.refusedReason())) {
+        if (local != null && !table.purge(id, local)) {
+          throw new ConflictException(collection, id, local, table.currentRevision(id));
+        }
+        state.forget(collection, id);
+        return;
+      }
+      Object[] master = decode(WireJson.object(doc.masterBody()), id);
+      if (!doc.masterRev().equals(local)
+          && !table.writeRevision(id, local, doc.masterRev(), doc.masterDeleted(), master).stored()) {
+        throw new ConflictException(collection, id, local, table.currentRevision(id));
+      }
+      state.putMaster(collection, id, doc.masterRev(), doc.masterDeleted(), doc.masterBody());
+    });
   }
 
   /** Local documents that differ from their assumed master state. */
@@ -450,14 +551,17 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     return request;
   }
 
-  private Map<String, JsonNode> conflictsById(ObjectNode answer) {
-    JsonNode conflicts = answer.get("conflicts");
-    if (conflicts == null || !conflicts.isArray()) {
-      throw new SyncProtocolException(400, "the push answer of " + collection + " has no 'conflicts' array");
+  private Map<String, JsonNode> byId(ObjectNode answer, String member, boolean required) {
+    JsonNode list = answer.get(member);
+    if (list == null && !required) {
+      return Map.of();
+    }
+    if (list == null || !list.isArray()) {
+      throw new SyncProtocolException(400, "the push answer of " + collection + " has no '" + member + "' array");
     }
     Map<String, JsonNode> byId = new HashMap<>();
-    for (JsonNode c : conflicts) {
-      byId.put(WireJson.text(c, "id", "a push conflict of " + collection), c);
+    for (JsonNode c : list) {
+      byId.put(WireJson.text(c, "id", "a push answer's " + member + " of " + collection), c);
     }
     return byId;
   }

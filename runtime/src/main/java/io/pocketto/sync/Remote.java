@@ -30,7 +30,7 @@ public interface Remote {
     if (server == null) {
       throw new IllegalArgumentException("server must not be null");
     }
-    return new DirectRemote(server);
+    return new DirectRemote(server, null);
   }
 
   /**
@@ -39,6 +39,26 @@ public interface Remote {
    * with a 30 second timeout per request.
    */
   static Remote http(URI base) {
-    return new HttpRemote(base, Duration.ofSeconds(30));
+    return new HttpRemote(base, Duration.ofSeconds(30), null);
+  }
+
+  /**
+   * {@link #http(URI)} signing every request with {@code credentials} ({@code Authorization: Bearer ...}).
+   * A 401 asks the credentials for a new token and tries once more; a second 401 is a
+   * {@link SyncAuthenticationException}, on which a {@link Replication} pauses.
+   */
+  static Remote http(URI base, Credentials credentials) {
+    if (credentials == null) {
+      throw new IllegalArgumentException("credentials must not be null; use Remote.http(base) for a server without authentication");
+    }
+    return new HttpRemote(base, Duration.ofSeconds(30), credentials);
+  }
+
+  /** {@link #direct(SyncServer)} signing every request with {@code credentials}, as over HTTP. */
+  static Remote direct(SyncServer server, Credentials credentials) {
+    if (server == null || credentials == null) {
+      throw new IllegalArgumentException("server and credentials must not be null");
+    }
+    return new DirectRemote(server, credentials);
   }
 }

@@ -25,6 +25,11 @@ final class ReplicaState {
   static final String SETTINGS = "pocketto_sync_settings";
   static final String DOCUMENTS = "pocketto_sync_documents";
 
+  /** The columns {@link #docState} reads, in order. */
+  private static final String DOC_COLUMNS = "doc_id, master_rev, master_deleted, master_body, conflict_rev, conflict_deleted, "
+      + "conflict_body, refused_rev, refused_status, refused_reason";
+  private static final String NO_REFUSAL = "refused_rev = NULL, refused_status = NULL, refused_reason = NULL";
+
   /** Ids per {@code IN (...)} lookup: one statement per batch, never an unbounded parameter list. */
   private static final int IN_CHUNK = 500;
 
@@ -40,13 +45,18 @@ final class ReplicaState {
             + "collection_name VARCHAR(200) NOT NULL, doc_id VARCHAR(" + Ids.MAX_LENGTH + ") NOT NULL, "
             + "master_rev VARCHAR(64), master_deleted BOOLEAN, master_body CHARACTER VARYING, "
             + "conflict_rev VARCHAR(64), conflict_deleted BOOLEAN, conflict_body CHARACTER VARYING, "
+            + "refused_rev VARCHAR(64), refused_status INT, refused_reason VARCHAR(2000), "
             // doc_id first: a batch's lookup is "collection_name = ? AND doc_id IN (...)", and H2 uses an
             // index for an IN list only on its leading column (with collection first it scanned every row).
             + "PRIMARY KEY (doc_id, collection_name))");
+        // Client databases made before push refusals existed get the columns now.
+        s.execute("ALTER TABLE " + DOCUMENTS + " ADD COLUMN IF NOT EXISTS refused_rev VARCHAR(64)");
+        s.execute("ALTER TABLE " + DOCUMENTS + " ADD COLUMN IF NOT EXISTS refused_status INT");
+        s.execute("ALTER TABLE " + DOCUMENTS + " ADD COLUMN IF NOT EXISTS refused_reason VARCHAR(2000)");
         // The revisions alone, so that deciding what to push or pull reads this index and not the rows with
         // their bodies: H2 reaches a row through its primary key index and then reads all of it.
         s.execute("CREATE INDEX IF NOT EXISTS " + DOCUMENTS + "_revisions ON " + DOCUMENTS
-            + " (doc_id, collection_name, master_rev, conflict_rev)");
+            + " (doc_id, collection_name, master_rev, conflict_rev, refused_rev)");
       }
       return null;
     });
@@ -85,8 +95,7 @@ final class ReplicaState {
   /** What the client knows of one document's master state; {@code null} when it knows nothing. */
   DocState doc(String collection, String id) {
     return engine.withConnection("reading the replication state of", collection, id, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
-          + "conflict_rev, conflict_deleted, conflict_body FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + DOC_COLUMNS + " FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id = ?")) {
         ps.setString(1, collection);
         ps.setString(2, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -106,7 +115,7 @@ final class ReplicaState {
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
       engine.withConnection("reading the replication state of " + collection, c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, conflict_rev FROM " + DOCUMENTS
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, conflict_rev, refused_rev FROM " + DOCUMENTS
             + " WHERE collection_name = ? AND doc_id IN (" + placeholders(chunk.size()) + ")")) {
           ps.setString(1, collection);
           for (int i = 0; i < chunk.size(); i++) {
@@ -114,7 +123,7 @@ final class ReplicaState {
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              out.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3)));
+              out.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3), rs.getString(4)));
             }
           }
         }
@@ -129,8 +138,9 @@ final class ReplicaState {
    *
    * @param masterRev the assumed master revision, {@code null} if the master never had it as far as known
    * @param conflictRev the master revision of an open conflict, {@code null} when none is open
+   * @param refusedRev the local revision the server refused, {@code null} when none is
    */
-  record Known(String masterRev, String conflictRev) {}
+  record Known(String masterRev, String conflictRev, String refusedRev) {}
 
   /**
    * The stored revisions of these documents in {@code table} (a quoted table name), tombstones included,
@@ -165,10 +175,18 @@ final class ReplicaState {
 
   /** The documents of a collection with an open conflict, by id. */
   List<DocState> conflicts(String collection) {
-    return engine.withConnection("listing the replication conflicts of " + collection, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, master_deleted, master_body, "
-          + "conflict_rev, conflict_deleted, conflict_body FROM " + DOCUMENTS
-          + " WHERE collection_name = ? AND conflict_rev IS NOT NULL ORDER BY doc_id")) {
+    return listWhere(collection, "conflict_rev IS NOT NULL", "listing the replication conflicts of ");
+  }
+
+  /** The documents of a collection with a refused change, by id. */
+  List<DocState> refusals(String collection) {
+    return listWhere(collection, "refused_rev IS NOT NULL", "listing the refused changes of ");
+  }
+
+  private List<DocState> listWhere(String collection, String condition, String what) {
+    return engine.withConnection(what + collection, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + DOC_COLUMNS + " FROM " + DOCUMENTS
+          + " WHERE collection_name = ? AND " + condition + " ORDER BY doc_id")) {
         ps.setString(1, collection);
         try (ResultSet rs = ps.executeQuery()) {
           List<DocState> out = new ArrayList<>();
@@ -201,7 +219,7 @@ final class ReplicaState {
   /** Records the master's state of a document as the assumed one, and closes any conflict on it. */
   void putMaster(String collection, String id, String rev, boolean deleted, String body) {
     upsert(collection, id, "master_rev = ?, master_deleted = ?, master_body = ?, conflict_rev = NULL, "
-        + "conflict_deleted = NULL, conflict_body = NULL", "master_rev, master_deleted, master_body", rev, deleted, body);
+        + "conflict_deleted = NULL, conflict_body = NULL, " + NO_REFUSAL, "master_rev, master_deleted, master_body", rev, deleted, body);
   }
 
   /** A master state to record for a document; {@code known} if the client has a row for it already. */
@@ -217,8 +235,8 @@ final class ReplicaState {
     }
     engine.withConnection("writing the replication state of " + collection, c -> {
       try (PreparedStatement up = c.prepareStatement("UPDATE " + DOCUMENTS + " SET master_rev = ?, master_deleted = ?, "
-              + "master_body = ?, conflict_rev = NULL, conflict_deleted = NULL, conflict_body = NULL "
-              + "WHERE collection_name = ? AND doc_id = ?");
+              + "master_body = ?, conflict_rev = NULL, conflict_deleted = NULL, conflict_body = NULL, " + NO_REFUSAL
+              + " WHERE collection_name = ? AND doc_id = ?");
           PreparedStatement in = c.prepareStatement("INSERT INTO " + DOCUMENTS
               + " (master_rev, master_deleted, master_body, collection_name, doc_id) VALUES (?, ?, ?, ?, ?)")) {
         boolean updates = false;
@@ -277,9 +295,56 @@ final class ReplicaState {
     });
   }
 
+  /**
+   * Marks the local revision {@code rev} of a document as refused by the server, with its status and
+   * reason: it is not pushed again until it changes. The assumed master state stays.
+   */
+  void putRefusal(String collection, String id, String rev, int status, String reason) {
+    String text = reason == null ? "" : reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
+    engine.withConnection("writing the replication state of", collection, id, c -> {
+      try (PreparedStatement up = c.prepareStatement("UPDATE " + DOCUMENTS + " SET refused_rev = ?, refused_status = ?, "
+          + "refused_reason = ? WHERE collection_name = ? AND doc_id = ?")) {
+        up.setString(1, rev);
+        up.setInt(2, status);
+        up.setString(3, text);
+        up.setString(4, collection);
+        up.setString(5, id);
+        if (up.executeUpdate() == 1) {
+          return null;
+        }
+      }
+      try (PreparedStatement in = c.prepareStatement("INSERT INTO " + DOCUMENTS + " (collection_name, doc_id, refused_rev, "
+          + "refused_status, refused_reason) VALUES (?, ?, ?, ?, ?)")) {
+        in.setString(1, collection);
+        in.setString(2, id);
+        in.setString(3, rev);
+        in.setInt(4, status);
+        in.setString(5, text);
+        in.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Forgets everything about a document: it left this replica. */
+  void forget(String collection, String id) {
+    engine.withConnection("forgetting the replication state of", collection, id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + DOCUMENTS + " WHERE collection_name = ? AND doc_id = ?")) {
+        ps.setString(1, collection);
+        ps.setString(2, id);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
   private static DocState docState(ResultSet rs) throws java.sql.SQLException {
+    int status = rs.getInt(9);
+    if (rs.wasNull()) {
+      status = 0;
+    }
     return new DocState(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
-        rs.getBoolean(6), rs.getString(7));
+        rs.getBoolean(6), rs.getString(7), rs.getString(8), status, rs.getString(10));
   }
 
   /**
@@ -287,7 +352,9 @@ final class ReplicaState {
    *
    * @param masterRev the assumed master revision, {@code null} if the master never had it as far as known
    * @param conflictRev the master revision a push met and could not resolve, {@code null} when none is open
+   * @param refusedRev the local revision the server refused, {@code null} when none is
    */
   record DocState(String id, String masterRev, boolean masterDeleted, String masterBody,
-      String conflictRev, boolean conflictDeleted, String conflictBody) {}
+      String conflictRev, boolean conflictDeleted, String conflictBody, String refusedRev, int refusedStatus,
+      String refusedReason) {}
 }

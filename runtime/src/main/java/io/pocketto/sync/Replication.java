@@ -51,6 +51,7 @@ public final class Replication implements AutoCloseable {
   private final Object liveLock = new Object();
   private ScheduledExecutorService live;
   private volatile boolean paused;
+  private volatile boolean signInNeeded;
   private volatile boolean closed;
   private volatile Boolean online;
   private volatile Instant lastSync;
@@ -112,16 +113,27 @@ public final class Replication implements AutoCloseable {
       try {
         int pushed = 0;
         int pulled = 0;
+        int removed = 0;
         for (CollectionReplica<?> replica : replicas.values()) {
           pushed += replica.push();
         }
         for (CollectionReplica<?> replica : replicas.values()) {
           pulled += replica.pull();
+          removed += replica.takeRemoved();
         }
         online = true;
+        signInNeeded = false;
         lastSync = Instant.now();
         lastError = null;
-        return new SyncResult(pushed, pulled, conflicts());
+        return new SyncResult(pushed, pulled, removed, conflicts(), refusals());
+      } catch (SyncAuthenticationException e) {
+        // Credentials the server refuses stay refused: pause instead of asking again and again.
+        online = true;
+        signInNeeded = true;
+        paused = true;
+        lastError = e.getMessage();
+        LOG.warn("the sync server refused this replica's credentials; the replication is paused until resume(): {}", e.getMessage());
+        throw e;
       } catch (RemoteUnavailableException e) {
         online = false;
         lastError = e.getMessage();
@@ -140,6 +152,21 @@ public final class Replication implements AutoCloseable {
       all.addAll(replica.conflicts(this));
     }
     return all;
+  }
+
+  /** Every local change the server refused and that is still open, model by model, by id. */
+  public List<ReplicationRefusal<?>> refusals() {
+    List<ReplicationRefusal<?>> all = new ArrayList<>();
+    for (CollectionReplica<?> replica : replicas.values()) {
+      all.addAll(replica.refusals(this));
+    }
+    return all;
+  }
+
+  void discard(ReplicationRefusal<?> refusal) {
+    synchronized (syncLock) {
+      replica(refusal.model()).discard(refusal.id());
+    }
   }
 
   /** The open replication conflicts of one model, by id. */
@@ -231,8 +258,12 @@ public final class Replication implements AutoCloseable {
     paused = true;
   }
 
-  /** Resumes the background sync after {@link #pause()}. */
+  /**
+   * Resumes the background sync after {@link #pause()}, or after the server refused the credentials
+   * (401): give the remote's {@link Credentials} a way to a valid token first.
+   */
   public void resume() {
+    signInNeeded = false;
     paused = false;
   }
 
@@ -242,19 +273,21 @@ public final class Replication implements AutoCloseable {
     for (CollectionReplica<?> replica : replicas.values()) {
       pending += replica.pending();
     }
-    return new Status(online, paused, pending, lastSync, lastError);
+    return new Status(online, paused, signInNeeded, pending, lastSync, lastError);
   }
 
   /**
    * Where a replication stands.
    *
    * @param online whether the last sync reached the remote; {@code null} before the first
-   * @param paused whether background sync is paused
-   * @param pendingChanges local documents the master does not have in their local state (open conflicts included)
+   * @param paused whether background sync is paused (by {@link #pause()}, or because the server refused the credentials)
+   * @param signInNeeded whether the server refused the credentials (401); the replication is paused until {@link #resume()}
+   * @param pendingChanges local documents the master does not have in their local state (open conflicts and refusals included)
    * @param lastSync when the last successful sync ended, or {@code null}
    * @param lastError the last failure's message, {@code null} after a success
    */
-  public record Status(Boolean online, boolean paused, long pendingChanges, Instant lastSync, String lastError) {}
+  public record Status(Boolean online, boolean paused, boolean signInNeeded, long pendingChanges, Instant lastSync,
+      String lastError) {}
 
   /** Stops the background sync, waiting for a sync in progress to end (it is not interrupted). Idempotent. */
   @Override

@@ -1,6 +1,7 @@
 package com.acme.billing;
 
 import com.acme.billing.web.InvoiceServer;
+import com.acme.billing.web.SyncUsers;
 import io.pocketto.Database;
 import io.pocketto.Pocketto;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * --port N      another port (or BILLING_PORT); 0 picks a free one
  * --host H      the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
  * --scenarios   play the seed's conflict scenarios in the console instead, and exit
+ * --users FILE  require sign-in for sync: lines of name:password:customer,customer; each user syncs its customers' invoices
  * --replicate-from http://host:port   run as an offline-capable replica of that server ({@link ReplicaApp})
  * </pre>
  */
@@ -55,7 +57,8 @@ public final class SampleApp {
     Database db = Pocketto.connect(options.dbUrl());
     InvoiceServer server;
     try {
-      server = InvoiceServer.start(db, options.host(), options.port());
+      server = InvoiceServer.start(db, options.host(), options.port(),
+          options.usersFile() == null ? null : SyncUsers.load(Path.of(options.usersFile())));
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -77,24 +80,26 @@ public final class SampleApp {
   }
 
   /** The command line, with environment variables as fallbacks. */
-  record Options(String dbUrl, String host, int port, boolean scenarios) {
+  record Options(String dbUrl, String host, int port, boolean scenarios, String usersFile) {
     static Options parse(String[] args, Map<String, String> env) {
       String dbUrl = env.getOrDefault("BILLING_DB_URL", DEFAULT_DB_URL);
       String host = "127.0.0.1";
       String port = env.getOrDefault("BILLING_PORT", String.valueOf(DEFAULT_PORT));
       boolean scenarios = false;
+      String usersFile = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--db" -> dbUrl = value(args, ++i, "--db");
           case "--host" -> host = value(args, ++i, "--host");
           case "--port" -> port = value(args, ++i, "--port");
           case "--scenarios" -> scenarios = true;
+          case "--users" -> usersFile = value(args, ++i, "--users");
           default -> throw new IllegalArgumentException("unknown option '" + args[i]
-              + "'; the options are --db URL, --host H, --port N and --scenarios");
+              + "'; the options are --db URL, --host H, --port N, --users FILE and --scenarios");
         }
       }
       try {
-        return new Options(dbUrl, host, Integer.parseInt(port), scenarios);
+        return new Options(dbUrl, host, Integer.parseInt(port), scenarios, usersFile);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("the port must be a number, not '" + port + "'");
       }

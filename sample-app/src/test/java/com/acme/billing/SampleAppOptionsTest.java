@@ -13,7 +13,7 @@ class SampleAppOptionsTest {
   void withNothingGivenTheAppServesTheH2FileOnLocalhost8080() {
     SampleApp.Options options = SampleApp.Options.parse(new String[0], Map.of());
 
-    assertThat(options).isEqualTo(new SampleApp.Options(SampleApp.DEFAULT_DB_URL, "127.0.0.1", 8080, false));
+    assertThat(options).isEqualTo(new SampleApp.Options(SampleApp.DEFAULT_DB_URL, "127.0.0.1", 8080, false, null));
   }
 
   @Test
@@ -24,8 +24,8 @@ class SampleAppOptionsTest {
     SampleApp.Options fromArgs = SampleApp.Options.parse(
         new String[] {"--db", "jdbc:h2:mem:args", "--port", "0", "--host", "0.0.0.0", "--scenarios"}, env);
 
-    assertThat(fromEnv).isEqualTo(new SampleApp.Options("jdbc:h2:mem:env", "127.0.0.1", 9000, false));
-    assertThat(fromArgs).isEqualTo(new SampleApp.Options("jdbc:h2:mem:args", "0.0.0.0", 0, true));
+    assertThat(fromEnv).isEqualTo(new SampleApp.Options("jdbc:h2:mem:env", "127.0.0.1", 9000, false, null));
+    assertThat(fromArgs).isEqualTo(new SampleApp.Options("jdbc:h2:mem:args", "0.0.0.0", 0, true, null));
   }
 
   @Test
@@ -33,5 +33,12 @@ class SampleAppOptionsTest {
     assertThatThrownBy(() -> SampleApp.Options.parse(new String[] {"--database", "x"}, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'--database'").hasMessageContaining("--db URL");
+  }
+
+  @Test
+  void usersNamesTheFileOfPeopleWhoMaySync() {
+    SampleApp.Options options = SampleApp.Options.parse(new String[] {"--users", "users.txt"}, Map.of());
+
+    assertThat(options.usersFile()).isEqualTo("users.txt");
   }
 }

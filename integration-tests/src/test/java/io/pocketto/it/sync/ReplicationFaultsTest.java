@@ -96,7 +96,7 @@ class ReplicationFaultsTest extends SyncTestBase {
     String newerAgain = server.push("sales_invoices", sent.get(1).toString());
     String olderLate = server.push("sales_invoices", sent.get(0).toString());
 
-    assertThat(newerAgain).isEqualTo("{\"conflicts\":[]}");
+    assertThat(newerAgain).isEqualTo("{\"conflicts\":[],\"refused\":[]}");
     assertThat(olderLate).as("a stale batch is refused, not applied").contains("\"revision\":\"" + last + "\"");
     assertThat(masterWrites).hasSize(writes);
     assertThat(stored(db, "1").meta().rev()).isEqualTo(last);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pocketto.Checkpoint;
 import io.pocketto.it.model.SalesInvoice;
+import io.pocketto.sync.PushDecision;
 import io.pocketto.sync.SyncProtocolException;
 import io.pocketto.sync.SyncServer;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class SyncServerTest extends SyncTestBase {
 
     String answer = server().push("sales_invoices", push(null, rev, "INV-001"));
 
-    assertThat(answer).isEqualTo("{\"conflicts\":[]}");
+    assertThat(answer).isEqualTo("{\"conflicts\":[],\"refused\":[]}");
     assertThat(stored(db, "1").meta().rev()).isEqualTo(rev);
     assertThat(stored(db, "1").getNumber()).isEqualTo("INV-001");
   }
@@ -49,7 +50,7 @@ class SyncServerTest extends SyncTestBase {
     String first = server.push("sales_invoices", push(null, rev, "INV-001"));
     String second = server.push("sales_invoices", push(null, rev, "INV-001"));
 
-    assertThat(second).isEqualTo(first).isEqualTo("{\"conflicts\":[]}");
+    assertThat(second).isEqualTo(first).isEqualTo("{\"conflicts\":[],\"refused\":[]}");
     assertThat(SalesInvoice.in(db).changes(Checkpoint.START, 10).changes()).hasSize(1);
     assertThat(stored(db, "1").meta().rev()).isEqualTo(rev);
   }
@@ -125,5 +126,17 @@ class SyncServerTest extends SyncTestBase {
         + "\"error\":true,\"reason\":\"Document update conflict\",\"revision\":\"" + invoice.meta().rev() + "\"}");
     assertThat(answer).contains("\"master\":{\"id\":\"1\",\"_rev\":\"" + invoice.meta().rev() + "\",\"_deleted\":false,\"number\":\"INV-002\"");
     assertThat(stored(db, "1").meta().rev()).isEqualTo(invoice.meta().rev());
+  }
+
+  @Test
+  void aPushRuleAlsoRunsOnAServerWithoutAnAuthenticator() {
+    SyncServer server = SyncServer.builder(db).model(SalesInvoice.class, rules -> rules.pushRule((p, before, after, deleting) ->
+        p == null && "INV-BAD".equals(after.getNumber()) ? PushDecision.refuse("bad number") : PushDecision.accept())).build();
+    String rev = revisionOf(null, "INV-BAD");
+
+    String answer = server.push("sales_invoices", push(null, rev, "INV-BAD"));
+
+    assertThat(answer).isEqualTo("{\"conflicts\":[],\"refused\":[{\"id\":\"1\",\"status\":403,\"reason\":\"bad number\"}]}");
+    assertThat(SalesInvoice.in(db).table().findIncludingDeleted("1")).isEmpty();
   }
 }

@@ -8,6 +8,8 @@ import io.pocketto.Database;
 import io.pocketto.Pocketto;
 import io.pocketto.it.BackendTest;
 import io.pocketto.it.model.SalesInvoice;
+import io.pocketto.sync.Authenticator;
+import io.pocketto.sync.Credentials;
 import io.pocketto.sync.Remote;
 import io.pocketto.sync.Replication;
 import io.pocketto.sync.SyncProtocolException;
@@ -57,17 +59,32 @@ abstract class SyncTestBase extends BackendTest {
   @AfterEach
   final void stopReplications() {
     replications.forEach(Replication::close);
-    httpServers.forEach(s -> s.stop(0));
+    httpServers.forEach(s -> {
+      s.stop(0);
+      ((java.util.concurrent.ExecutorService) s.getExecutor()).shutdownNow();
+    });
   }
 
   /** The server's pull and push mounted on a JDK HTTP server on a free loopback port, as the sample app mounts them. */
   protected Remote http(SyncServer server) {
+    return Remote.http(serve(server));
+  }
+
+  /** {@link #http(SyncServer)} with credentials. */
+  protected Remote http(SyncServer server, Credentials credentials) {
+    return Remote.http(serve(server), credentials);
+  }
+
+  /** Mounts the server's pull and push on a JDK HTTP server; the base URI. */
+  protected URI serve(SyncServer server) {
     try {
       HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       http.createContext("/api/sync/", exchange -> answer(server, exchange));
+      // Several threads, so that one slow or oversized request never holds up another client.
+      http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
       http.start();
       httpServers.add(http);
-      return Remote.http(URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/sync"));
+      return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/sync");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -75,19 +92,26 @@ abstract class SyncTestBase extends BackendTest {
 
   private static void answer(SyncServer server, HttpExchange exchange) throws IOException {
     String[] parts = exchange.getRequestURI().getPath().split("/");
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     int status = 200;
     String out;
     try {
+      // The body's size is checked before it is read, as a web framework's request size limit does.
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      if (length != null && Long.parseLong(length) > server.maxBodyBytes()) {
+        exchange.getRequestBody().close();
+        throw new SyncProtocolException(413, "the request body is larger than " + server.maxBodyBytes() + " bytes");
+      }
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String collection = parts[3];
+      Authenticator.Headers headers = name -> exchange.getRequestHeaders().getFirst(name);
       out = switch (parts[4]) {
-        case "pull" -> server.pull(collection, body);
-        case "push" -> server.push(collection, body);
+        case "pull" -> server.pull(collection, headers, body);
+        case "push" -> server.push(collection, headers, body);
         default -> throw new SyncProtocolException(404, "no such operation");
       };
     } catch (SyncProtocolException e) {
       status = e.status();
-      out = "{\"status\":" + e.status() + ",\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}";
+      out = io.pocketto.internal.Json.MAPPER.createObjectNode().put("status", e.status()).put("message", e.getMessage()).toString();
     } catch (RuntimeException e) {
       status = 500;
       out = "{\"status\":500}";
@@ -98,6 +122,16 @@ abstract class SyncTestBase extends BackendTest {
     try (OutputStream os = exchange.getResponseBody()) {
       os.write(bytes);
     }
+  }
+
+  /** Saves invoice {@code id} (number INV-{@code id}) of a customer on the master. */
+  protected SalesInvoice invoice(String id, String customer, String total) {
+    SalesInvoice invoice = new SalesInvoice();
+    invoice.setId(id);
+    invoice.setNumber("INV-" + id);
+    invoice.setCustomer(customer);
+    invoice.setTotal(new java.math.BigDecimal(total));
+    return invoice.saveTo(db);
   }
 
   /** The invoice as stored in {@code database}, tombstones included. */

@@ -50,7 +50,15 @@ public final class InvoiceServer implements AutoCloseable {
    * @throws io.javalin.util.JavalinBindException if the port is taken
    */
   public static InvoiceServer start(Database db, String host, int port) {
-    return start(db, host, port, config -> { });
+    return start(db, host, port, (SyncUsers) null);
+  }
+
+  /**
+   * {@link #start(Database, String, int)} whose sync routes require sign-in as one of {@code users}
+   * (none when {@code null}), each user syncing its own customers' invoices.
+   */
+  public static InvoiceServer start(Database db, String host, int port, SyncUsers users) {
+    return start(db, host, port, users, config -> { });
   }
 
   /**
@@ -58,11 +66,20 @@ public final class InvoiceServer implements AutoCloseable {
    * replication conflicts' routes.
    */
   public static InvoiceServer start(Database db, String host, int port, io.pocketto.sync.Replication replica) {
-    return start(db, host, port, config -> SyncRoutes.mountReplica(config, replica));
+    return start(db, host, port, replica, null);
+  }
+
+  /** {@link #start(Database, String, int, io.pocketto.sync.Replication)} of a replica signed in as {@code signedInAs}. */
+  public static InvoiceServer start(Database db, String host, int port, io.pocketto.sync.Replication replica, String signedInAs) {
+    return start(db, host, port, null, config -> SyncRoutes.mountReplica(config, replica, signedInAs));
   }
 
   /** {@link #start(Database, String, int)} with extra configuration, e.g. routes a test adds. */
   static InvoiceServer start(Database db, String host, int port, Consumer<JavalinConfig> extra) {
+    return start(db, host, port, null, extra);
+  }
+
+  private static InvoiceServer start(Database db, String host, int port, SyncUsers users, Consumer<JavalinConfig> extra) {
     InvoiceApi api = new InvoiceApi(db);
     EditingLocks locks = new EditingLocks(db);
     Javalin app = Javalin.create(config -> {
@@ -100,7 +117,7 @@ public final class InvoiceServer implements AutoCloseable {
       config.routes.get("/api/invoices/{id}/lock", locks::show);
       config.routes.post("/api/invoices/{id}/lock", locks::take);
       config.routes.delete("/api/invoices/{id}/lock", locks::release);
-      SyncRoutes.mount(config, db);
+      SyncRoutes.mount(config, db, users);
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
       config.routes.exception(LockedException.class, (e, ctx) -> ctx.status(e.status()).json(e.toJsonNode()));

@@ -2,6 +2,7 @@ package com.acme.billing.web;
 
 import com.acme.billing.SalesInvoice;
 import io.javalin.config.JavalinConfig;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.pocketto.Database;
 import io.pocketto.sync.Replication;
@@ -19,11 +20,35 @@ import java.util.Map;
 final class SyncRoutes {
   private SyncRoutes() {}
 
-  /** Mounts pull and push of {@code db}'s invoices. */
-  static void mount(JavalinConfig config, Database db) {
-    SyncServer server = SyncServer.of(db, SalesInvoice.class);
-    config.routes.post("/api/sync/{collection}/pull", ctx -> answer(ctx, () -> server.pull(ctx.pathParam("collection"), ctx.body())));
-    config.routes.post("/api/sync/{collection}/push", ctx -> answer(ctx, () -> server.push(ctx.pathParam("collection"), ctx.body())));
+  /**
+   * Mounts pull and push of {@code db}'s invoices. With {@code users}, every sync request must carry a
+   * token from {@code POST /api/sign-in} (mounted here too), and each user syncs the invoices of its own
+   * customers only; without, anyone syncs everything.
+   */
+  static void mount(JavalinConfig config, Database db, SyncUsers users) {
+    SyncServer.Builder builder = SyncServer.builder(db).maxBodyBytes(InvoiceServer.MAX_BODY_BYTES);
+    if (users == null) {
+      builder.model(SalesInvoice.class);
+    } else {
+      builder.authenticator(users.authenticator())
+          .model(SalesInvoice.class, rules -> rules.scope(p -> SalesInvoice.CUSTOMER.in(p.texts("customers"))));
+      config.routes.post("/api/sign-in", ctx -> {
+        JsonNode body;
+        try {
+          body = InvoiceJson.MAPPER.readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw ApiException.badRequest(null, "sign in with {\"user\": \"...\", \"password\": \"...\"}");
+        }
+        String token = users.signIn(body.path("user").asText(null), body.path("password").asText(null));
+        if (token == null) {
+          throw ApiException.of(401, "unauthorized", "unknown user or wrong password");
+        }
+        ctx.json(Map.of("token", token));
+      });
+    }
+    SyncServer server = builder.build();
+    config.routes.post("/api/sync/{collection}/pull", ctx -> answer(ctx, () -> server.pull(ctx.pathParam("collection"), ctx::header, ctx.body())));
+    config.routes.post("/api/sync/{collection}/push", ctx -> answer(ctx, () -> server.push(ctx.pathParam("collection"), ctx::header, ctx.body())));
   }
 
   /**
@@ -32,8 +57,12 @@ final class SyncRoutes {
    * {@code GET /api/replica/conflicts/{id}} and {@code POST .../keep-mine}, {@code .../take-theirs} and
    * {@code .../merge} ({@link ReplicaConflicts}).
    */
-  static void mountReplica(JavalinConfig config, Replication replication) {
-    config.routes.get("/api/replica", ctx -> ctx.json(status(replication)));
+  static void mountReplica(JavalinConfig config, Replication replication, String signedInAs) {
+    config.routes.get("/api/replica", ctx -> {
+      Map<String, Object> status = status(replication);
+      status.put("signedInAs", signedInAs);
+      ctx.json(status);
+    });
     config.routes.post("/api/replica/pause", ctx -> {
       replication.pause();
       ctx.json(status(replication));
@@ -57,6 +86,9 @@ final class SyncRoutes {
     out.put("pendingChanges", s.pendingChanges());
     out.put("lastSync", s.lastSync() == null ? null : s.lastSync().toString());
     out.put("lastError", s.lastError());
+    out.put("signInNeeded", s.signInNeeded());
+    out.put("refusals", replication.refusals().stream()
+        .map(r -> Map.of("id", r.id(), "status", r.status(), "reason", r.reason())).toList());
     List<Map<String, Object>> conflicts = replication.conflicts(SalesInvoice.class).stream().map(c -> {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("id", c.id());
@@ -75,7 +107,14 @@ final class SyncRoutes {
     try {
       ctx.contentType("application/json").result(work.get());
     } catch (SyncProtocolException e) {
-      throw ApiException.of(e.status(), e.status() == 404 ? "not_found" : "bad_request", e.getMessage());
+      String name = switch (e.status()) {
+        case 401 -> "unauthorized";
+        case 403 -> "forbidden";
+        case 404 -> "not_found";
+        case 413 -> "payload_too_large";
+        default -> "bad_request";
+      };
+      throw ApiException.of(e.status(), name, e.getMessage());
     }
   }
 }

@@ -1,0 +1,70 @@
+package io.pocketto.sync;
+
+import io.pocketto.ActiveRecord;
+
+/**
+ * A local change the server would not take: a push rule refused it, it lies outside this replica's
+ * sync scope, or its document left the scope before the change was pushed. Like a conflict, it stays
+ * visible with the server's reason, and the change is not pushed again until the document changes
+ * again (a new save is pushed as usual), so a refusal never loops. {@link #discard()} gives it up.
+ *
+ * @param <T> the model class
+ */
+public final class ReplicationRefusal<T extends ActiveRecord<T>> {
+  private final Replication replication;
+  private final Class<T> model;
+  private final String id;
+  private final int status;
+  private final String reason;
+  private final T local;
+
+  ReplicationRefusal(Replication replication, Class<T> model, String id, int status, String reason, T local) {
+    this.replication = replication;
+    this.model = model;
+    this.id = id;
+    this.status = status;
+    this.reason = reason;
+    this.local = local;
+  }
+
+  /** The document id. */
+  public String id() {
+    return id;
+  }
+
+  /** The model of the document. */
+  public Class<T> model() {
+    return model;
+  }
+
+  /** The HTTP status of the refusal: 403. */
+  public int status() {
+    return status;
+  }
+
+  /** The server's reason, e.g. a push rule's, or "the document is outside your sync scope". */
+  public String reason() {
+    return reason;
+  }
+
+  /** The refused local record, as stored locally when the refusal was listed. */
+  public T local() {
+    return local;
+  }
+
+  /**
+   * Gives up the refused change: the document goes back to the master's state as this replica last saw
+   * it; a document the master never had, or one that left this replica's scope, leaves the replica.
+   *
+   * @throws IllegalStateException if the refusal is no longer open
+   * @throws io.pocketto.ConflictException if the local record was saved again since it was listed
+   */
+  public void discard() {
+    replication.discard(this);
+  }
+
+  @Override
+  public String toString() {
+    return "ReplicationRefusal{" + id + ", " + status + ": " + reason + "}";
+  }
+}

@@ -269,26 +269,31 @@ final class ReplicaState {
         "conflict_rev, conflict_deleted, conflict_body", rev, deleted, body);
   }
 
-  private void upsert(String collection, String id, String sets, String columns, String rev, boolean deleted, String body) {
+  /**
+   * Sets {@code values} in the document's row, in the order of {@code columns} (comma-separated), with
+   * {@code sets} the UPDATE's assignments for them (which may clear other columns too); inserts the row
+   * when there is none.
+   */
+  private void upsert(String collection, String id, String sets, String columns, Object... values) {
     engine.withConnection("writing the replication state of", collection, id, c -> {
       try (PreparedStatement up = c.prepareStatement("UPDATE " + DOCUMENTS + " SET " + sets
           + " WHERE collection_name = ? AND doc_id = ?")) {
-        up.setString(1, rev);
-        up.setBoolean(2, deleted);
-        up.setString(3, body);
-        up.setString(4, collection);
-        up.setString(5, id);
+        for (int i = 0; i < values.length; i++) {
+          up.setObject(i + 1, values[i]);
+        }
+        up.setString(values.length + 1, collection);
+        up.setString(values.length + 2, id);
         if (up.executeUpdate() == 1) {
           return null;
         }
       }
       try (PreparedStatement in = c.prepareStatement("INSERT INTO " + DOCUMENTS + " (collection_name, doc_id, "
-          + columns + ") VALUES (?, ?, ?, ?, ?)")) {
+          + columns + ") VALUES (?, ?" + ", ?".repeat(values.length) + ")")) {
         in.setString(1, collection);
         in.setString(2, id);
-        in.setString(3, rev);
-        in.setBoolean(4, deleted);
-        in.setString(5, body);
+        for (int i = 0; i < values.length; i++) {
+          in.setObject(i + 3, values[i]);
+        }
         in.executeUpdate();
       }
       return null;
@@ -301,29 +306,8 @@ final class ReplicaState {
    */
   void putRefusal(String collection, String id, String rev, int status, String reason) {
     String text = reason == null ? "" : reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
-    engine.withConnection("writing the replication state of", collection, id, c -> {
-      try (PreparedStatement up = c.prepareStatement("UPDATE " + DOCUMENTS + " SET refused_rev = ?, refused_status = ?, "
-          + "refused_reason = ? WHERE collection_name = ? AND doc_id = ?")) {
-        up.setString(1, rev);
-        up.setInt(2, status);
-        up.setString(3, text);
-        up.setString(4, collection);
-        up.setString(5, id);
-        if (up.executeUpdate() == 1) {
-          return null;
-        }
-      }
-      try (PreparedStatement in = c.prepareStatement("INSERT INTO " + DOCUMENTS + " (collection_name, doc_id, refused_rev, "
-          + "refused_status, refused_reason) VALUES (?, ?, ?, ?, ?)")) {
-        in.setString(1, collection);
-        in.setString(2, id);
-        in.setString(3, rev);
-        in.setInt(4, status);
-        in.setString(5, text);
-        in.executeUpdate();
-      }
-      return null;
-    });
+    upsert(collection, id, "refused_rev = ?, refused_status = ?, refused_reason = ?",
+        "refused_rev, refused_status, refused_reason", rev, status, text);
   }
 
   /** Forgets everything about a document: it left this replica. */

@@ -232,6 +232,26 @@ class ReplicaPageBrowserTest {
     assertThat(driver.findElement(By.id("sync-replica")).isDisplayed()).isFalse();
   }
 
+  @Test
+  void aReplicaSignedInAsAUserSaysWhoInItsHeaderAndOneWithoutAUserSaysNothing() {
+    InvoiceServer server = open(InvoiceServer.start(memory("server"), "127.0.0.1", 0));
+    Database aliceDb = memory("alice");
+    Replication aliceSync = open(Replication.of(aliceDb,
+            Remote.http(URI.create("http://127.0.0.1:" + server.port() + "/api/sync")))
+        .models(SalesInvoice.class)
+        .build());
+    InvoiceServer alicePage = open(InvoiceServer.start(aliceDb, "127.0.0.1", 0, aliceSync, "alice"));
+    Replica anonymous = replica("anonymous", server);
+
+    driver.get("http://127.0.0.1:" + alicePage.port() + "/");
+    assertThat(browser.text("#signed-in-as")).isEqualTo("Signed in as alice");
+
+    driver.get(anonymous.url());
+    assertThat(browser.text("#sync-state")).isNotEmpty(); // waits until the page has shown the replica's state
+    assertThat(anonymous.api().get("/api/replica").json().get("signedInAs").isNull()).isTrue();
+    assertThat(driver.findElements(By.id("signed-in-as"))).isEmpty();
+  }
+
   /** Opens the invoice on a paused replica's page, changes one input and saves; returns the new revision. */
   private String editOffline(String tab, Replica replica, String input, String value, String from) {
     driver.switchTo().window(tab);

@@ -1,26 +1,25 @@
 package io.pocketto.processor;
 
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.SqlSyntax;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Sort;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Writes a repository method's SQL at compile time, in the portable SQL every supported dialect
- * accepts and that the runtime's typed query builder also produces: double-quoted identifiers,
- * {@code x = ANY(?)} for lists, {@code LOWER(x) LIKE LOWER(?) ESCAPE '\'},
- * {@code NULLS FIRST}/{@code NULLS LAST}, and {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}. The runtime
- * passes it through {@code Dialect.nativeSql} once per database, the one place it may change.
+ * Writes a repository method's SQL at compile time, before any database is known. Every piece that
+ * could differ between databases comes from the runtime's {@link SqlSyntax#STANDARD}, the same pieces the
+ * runtime's typed queries are written with, so the two cannot drift apart. The runtime passes the text
+ * through {@code Dialect.nativeSql} once per database, for a dialect that spells a piece differently.
  */
 final class PortableSql {
-  static final String LIKE_ESCAPE = " ESCAPE '\\'";
-  static final String PAGE_WINDOW = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+  private static final SqlSyntax SQL = SqlSyntax.STANDARD;
 
   private PortableSql() {}
 
   static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+    return SQL.quote(identifier);
   }
 
   /**
@@ -44,17 +43,16 @@ final class PortableSql {
     where(sql, query);
     sql.append(" ORDER BY ");
     for (Sort sort : query.sorts()) {
-      sql.append(sortKey(sort.property())).append(sort.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
-          .append(", ");
+      sql.append(SQL.orderKey(sortKey(sort.property()), sort.descending())).append(", ");
     }
     // The id follows the last key's direction, as in the runtime's Query: one index scan serves both.
     List<Sort> sorts = query.sorts();
     boolean idDescending = !sorts.isEmpty() && sorts.get(sorts.size() - 1).descending();
     sql.append(quote("_id")).append(idDescending ? " DESC" : " ASC");
     if (paged) {
-      sql.append(PAGE_WINDOW);
+      sql.append(' ').append(SQL.window(true, true));
     } else if (limit > 0) {
-      sql.append(" FETCH FIRST ").append(limit).append(" ROWS ONLY");
+      sql.append(' ').append(SQL.fetchFirst(limit));
     }
     return sql.toString();
   }
@@ -68,7 +66,7 @@ final class PortableSql {
   static String exists(ModelDescriptor model, DerivedQuery query) {
     StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(quote(model.collection()));
     where(sql, query);
-    return sql.append(" FETCH FIRST 1 ROWS ONLY").toString();
+    return sql.append(' ').append(SQL.fetchFirst(1)).toString();
   }
 
   private static void where(StringBuilder sql, DerivedQuery query) {
@@ -101,36 +99,34 @@ final class PortableSql {
   }
 
   /**
-   * A decimal sorts by value as {@code DECFLOAT}: H2 keeps undeclared decimals as text, to keep their scale.
-   * PostgreSQL's dialect rewrites the cast to its {@code numeric}, a no-op there.
+   * A decimal sorts by value ({@link SqlSyntax#decimalByValue}): H2 keeps undeclared decimals as text, to keep
+   * their scale. PostgreSQL's dialect rewrites the cast to its {@code numeric}, a no-op there.
    */
   private static String sortKey(DerivedQuery.QueryProperty property) {
     String column = quote(property.column());
-    return property.kind() == ColumnType.DECIMAL ? "CAST(" + column + " AS DECFLOAT)" : column;
+    return property.kind() == ColumnType.DECIMAL ? SQL.decimalByValue(column) : column;
   }
 
   private static void criterion(StringBuilder sql, Criterion c) {
     String column = quote(c.property().column());
-    String operand = c.ignoreCase() ? "LOWER(" + column + ")" : column;
-    String value = c.ignoreCase() ? "LOWER(?)" : "?";
+    String operand = c.ignoreCase() ? SQL.lowerCase(column) : column;
+    String value = c.ignoreCase() ? SQL.lowerCase("?") : "?";
     switch (c.operator()) {
       case EQ -> sql.append(operand).append(" = ").append(value);
-      case NE -> sql.append('(').append(operand).append(" <> ").append(value).append(" OR ").append(column)
-          .append(" IS NULL)");
+      case NE -> sql.append(SQL.notEqual(operand, value, column));
       case GT -> sql.append(column).append(" > ?");
       case GTE -> sql.append(column).append(" >= ?");
       case LT -> sql.append(column).append(" < ?");
       case LTE -> sql.append(column).append(" <= ?");
       case BETWEEN -> sql.append(column).append(" BETWEEN ? AND ?");
-      case IN -> sql.append(column).append(" = ANY(?)");
-      case NOT_IN -> sql.append("(NOT (").append(column).append(" = ANY(?)) OR ").append(column).append(" IS NULL)");
+      case IN -> sql.append(SQL.equalsAny(column));
+      case NOT_IN -> sql.append(SQL.notIn(column));
       case IS_NULL -> sql.append(column).append(" IS NULL");
       case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
       case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
-          sql.append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE);
+          sql.append(operand).append(" LIKE ").append(value).append(SQL.likeEscape());
       // Like Not (NE), NotLike also matches a null field, which is not like anything.
-      case NOT_LIKE -> sql.append("(NOT (").append(operand).append(" LIKE ").append(value).append(LIKE_ESCAPE)
-          .append(") OR ").append(column).append(" IS NULL)");
+      case NOT_LIKE -> sql.append(SQL.notLike(operand, value, column));
       case TRUE -> sql.append(column).append(" = TRUE");
       case FALSE -> sql.append(column).append(" = FALSE");
     }

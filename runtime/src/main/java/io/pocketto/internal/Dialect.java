@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The one place where SQL text differs between databases. Everything else builds statements from
- * these pieces, once per model and database.
+ * these pieces, once per model and database; the pieces of queries are in {@link SqlSyntax}, whose
+ * standard spelling the processor also writes repositories in.
  */
-public interface Dialect {
+public interface Dialect extends SqlSyntax {
 
   /** A short name for logs and errors, e.g. {@code "H2"}. */
   String name();
@@ -25,11 +26,6 @@ public interface Dialect {
   /** SQL run when the database is closed, or {@code null}. */
   default String shutdownStatement(String jdbcUrl) {
     return null;
-  }
-
-  /** A quoted identifier. */
-  default String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   /**
@@ -203,40 +199,6 @@ public interface Dialect {
   /** Whether JSON text comes back exactly as written; if not, the runtime canonicalises it on load. */
   boolean preservesJsonText();
 
-  /**
-   * Escapes the LIKE wildcards in {@code literal} so that it matches only itself, for the escape
-   * character of {@link #likeEscape()}: {@code 50%_off} becomes {@code 50\%\_off}.
-   */
-  default String escapeLike(String literal) {
-    StringBuilder sb = new StringBuilder(literal.length() + 8);
-    for (int i = 0; i < literal.length(); i++) {
-      char c = literal.charAt(i);
-      if (c == '\\' || c == '%' || c == '_') {
-        sb.append('\\');
-      }
-      sb.append(c);
-    }
-    return sb.toString();
-  }
-
-  /**
-   * The clause after every LIKE pattern, so that patterns mean the same in every database. Repositories
-   * compiled by the processor contain this standard text; see {@link #nativeSql(String)}.
-   */
-  default String likeEscape() {
-    return " ESCAPE '\\'";
-  }
-
-  /** The case-folded form of an expression, for case-insensitive comparisons and LIKE. */
-  default String lowerCase(String expression) {
-    return "LOWER(" + expression + ")";
-  }
-
-  /** A test that {@code column} equals any element of one array parameter; an empty array matches nothing. */
-  default String equalsAny(String column) {
-    return column + " = ANY(?)";
-  }
-
   /** The element type named to {@link java.sql.Connection#createArrayOf} when binding a list of values. */
   default String arrayElementType(ColumnType type) {
     return columnType(type);
@@ -262,25 +224,10 @@ public interface Dialect {
   }
 
   /**
-   * The clause that skips and limits rows, with a placeholder for the offset (when {@code offset}) and
-   * then one for the row count (when {@code limit}); the standard {@code OFFSET ? ROWS FETCH NEXT ? ROWS
-   * ONLY} by default.
-   */
-  default String window(boolean offset, boolean limit) {
-    if (offset && limit) {
-      return "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    }
-    if (offset) {
-      return "OFFSET ? ROWS";
-    }
-    return limit ? "FETCH FIRST ? ROWS ONLY" : "";
-  }
-
-  /**
-   * This dialect's form of a statement the processor wrote at compile time in portable SQL (double-quoted
-   * identifiers, {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}, {@code LOWER(x) LIKE LOWER(?) ESCAPE '\'},
-   * {@code x = ANY(?)}, {@code NULLS FIRST/LAST}, {@code CAST(x AS DECFLOAT)} to sort a decimal by value).
-   * H2 accepts it as it is; a dialect that does not rewrites it here, once per repository and database.
+   * This dialect's form of a repository statement, which the processor wrote at compile time, before
+   * any database is known, through {@link SqlSyntax#STANDARD}. A dialect that overrides a {@link SqlSyntax}
+   * piece that repositories use rewrites the standard piece here, once per repository and database; H2
+   * accepts the standard text as it is, PostgreSQL names {@code DECFLOAT} {@code numeric}.
    */
   default String nativeSql(String portableSql) {
     return portableSql;

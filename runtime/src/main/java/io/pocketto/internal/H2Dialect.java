@@ -129,7 +129,7 @@ public final class H2Dialect implements Dialect {
   @Override
   public String sortKey(FieldSpec field, String quotedColumn) {
     if (field.type() == ColumnType.DECIMAL && field.precision() == 0) {
-      return "CAST(" + quotedColumn + " AS DECFLOAT)";
+      return decimalByValue(quotedColumn);
     }
     return quotedColumn;
   }
@@ -177,7 +177,7 @@ public final class H2Dialect implements Dialect {
   @Override
   public String changesAfter(String table, String columns) {
     return "SELECT " + columns + ", 0, " + quote("_seq") + " FROM " + table + " WHERE " + quote("_seq") + " > ? AND "
-        + quote("_seq") + " <= ? ORDER BY " + quote("_seq") + " FETCH FIRST ? ROWS ONLY";
+        + quote("_seq") + " <= ? ORDER BY " + quote("_seq") + " " + window(false, true);
   }
 
   @Override
@@ -191,7 +191,7 @@ public final class H2Dialect implements Dialect {
   @Override
   public String changesAfter(String table, String columns, String extraColumn, String filter) {
     return "SELECT " + columns + ", 0, " + quote("_seq") + ", " + extraColumn + " FROM " + table + " WHERE " + quote("_seq")
-        + " > ? AND " + quote("_seq") + " <= ? AND (" + filter + ") ORDER BY " + quote("_seq") + " FETCH FIRST ? ROWS ONLY";
+        + " > ? AND " + quote("_seq") + " <= ? AND (" + filter + ") ORDER BY " + quote("_seq") + " " + window(false, true);
   }
 
   @Override

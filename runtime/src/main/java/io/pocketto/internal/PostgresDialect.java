@@ -353,7 +353,10 @@ public final class PostgresDialect implements Dialect {
     return Dialect.hasSqlState(e, "57P0") || Dialect.super.isConnectionLost(e);
   }
 
-  /** The portable SQL sorts a decimal by value as {@code DECFLOAT}, which PostgreSQL calls {@code numeric}. */
+  /**
+   * The standard SQL sorts a decimal by value as {@code DECFLOAT} ({@link SqlSyntax#decimalByValue}), which
+   * PostgreSQL calls {@code numeric}; every other piece of {@link SqlSyntax#STANDARD} is PostgreSQL's too.
+   */
   @Override
   public String nativeSql(String portableSql) {
     return portableSql.replace(" AS DECFLOAT)", " AS numeric)");

@@ -11,13 +11,6 @@ import io.pocketto.ActiveRecord;
  * @param <T> the model class
  */
 public final class Order<T extends ActiveRecord<T>> {
-  /**
-   * Nulls smallest: an index built {@code NULLS FIRST} (see {@code Dialect.indexColumn}) serves the
-   * ascending form scanned forward and the descending form scanned backward.
-   */
-  static final String ASCENDING = " ASC NULLS FIRST";
-  static final String DESCENDING = " DESC NULLS LAST";
-
   private final Property<T, ?> property;
   private final boolean descending;
 
@@ -37,7 +30,7 @@ public final class Order<T extends ActiveRecord<T>> {
   }
 
   void render(SqlWriter w) {
-    w.sortKey(property).append(descending ? DESCENDING : ASCENDING);
+    w.orderKey(property, descending);
   }
 
   @Override

@@ -48,10 +48,14 @@ final class SqlWriter {
     return this;
   }
 
-  /** The expression a property sorts by, which the dialect may adapt (see {@code Dialect.sortKey}). */
-  SqlWriter sortKey(Property<?, ?> property) {
+  /**
+   * One key of an {@code ORDER BY}, nulls smallest (see {@code SqlSyntax.orderKey}), by the expression the
+   * dialect sorts the property by (see {@code Dialect.sortKey}).
+   */
+  SqlWriter orderKey(Property<?, ?> property, boolean descending) {
     if (sql != null) {
-      sql.append(dialect.sortKey(property.field(), dialect.quote(property.field().column())));
+      String column = dialect.quote(property.field().column());
+      sql.append(dialect.orderKey(dialect.sortKey(property.field(), column), descending));
     }
     return this;
   }

@@ -54,8 +54,10 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
    */
   public final Condition<T> ne(V value) {
     Object v = require("ne", value);
-    return new Condition<>(w -> w.append("(").column(this).append(" <> ").value(this, v)
-        .append(" OR ").column(this).append(" IS NULL)"));
+    return new Condition<>(w -> {
+      String column = w.dialect().quote(field().column());
+      w.append(w.dialect().notEqual(column, "?", column)).param(SqlParameter.of(field().type(), v));
+    });
   }
 
   /** Documents whose field equals one of {@code values}; none when there are no values. */
@@ -82,8 +84,7 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
   /** As {@link #notIn(Object[])}, for a collection. */
   public final Condition<T> notIn(Collection<? extends V> values) {
     SqlParameter list = list("notIn", values);
-    return new Condition<>(w -> w.append("(NOT (").append(w.dialect().equalsAny(w.dialect().quote(field().column())))
-        .param(list).append(") OR ").column(this).append(" IS NULL)"));
+    return new Condition<>(w -> w.append(w.dialect().notIn(w.dialect().quote(field().column()))).param(list));
   }
 
   /** Ascending order, nulls first. */

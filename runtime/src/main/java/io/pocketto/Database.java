@@ -3,6 +3,8 @@ package io.pocketto;
 import io.pocketto.internal.Engine;
 import io.pocketto.internal.ModelBinding;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pooled, thread-safe connection to one database. Open it with {@link Pocketto#connect(String)}, on
@@ -17,6 +19,8 @@ public final class Database implements AutoCloseable {
   public static final int DEFAULT_POOL_SIZE = 10;
 
   private final Engine engine;
+  /** One store per model: {@code SalesInvoice.in(db)} on every call finds it here instead of making one. */
+  private final Map<ModelBinding<?>, ModelStore<?>> stores = new ConcurrentHashMap<>();
 
   Database(Pocketto.Builder options) {
     Engine.Options engineOptions = new Engine.Options(options.joiner, options.createTables, options.retryPolicy,
@@ -30,8 +34,13 @@ public final class Database implements AutoCloseable {
    * The documents of one model in this database. Generated code calls this as
    * {@code SalesInvoice.in(db)}; prefer that form.
    */
+  @SuppressWarnings("unchecked") // each binding's store is made for that binding, so its T is the same
   public <T extends ActiveRecord<T>> ModelStore<T> store(ModelBinding<T> binding) {
-    return new ModelStore<>(engine.table(binding));
+    ModelStore<?> store = stores.get(binding);
+    if (store == null) {
+      store = stores.computeIfAbsent(binding, b -> new ModelStore<>(engine.table(binding)));
+    }
+    return (ModelStore<T>) store;
   }
 
   /**

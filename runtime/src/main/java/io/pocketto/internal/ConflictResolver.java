@@ -85,7 +85,7 @@ final class ConflictResolver {
         }
         // Rebase: the resolved values on top of what is stored, so the next save is a plain update of it.
         binding.load(record, binding.storedValues(resolved));
-        state.stored(realState.database(), state.id() == null ? real.getId() : state.id(), realState.rev(), false,
+        state.stored(realState.table(), state.id() == null ? real.getId() : state.id(), realState.rev(), false,
             realState.writer(), realState.snapshot());
         resolvedBy = handler.name();
       }
@@ -101,7 +101,7 @@ final class ConflictResolver {
   private static <T extends ActiveRecord<T>> void adopt(
       ModelBinding<T> binding, T record, RecordState state, RecordState realState, Object[] realValues) {
     binding.load(record, realValues);
-    state.stored(realState.database(), realState.id(), realState.rev(), false, realState.writer(), realValues);
+    state.stored(realState.table(), realState.id(), realState.rev(), false, realState.writer(), realValues);
     state.timestamps(realState.createdAt(), realState.updatedAt());
   }
 }

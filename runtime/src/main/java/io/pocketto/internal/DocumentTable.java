@@ -599,7 +599,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     Object[] stored = readFields(rs, decoded);
     binding.load(record, stored, decoded[0]);
     RecordState state = binding.state(record);
-    state.stored(engine.database(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
+    state.stored(this, rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
     int timestamps = FIRST_FIELD_COLUMN + stored.length;  // TIMESTAMP_COLUMNS of them
     state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
     return record;
@@ -684,7 +684,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       return saveStrict(record, null, true);
     }
     RecordState.Memento before = state.capture();
-    state.stored(engine.database(), state.id(), baseRevision, false, null, null);
+    state.stored(this, state.id(), baseRevision, false, null, null);
     try {
       return saveStrict(record, null, true);
     } catch (RuntimeException e) {
@@ -849,7 +849,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (created) {
       engine.beforeStateChange(state);
       engine.bundleWrote(this, state, id, rev, attempt);
-      state.stored(engine.database(), id, rev, false, writer, stored);
+      state.stored(this, id, rev, false, writer, stored);
       state.unconfirmed(null, 0);
       engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy,
           writer, null));
@@ -869,10 +869,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
           now == null ? null : now.writer());
     }
     RecordState onTombstone = new RecordState();
-    onTombstone.stored(engine.database(), id, now.rev(), true, now.writer(), null);
+    onTombstone.stored(this, id, now.rev(), true, now.writer(), null);
     write(onTombstone, stored, false, resolvedBy, false);
     engine.beforeStateChange(state);
-    state.stored(engine.database(), id, onTombstone.rev(), false, onTombstone.writer(), stored);
+    state.stored(this, id, onTombstone.rev(), false, onTombstone.writer(), stored);
   }
 
   /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
@@ -904,7 +904,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (updated) {
       engine.beforeStateChange(state);
       engine.bundleWrote(this, state, id, rev, attempt);
-      state.stored(engine.database(), id, rev, deleted, writer, stored);
+      state.stored(this, id, rev, deleted, writer, stored);
       state.unconfirmed(null, 0);
       engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy,
           writer, previousWriter));
@@ -1434,7 +1434,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       String previousWriter, Object[] stored, String resolvedBy) {
     boolean unreported = rev.equals(state.unconfirmed());
     engine.beforeStateChange(state);
-    state.stored(engine.database(), id, rev, deleted, writer, stored);
+    state.stored(this, id, rev, deleted, writer, stored);
     state.unconfirmed(null, 0);
     if (unreported) {
       engine.written(engine.beginWrite(binding.collection(), id, rev),

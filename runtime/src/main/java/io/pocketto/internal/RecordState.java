@@ -4,7 +4,7 @@ import io.pocketto.Database;
 import java.time.Instant;
 
 /**
- * The bookkeeping a generated record carries: where it is stored, under which id and revision, and
+ * The bookkeeping a generated record carries: the table it is stored in, under which id and revision, and
  * the stored form of its fields at load or last save (the snapshot dirty tracking compares against).
  * Only the runtime changes it, and only after a write succeeded.
  */
@@ -13,7 +13,8 @@ public final class RecordState {
   private String rev;
   private boolean deleted;
   private String writer;
-  private Database database;
+  /** The table this record was loaded from or saved to: a save goes straight to it. */
+  private DocumentTable<?> table;
   private Object[] snapshot;
   /** The revision of this record's last write whose outcome was unknown, until a save settles it. */
   private String unconfirmed;
@@ -45,7 +46,12 @@ public final class RecordState {
 
   /** The database this record was loaded from or saved to; {@code null} for a new record. */
   public Database database() {
-    return database;
+    return table == null ? null : table.engine().database();
+  }
+
+  /** The table this record was loaded from or saved to; {@code null} for a new record. */
+  DocumentTable<?> table() {
+    return table;
   }
 
   /** Whether the record is stored (it has a revision). */
@@ -124,18 +130,18 @@ public final class RecordState {
 
   /** A copy of this state, to put back when a bundle or a retried write fails. */
   Memento capture() {
-    return new Memento(id, rev, deleted, writer, database, snapshot, origin, createdAt, updatedAt);
+    return new Memento(id, rev, deleted, writer, table, snapshot, origin, createdAt, updatedAt);
   }
 
   /** Puts back a captured state. */
   void restore(Memento m) {
-    stored(m.database, m.id, m.rev, m.deleted, m.writer, m.snapshot);
+    stored(m.table, m.id, m.rev, m.deleted, m.writer, m.snapshot);
     this.origin = m.origin;
     timestamps(m.createdAt, m.updatedAt);
   }
 
   /** An earlier value of a {@link RecordState}. */
-  record Memento(String id, String rev, boolean deleted, String writer, Database database, Object[] snapshot,
+  record Memento(String id, String rev, boolean deleted, String writer, DocumentTable<?> table, Object[] snapshot,
       Origin origin, Instant createdAt, Instant updatedAt) {}
 
   /**
@@ -150,14 +156,14 @@ public final class RecordState {
   }
 
   /** Records a successful load or write; {@code revWriter} wrote revision {@code storedRev}. */
-  void stored(Database db, String storedId, String storedRev, boolean isDeleted, String revWriter, Object[] storedValues) {
+  void stored(DocumentTable<?> home, String storedId, String storedRev, boolean isDeleted, String revWriter, Object[] storedValues) {
     // The database sets the timestamps of a write; the record learns them on its next load. The creation
     // time stays known across an update of the same document, not across a create over a tombstone.
     if (!java.util.Objects.equals(storedId, this.id) || this.rev == null || this.deleted) {
       this.createdAt = null;
     }
     this.updatedAt = null;
-    this.database = db;
+    this.table = home;
     this.id = storedId;
     this.rev = storedRev;
     this.deleted = isDeleted;

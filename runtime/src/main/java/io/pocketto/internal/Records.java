@@ -30,9 +30,19 @@ public final class Records {
     return db != null ? db : Pocketto.defaultDatabase();
   }
 
+  /**
+   * The table a record saves to: the one it came from (its state holds it, so a save is two hops), else
+   * its model's table in the default database.
+   */
+  @SuppressWarnings("unchecked") // a record's state only ever holds a table of the record's own model
+  private static <T extends ActiveRecord<T>> DocumentTable<T> table(ModelBinding<T> binding, T record) {
+    DocumentTable<?> table = binding.state(record).table();
+    return table != null ? (DocumentTable<T>) table : Pocketto.defaultDatabase().store(binding).table();
+  }
+
   /** {@link ActiveRecord#save()}. */
   public static <T extends ActiveRecord<T>> T save(ModelBinding<T> binding, T record) {
-    return home(binding, record).store(binding).save(record);
+    return table(binding, record).save(record);
   }
 
   /** {@link ActiveRecord#saveTo(Database)}. */
@@ -45,12 +55,12 @@ public final class Records {
 
   /** {@link ActiveRecord#delete()}. */
   public static <T extends ActiveRecord<T>> void delete(ModelBinding<T> binding, T record) {
-    home(binding, record).store(binding).delete(record);
+    table(binding, record).delete(record);
   }
 
   /** {@link ActiveRecord#reload()}. */
   public static <T extends ActiveRecord<T>> T reload(ModelBinding<T> binding, T record) {
-    return home(binding, record).store(binding).reload(record);
+    return table(binding, record).reload(record);
   }
 
   /** {@link ActiveRecord#setId(String)}: {@code null} on a new record means "no id yet". */

@@ -37,7 +37,7 @@ public final class Records {
   @SuppressWarnings("unchecked") // a record's state only ever holds a table of the record's own model
   private static <T extends ActiveRecord<T>> DocumentTable<T> table(ModelBinding<T> binding, T record) {
     DocumentTable<?> table = binding.state(record).table();
-    return table != null ? (DocumentTable<T>) table : Pocketto.defaultDatabase().store(binding).table();
+    return table != null ? (DocumentTable<T>) table : home(binding, record).store(binding).table();
   }
 
   /** {@link ActiveRecord#save()}. */

@@ -375,12 +375,26 @@ public final class Query<T extends ActiveRecord<T>> {
    * shape and such a key; later calls only collect the values.
    */
   private Statement select(long skip, long rows, Region region) {
+    return select(skip, rows, region, true);
+  }
+
+  /**
+   * The SELECT of one region with its window; {@code pinnedFirst} sorts by the fields the condition pins
+   * first when an index serves that order ({@link #pinnedKeys}); without it, the order as declared.
+   */
+  private Statement select(long skip, long rows, Region region, boolean pinnedFirst) {
     StatementKey key = statementKey(skip, rows, region);
     String known = key == null ? null : shape.statements.get(key);
     SqlWriter w = known == null ? new SqlWriter(dialect()) : SqlWriter.paramsOnly(dialect());
     w.append("SELECT ").append(table.selectColumns()).append(" FROM ").append(table.quotedTable());
     where(w, region);
     w.append(" ORDER BY ");
+    if (pinnedFirst) {
+      boolean descending = !orders.isEmpty() && orders.get(0).descending();
+      for (Property<T, ?> pinned : pinnedKeys()) {
+        w.orderKey(pinned, descending).append(", ");
+      }
+    }
     for (Order<T> order : orders) {
       order.render(w);
       w.append(", ");
@@ -479,6 +493,60 @@ public final class Query<T extends ActiveRecord<T>> {
     return new Query<>(table, condition, orders, limit, offset, scope, seek, shape);
   }
 
+  /**
+   * The fields to sort by before the declared keys: fields the condition pins with an equality in its
+   * top-level AND ({@code where(ISSUED_ON.eq(day))}), when an {@code @Index} is exactly those fields followed
+   * by the declared keys (and the id). A pinned field has one value across the result, so sorting by it
+   * first changes nothing; but the order then matches the index, and H2 reads the first rows of the page
+   * from it instead of reading every match and sorting them (PostgreSQL sees the constant by itself). The
+   * seek position and the cursor do not include them: every row of the result has the pinned value.
+   */
+  private List<Property<T, ?>> pinnedKeys() {
+    List<Property<T, ?>> known = shape.pinnedKeys();
+    if (known == null) {
+      known = pinnedKeysServedByAnIndex();
+      shape.pinnedKeys = known;
+    }
+    return known;
+  }
+
+  private List<Property<T, ?>> pinnedKeysServedByAnIndex() {
+    if (condition == null || condition.pinned().isEmpty()) {
+      return List.of();
+    }
+    List<String> declared = new ArrayList<>(orders.size());
+    for (Order<T> order : orders) {
+      declared.add(order.property().name());
+    }
+    for (List<String> index : table.binding().indexes()) {
+      int lead = index.size() - declared.size();
+      if (lead < 1 || !index.subList(lead, index.size()).equals(declared)) {
+        continue;
+      }
+      List<Property<T, ?>> front = new ArrayList<>(lead);
+      for (String field : index.subList(0, lead)) {
+        Property<T, ?> pinned = pinnedNamed(field);
+        if (pinned == null || declared.contains(field)) {
+          break;
+        }
+        front.add(pinned);
+      }
+      if (front.size() == lead) {
+        return List.copyOf(front);
+      }
+    }
+    return List.of();
+  }
+
+  private Property<T, ?> pinnedNamed(String field) {
+    for (Property<T, ?> p : condition.pinned()) {
+      if (p.name().equals(field)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   private List<FieldSpec> keyFields() {
     List<FieldSpec> known = shape.keyFields;
     if (known == null) {
@@ -499,8 +567,10 @@ public final class Query<T extends ActiveRecord<T>> {
   private String fingerprint() {
     String known = shape.fingerprint;
     if (known == null) {
+      // The order as declared: sorting by a pinned field first returns the same order, so it is the same
+      // query, and cursors issued before a change in what is pinned stay valid.
       Statement w = new Query<>(table, condition, orders, NO_LIMIT, 0, scope, null, null)
-          .select(0, NO_LIMIT, Region.ALL);
+          .select(0, NO_LIMIT, Region.ALL, false);
       known = SeekCursors.fingerprint(table.binding().collection() + "\n" + w.sql(), w.params());
       shape.fingerprint = known;
     }
@@ -518,7 +588,13 @@ public final class Query<T extends ActiveRecord<T>> {
     private volatile boolean sortChecked;
     private volatile String fingerprint;
     private volatile List<FieldSpec> keyFields;
+    private volatile List<? extends Property<?, ?>> pinnedKeys;
     private volatile QueryExecutor<?> executor;
+
+    @SuppressWarnings("unchecked")
+    <T extends ActiveRecord<T>> List<Property<T, ?>> pinnedKeys() {
+      return (List<Property<T, ?>>) pinnedKeys;
+    }
 
     @SuppressWarnings("unchecked")
     <T extends ActiveRecord<T>> QueryExecutor<T> executor() {

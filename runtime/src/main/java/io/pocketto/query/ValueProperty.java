@@ -43,7 +43,7 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
    */
   public final Condition<T> eq(V value) {
     Object v = require("eq", value);
-    return new Condition<>(w -> w.column(this).append(" = ").value(this, v));
+    return Condition.pinning(this, w -> w.column(this).append(" = ").value(this, v));
   }
 
   /**

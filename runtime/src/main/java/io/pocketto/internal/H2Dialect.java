@@ -2,7 +2,9 @@ package io.pocketto.internal;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Locale;
 
 /** H2 2.x, the embedded default, in memory or in a file. */
@@ -99,6 +101,12 @@ public final class H2Dialect implements Dialect {
           + "skipped by a reader. Open the database embedded (jdbc:h2:file:... without AUTO_SERVER) in the one process "
           + "that writes it, or use PostgreSQL for several processes");
     }
+  }
+
+  /** H2 converts its timestamp straight to an {@link Instant}, without an {@code OffsetDateTime} and its zone lookup. */
+  @Override
+  public Instant readTimestamp(ResultSet rs, int i) throws SQLException {
+    return rs.getObject(i, Instant.class);
   }
 
   @Override

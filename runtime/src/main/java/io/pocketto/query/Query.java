@@ -181,11 +181,11 @@ public final class Query<T extends ActiveRecord<T>> {
       throw new IllegalArgumentException("slice size must be at least 1, was " + size);
     }
     long rows = limit == NO_LIMIT ? size + 1L : Math.min(size + 1L, limit);
-    List<T> read = limit(rows).list();
-    if (read.size() <= size) {
-      return new Slice<>(read, null);
+    List<T> items = new ArrayList<>(size);
+    // The row after the slice only says that there is a next one: it is not made into a record.
+    if (!limit(rows).read(items, size)) {
+      return new Slice<>(items, null);
     }
-    List<T> items = read.subList(0, size);
     T last = items.get(size - 1);
     QueryExecutor<T> executor = executor();
     String cursor = executor.cursors().encode(fingerprint(), keyFields(), executor.storedValues(last, keyFields()),
@@ -199,15 +199,26 @@ public final class Query<T extends ActiveRecord<T>> {
       return List.of();
     }
     List<T> out = new ArrayList<>();
+    read(out, Long.MAX_VALUE);
+    return out;
+  }
+
+  /**
+   * Adds the matching documents to {@code out}, in order, making records of the first {@code keep} only;
+   * whether there is a row beyond those.
+   */
+  private boolean read(List<T> out, long keep) {
     for (Region region : regions()) {
       long rows = limit == NO_LIMIT ? NO_LIMIT : limit - out.size();
       Statement w = select(offset, rows, region);
-      out.addAll(reader().list(w.sql(), w.params()));
+      if (reader().read(w.sql(), w.params(), out, keep)) {
+        return true;
+      }
       if (limit != NO_LIMIT && out.size() >= limit) {
         break;
       }
     }
-    return out;
+    return false;
   }
 
   /** The first matching document in order, if any. */

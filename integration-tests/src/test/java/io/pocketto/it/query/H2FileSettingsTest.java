@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,37 +23,31 @@ class H2FileSettingsTest {
 
   @Test
   void aFileDatabaseGetsAPageCacheOfAQuarterOfTheHeapAndASortMemoryToMatch(@TempDir Path dir) throws Exception {
-    String url = "jdbc:h2:file:" + dir.resolve("billing").toAbsolutePath();
     double heapGib = Runtime.getRuntime().maxMemory() / (double) GIB;
     assertThat(heapGib).as("a heap larger than H2's defaults are for").isGreaterThan(0.25);
-    try (Database db = Pocketto.connect(url)) {
-      Invoice.in(db).count();
-      try (Connection c = DriverManager.getConnection(url)) {
-        assertThat(setting(c, "CACHE_SIZE")).isEqualTo(quarterOfTheHeapInKib());
-        assertThat(setting(c, "MAX_MEMORY_ROWS")).isEqualTo(Math.max(40_000, (long) (heapGib * 250_000)));
-      }
-    }
+
+    assertThat(settingsAfterOpening(dir, "")).containsEntry("CACHE_SIZE", quarterOfTheHeapInKib())
+        .containsEntry("MAX_MEMORY_ROWS", Math.max(40_000, (long) (heapGib * 250_000)));
   }
 
   @Test
   void aCacheSizeOrSortMemoryInTheUrlIsKept(@TempDir Path dir) throws Exception {
-    String url = "jdbc:h2:file:" + dir.resolve("billing").toAbsolutePath();
-    try (Database db = Pocketto.connect(url + ";CACHE_SIZE=12345;MAX_MEMORY_ROWS=54321;QUERY_CACHE_SIZE=9")) {
-      Invoice.in(db).count();
-      try (Connection c = DriverManager.getConnection(url)) {
-        assertThat(setting(c, "CACHE_SIZE")).isEqualTo(12345);
-        assertThat(setting(c, "MAX_MEMORY_ROWS")).isEqualTo(54321);
-      }
-    }
+    assertThat(settingsAfterOpening(dir, ";CACHE_SIZE=12345;MAX_MEMORY_ROWS=54321;QUERY_CACHE_SIZE=9"))
+        .containsEntry("CACHE_SIZE", 12345L).containsEntry("MAX_MEMORY_ROWS", 54321L);
   }
 
   @Test
   void anotherCacheSettingInTheUrlDoesNotStandForThePageCache(@TempDir Path dir) throws Exception {
+    assertThat(settingsAfterOpening(dir, ";QUERY_CACHE_SIZE=9")).containsEntry("CACHE_SIZE", quarterOfTheHeapInKib());
+  }
+
+  /** CACHE_SIZE and MAX_MEMORY_ROWS of a file database Pocketto opened with these settings after its path. */
+  private static Map<String, Long> settingsAfterOpening(Path dir, String settings) throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("billing").toAbsolutePath();
-    try (Database db = Pocketto.connect(url + ";QUERY_CACHE_SIZE=9")) {
+    try (Database db = Pocketto.connect(url + settings)) {
       Invoice.in(db).count();
       try (Connection c = DriverManager.getConnection(url)) {
-        assertThat(setting(c, "CACHE_SIZE")).isEqualTo(quarterOfTheHeapInKib());
+        return Map.of("CACHE_SIZE", setting(c, "CACHE_SIZE"), "MAX_MEMORY_ROWS", setting(c, "MAX_MEMORY_ROWS"));
       }
     }
   }

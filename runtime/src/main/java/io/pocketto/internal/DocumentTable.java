@@ -89,8 +89,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.table = dialect.quote(binding.collection());
     List<FieldSpec> fields = binding.fields();
 
-    StringJoiner cols = new StringJoiner(", ");
-    cols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
     StringJoiner insertCols = new StringJoiner(", ");
     StringJoiner insertValues = new StringJoiner(", ");
     insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
@@ -99,13 +97,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_writer") + " = ?")
         .add(q("_updated_at") + " = CURRENT_TIMESTAMP");
     for (FieldSpec f : fields) {
-      cols.add(q(f.column()));
       insertCols.add(q(f.column()));
       insertValues.add(dialect.placeholder(f.type()));
       sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
     }
-    // After the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
-    cols.add(q("_created_at")).add(q("_updated_at"));
     // Each write stores a random id of its own, so that a write whose answer was lost can tell its row
     // from one another writer wrote with the same content from the same revision (see isOurs).
     insertCols.add(q("_attempt"));
@@ -116,7 +111,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String[] position = dialect.positionInsert(binding.collection());
     insertCols.add(position[0]);
     insertValues.add(position[1]);
-    this.selectColumns = cols.toString();
+    // The timestamps after the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
+    this.selectColumns = CriteriaSql.selectColumns(dialect, fields.stream().map(FieldSpec::column).toList());
     this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");

@@ -2,8 +2,10 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.SqlParameter;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -53,33 +55,28 @@ public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comp
 
   /** Documents whose field is greater than {@code value}. */
   public final Condition<T> gt(V value) {
-    return compare("gt", " > ", value);
+    return compare(Operator.GT, "gt", value);
   }
 
   /** Documents whose field is greater than or equal to {@code value}. */
   public final Condition<T> gte(V value) {
-    return compare("gte", " >= ", value);
+    return compare(Operator.GTE, "gte", value);
   }
 
   /** Documents whose field is less than {@code value}. */
   public final Condition<T> lt(V value) {
-    return compare("lt", " < ", value);
+    return compare(Operator.LT, "lt", value);
   }
 
   /** Documents whose field is less than or equal to {@code value}. */
   public final Condition<T> lte(V value) {
-    return compare("lte", " <= ", value);
+    return compare(Operator.LTE, "lte", value);
   }
 
   /** Documents whose field lies between {@code from} and {@code to}, both included; none when {@code from > to}. */
   public final Condition<T> between(V from, V to) {
-    Object low = require("between", from);
-    Object high = require("between", to);
-    return new Condition<>(w -> w.column(this).append(" BETWEEN ").value(this, low).append(" AND ").value(this, high));
-  }
-
-  private Condition<T> compare(String operator, String sql, V value) {
-    Object v = require(operator, value);
-    return new Condition<>(w -> w.column(this).append(sql).value(this, v));
+    SqlParameter low = parameter(require("between", from));
+    SqlParameter high = parameter(require("between", to));
+    return new Condition<>(w -> w.criterion(this, Operator.BETWEEN, false, low, high));
   }
 }

@@ -2,6 +2,7 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import java.util.Set;
@@ -40,12 +41,12 @@ public abstract sealed class Property<T extends ActiveRecord<T>, V> permits Json
 
   /** Documents whose field is null. */
   public final Condition<T> isNull() {
-    return new Condition<>(w -> w.column(this).append(" IS NULL"));
+    return new Condition<>(w -> w.criterion(this, Operator.IS_NULL, false));
   }
 
   /** Documents whose field is not null. */
   public final Condition<T> isNotNull() {
-    return new Condition<>(w -> w.column(this).append(" IS NOT NULL"));
+    return new Condition<>(w -> w.criterion(this, Operator.IS_NOT_NULL, false));
   }
 
   final FieldSpec field() {

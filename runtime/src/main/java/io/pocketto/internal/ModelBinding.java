@@ -38,6 +38,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the generated record class
  */
+@ForGeneratedCode
 public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<T> {
   private static final Map<Class<?>, ModelBinding<?>> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
 

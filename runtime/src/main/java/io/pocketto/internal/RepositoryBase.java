@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param <T> the model class
  */
+@ForGeneratedCode
 public abstract class RepositoryBase<T extends ActiveRecord<T>> implements CrudRepository<T> {
   private final ModelStore<T> store;
   private final QueryExecutor<T> executor;

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *
  * @param <T> the model class
  */
+@ForGeneratedCode
 public final class RepositoryQuery<T extends ActiveRecord<T>> {
   private final QueryExecutor<T> executor;
   private final String method;

@@ -1,10 +1,10 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.FieldSpec;
-import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.SqlParameter;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -28,12 +28,12 @@ public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comp
    * The field at position {@code index} of the model's field list; generated code creates these
    * constants.
    */
-  public ComparableProperty(ModelBinding<T> binding, int index) {
-    this(binding, index, TYPES);
+  public ComparableProperty(ModelType<T> model, int index) {
+    this(model, index, TYPES);
   }
 
-  ComparableProperty(ModelBinding<T> binding, int index, Set<ColumnType> types) {
-    super(binding, index, types);
+  ComparableProperty(ModelType<T> model, int index, Set<ColumnType> types) {
+    super(model, index, types);
   }
 
   private ComparableProperty(FieldSpec column) {
@@ -44,12 +44,12 @@ public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comp
    * When a document was created ({@code _created_at}, set by the database), for queries and ordering;
    * generated classes offer it as {@code CREATED_AT} unless a field of that name takes the constant.
    */
-  public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> createdAt(ModelBinding<T> binding) {
+  public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> createdAt(ModelType<T> model) {
     return new ComparableProperty<>(CREATED_AT);
   }
 
   /** When a document was last written ({@code _updated_at}); generated classes offer it as {@code UPDATED_AT}. */
-  public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> updatedAt(ModelBinding<T> binding) {
+  public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> updatedAt(ModelType<T> model) {
     return new ComparableProperty<>(UPDATED_AT);
   }
 

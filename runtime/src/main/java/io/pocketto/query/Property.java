@@ -1,6 +1,7 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.FieldSpec;
@@ -21,7 +22,8 @@ public abstract sealed class Property<T extends ActiveRecord<T>, V> permits Json
   private final FieldSpec field;
 
   /** The field at {@code index} of the binding's field list: its position, so nothing is looked up by name. */
-  Property(ModelBinding<T> binding, int index, Set<ColumnType> types) {
+  Property(ModelType<T> model, int index, Set<ColumnType> types) {
+    ModelBinding<T> binding = ModelBinding.of(model);
     this.field = binding.fields().get(index);
     if (!types.contains(field.type())) {
       throw new IllegalArgumentException(getClass().getSimpleName() + " cannot describe field '" + field.name()

@@ -1,6 +1,7 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql;
 import io.pocketto.internal.Dialect;
@@ -8,6 +9,7 @@ import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.QueryExecutor;
 import io.pocketto.internal.SeekCursors;
+import io.pocketto.internal.SqlFragment;
 import io.pocketto.internal.SqlParameter;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +70,24 @@ public final class Query<T extends ActiveRecord<T>> {
     this.shape = shape == null ? new Shape() : shape;
   }
 
+  static {
+    ApiAccess.lend(new ApiAccess.Queries() {
+      @Override
+      public <M extends ActiveRecord<M>> Query<M> newQuery(DocumentTable<M> table) {
+        return on(table);
+      }
+
+      @Override
+      public <M extends ActiveRecord<M>> SqlFragment render(Condition<M> condition, Dialect dialect) {
+        SqlWriter writer = new SqlWriter(dialect);
+        Condition.require(condition).render(writer);
+        return new SqlFragment(writer.sql(), writer.params());
+      }
+    });
+  }
+
   /** A query over every live document of {@code table}; applications call {@code SalesInvoice.query()}. */
-  public static <T extends ActiveRecord<T>> Query<T> on(DocumentTable<T> table) {
+  private static <T extends ActiveRecord<T>> Query<T> on(DocumentTable<T> table) {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }

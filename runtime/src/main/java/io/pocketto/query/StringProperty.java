@@ -1,10 +1,10 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql.Match;
 import io.pocketto.internal.CriteriaSql.Operator;
-import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.SqlParameter;
 import java.util.Set;
 
@@ -19,8 +19,8 @@ import java.util.Set;
 public final class StringProperty<T extends ActiveRecord<T>> extends ComparableProperty<T, String> {
 
   /** The text field at position {@code index} of the model's field list; generated code creates these constants. */
-  public StringProperty(ModelBinding<T> binding, int index) {
-    super(binding, index, Set.of(ColumnType.STRING));
+  public StringProperty(ModelType<T> model, int index) {
+    super(model, index, Set.of(ColumnType.STRING));
   }
 
   /** Documents whose field equals {@code value}, ignoring case. */

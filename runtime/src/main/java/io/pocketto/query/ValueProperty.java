@@ -1,10 +1,10 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.FieldSpec;
-import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.SqlParameter;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,12 +25,12 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
    * The field at position {@code index} of the model's field list; generated code creates these
    * constants.
    */
-  public ValueProperty(ModelBinding<T> binding, int index) {
-    this(binding, index, TYPES);
+  public ValueProperty(ModelType<T> model, int index) {
+    this(model, index, TYPES);
   }
 
-  ValueProperty(ModelBinding<T> binding, int index, Set<ColumnType> types) {
-    super(binding, index, types);
+  ValueProperty(ModelType<T> model, int index, Set<ColumnType> types) {
+    super(model, index, types);
   }
 
   ValueProperty(FieldSpec column) {

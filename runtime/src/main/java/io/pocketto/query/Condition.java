@@ -34,9 +34,9 @@ public final class Condition<T extends ActiveRecord<T>> {
     this.pinned = pinned;
   }
 
-  /** An equality on {@code property}: it pins the property to one value (see {@link #pinned()}). */
-  static <T extends ActiveRecord<T>> Condition<T> pinning(Property<T, ?> property, Renderer renderer) {
-    return new Condition<>(renderer, List.of(property));
+  /** {@code equality}, an equality on {@code property}, which pins the property to one value (see {@link #pinned()}). */
+  static <T extends ActiveRecord<T>> Condition<T> pinning(Property<T, ?> property, Condition<T> equality) {
+    return new Condition<>(equality.renderer, List.of(property));
   }
 
   /** Both this and {@code other}. */

@@ -81,4 +81,20 @@ public interface ModelType<T extends ActiveRecord<T>> {
 
   /** See {@link ActiveRecord#toJsonNode()}. */
   ObjectNode toJsonNode(T record);
+
+  /**
+   * The declared name of the persisted field at {@code index} of the model's field list, the position generated
+   * property constants are made with ({@code new StringProperty<>(BINDING, 0)}).
+   *
+   * @throws IndexOutOfBoundsException if the model has no field at {@code index}
+   */
+  String fieldName(int index);
+
+  /**
+   * Which {@link io.pocketto.query.Property} class describes the persisted field at {@code index}: what a query can
+   * ask of a field of its type.
+   *
+   * @throws IndexOutOfBoundsException if the model has no field at {@code index}
+   */
+  io.pocketto.query.Property.Kind propertyKind(int index);
 }

@@ -2,6 +2,7 @@ package io.pocketto.processor;
 
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql;
+import io.pocketto.query.Property;
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
 
@@ -69,15 +70,15 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
    */
   record QueryProperty(String name, String column, ColumnType kind, TypeMirror type) {
     boolean isComparable() {
-      return kind.operators() == ColumnType.Operators.COMPARABLE || kind.operators() == ColumnType.Operators.STRING;
+      return kind.operators() == Property.Kind.COMPARABLE || kind.operators() == Property.Kind.STRING;
     }
 
     boolean isString() {
-      return kind.operators() == ColumnType.Operators.STRING;
+      return kind.operators() == Property.Kind.STRING;
     }
 
     boolean isJson() {
-      return kind.operators() == ColumnType.Operators.JSON;
+      return kind.operators() == Property.Kind.JSON;
     }
   }
 

@@ -8,13 +8,15 @@ import io.pocketto.query.Query;
 /**
  * How the engine reaches what the API packages keep to themselves, so that no engine type appears in a
  * public signature of {@code io.pocketto} or {@code io.pocketto.query}. Like the JDK's {@code SharedSecrets}:
- * each API class lends its accessor from its static initialiser, and the getter initialises that class
- * first, so an accessor is there whenever the engine asks.
+ * {@link ModelStore} lends its accessor from its static initialiser, and the getter initialises that class
+ * first, so an accessor is there whenever the engine asks. Typed queries lend nothing: {@code io.pocketto.query}
+ * imports nothing from the engine, which reads a query's description through {@code query.QueryInternals} and
+ * writes and runs it itself ({@link QueryRunner}, {@link SqlWriter}).
  */
 public final class ApiAccess {
   private ApiAccess() {}
 
-  /** What {@code io.pocketto.query} lends the engine. */
+  /** The engine's side of {@code io.pocketto.query}: making a query and writing a condition as SQL. */
   public interface Queries {
     /** A new query over every live document of {@code table}. */
     <T extends ActiveRecord<T>> Query<T> newQuery(DocumentTable<T> table);
@@ -29,13 +31,19 @@ public final class ApiAccess {
     <T extends ActiveRecord<T>> DocumentTable<T> table(ModelStore<T> store);
   }
 
-  private static volatile Queries queries;
-  private static volatile Stores stores;
+  private static final Queries QUERIES = new Queries() {
+    @Override
+    public <T extends ActiveRecord<T>> Query<T> newQuery(DocumentTable<T> table) {
+      return QueryRunner.newQuery(table);
+    }
 
-  /** Called once, by {@link Query}'s static initialiser. */
-  public static void lend(Queries accessor) {
-    queries = accessor;
-  }
+    @Override
+    public <T extends ActiveRecord<T>> SqlFragment render(Condition<T> condition, Dialect dialect) {
+      return SqlWriter.render(condition, dialect);
+    }
+  };
+
+  private static volatile Stores stores;
 
   /** Called once, by {@link ModelStore}'s static initialiser. */
   public static void lend(Stores accessor) {
@@ -43,12 +51,7 @@ public final class ApiAccess {
   }
 
   public static Queries queries() {
-    Queries q = queries;
-    if (q == null) {
-      initialise(Query.class);
-      q = queries;
-    }
-    return q;
+    return QUERIES;
   }
 
   public static Stores stores() {

@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.pocketto.query.Property;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,12 +27,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The one home of each field type, shared by the processor and the runtime: which Java type it holds,
@@ -45,7 +43,7 @@ import java.util.Set;
  */
 @ForGeneratedCode
 public enum ColumnType {
-  STRING(Types.VARCHAR, String.class, Operators.STRING) {
+  STRING(Types.VARCHAR, String.class, Property.Kind.STRING) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, (String) v);
     }
@@ -57,7 +55,7 @@ public enum ColumnType {
     }
   },
   /** An enum stored by {@link Enum#name()}; the field's {@link FieldSpec#enumType()} reads it back. */
-  ENUM(Types.VARCHAR, Enum.class, Operators.VALUE) {
+  ENUM(Types.VARCHAR, Enum.class, Property.Kind.VALUE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, ((Enum<?>) v).name());
     }
@@ -68,7 +66,7 @@ public enum ColumnType {
       return ((Enum<?>) v).name();
     }
   },
-  CHAR(Types.CHAR, Character.class, Operators.COMPARABLE) {
+  CHAR(Types.CHAR, Character.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, String.valueOf((char) (Character) v));
     }
@@ -83,7 +81,7 @@ public enum ColumnType {
       return text.length() == 1 ? text.charAt(0) : null;
     }
   },
-  BOOLEAN(Types.BOOLEAN, Boolean.class, Operators.VALUE) {
+  BOOLEAN(Types.BOOLEAN, Boolean.class, Property.Kind.VALUE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBoolean(i, (Boolean) v);
     }
@@ -95,7 +93,7 @@ public enum ColumnType {
       g.writeBoolean((Boolean) v);
     }
   },
-  BYTE(Types.SMALLINT, Byte.class, Operators.COMPARABLE) {
+  BYTE(Types.SMALLINT, Byte.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setShort(i, (Byte) v);
     }
@@ -110,7 +108,7 @@ public enum ColumnType {
       g.writeNumber(((Number) v).longValue());
     }
   },
-  SHORT(Types.SMALLINT, Short.class, Operators.COMPARABLE) {
+  SHORT(Types.SMALLINT, Short.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setShort(i, (Short) v);
     }
@@ -122,7 +120,7 @@ public enum ColumnType {
       g.writeNumber(((Number) v).longValue());
     }
   },
-  INT(Types.INTEGER, Integer.class, Operators.COMPARABLE) {
+  INT(Types.INTEGER, Integer.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setInt(i, (Integer) v);
     }
@@ -134,7 +132,7 @@ public enum ColumnType {
       g.writeNumber(((Number) v).longValue());
     }
   },
-  LONG(Types.BIGINT, Long.class, Operators.COMPARABLE) {
+  LONG(Types.BIGINT, Long.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setLong(i, (Long) v);
     }
@@ -146,7 +144,7 @@ public enum ColumnType {
       g.writeNumber(((Number) v).longValue());
     }
   },
-  FLOAT(Types.REAL, Float.class, Operators.COMPARABLE) {
+  FLOAT(Types.REAL, Float.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setFloat(i, (Float) v);
     }
@@ -158,7 +156,7 @@ public enum ColumnType {
       writeFloatingPoint(g, ((Float) v).doubleValue(), Float.toString((Float) v));
     }
   },
-  DOUBLE(Types.DOUBLE, Double.class, Operators.COMPARABLE) {
+  DOUBLE(Types.DOUBLE, Double.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setDouble(i, (Double) v);
     }
@@ -175,7 +173,7 @@ public enum ColumnType {
    * and scale with {@link io.pocketto.Decimal}. Two values compare by value for dirty tracking, and the
    * canonical form drops trailing zeros, so a rescaled value is neither dirty nor a new revision.
    */
-  DECIMAL(Types.NUMERIC, BigDecimal.class, Operators.COMPARABLE) {
+  DECIMAL(Types.NUMERIC, BigDecimal.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBigDecimal(i, (BigDecimal) v);
     }
@@ -196,7 +194,7 @@ public enum ColumnType {
     }
   },
   /** An arbitrary-size integer, in a numeric column without a fraction. */
-  BIG_INTEGER(Types.NUMERIC, BigInteger.class, Operators.COMPARABLE) {
+  BIG_INTEGER(Types.NUMERIC, BigInteger.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBigDecimal(i, new BigDecimal((BigInteger) v));
     }
@@ -214,7 +212,7 @@ public enum ColumnType {
       return new BigInteger(text);
     }
   },
-  UUID(Types.OTHER, java.util.UUID.class, Operators.VALUE) {
+  UUID(Types.OTHER, java.util.UUID.class, Property.Kind.VALUE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, v);
     }
@@ -225,7 +223,7 @@ public enum ColumnType {
       return java.util.UUID.fromString(text);
     }
   },
-  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Operators.COMPARABLE) {
+  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, toJdbc(v));
     }
@@ -240,7 +238,7 @@ public enum ColumnType {
       return Instant.parse(text);
     }
   },
-  LOCAL_DATE(Types.DATE, LocalDate.class, Operators.COMPARABLE) {
+  LOCAL_DATE(Types.DATE, LocalDate.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, v);
     }
@@ -251,7 +249,7 @@ public enum ColumnType {
       return LocalDate.parse(text);
     }
   },
-  LOCAL_DATE_TIME(Types.TIMESTAMP, LocalDateTime.class, Operators.COMPARABLE) {
+  LOCAL_DATE_TIME(Types.TIMESTAMP, LocalDateTime.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, v);
     }
@@ -262,7 +260,7 @@ public enum ColumnType {
       return LocalDateTime.parse(text);
     }
   },
-  LOCAL_TIME(Types.TIME, LocalTime.class, Operators.COMPARABLE) {
+  LOCAL_TIME(Types.TIME, LocalTime.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, v);
     }
@@ -278,25 +276,25 @@ public enum ColumnType {
    * a region, and PostgreSQL's {@code timestamptz} not even the offset. Matched by equality only, since
    * the text does not sort in time order.
    */
-  ZONED_DATE_TIME(Types.VARCHAR, ZonedDateTime.class, Operators.VALUE) {
+  ZONED_DATE_TIME(Types.VARCHAR, ZonedDateTime.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return ZonedDateTime.parse(text);
     }
   },
   /** Date, time and offset, as ISO text: PostgreSQL's {@code timestamptz} would keep the instant but not the offset. */
-  OFFSET_DATE_TIME(Types.VARCHAR, OffsetDateTime.class, Operators.VALUE) {
+  OFFSET_DATE_TIME(Types.VARCHAR, OffsetDateTime.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return OffsetDateTime.parse(text);
     }
   },
   /** Time and offset, as ISO text. */
-  OFFSET_TIME(Types.VARCHAR, OffsetTime.class, Operators.VALUE) {
+  OFFSET_TIME(Types.VARCHAR, OffsetTime.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return OffsetTime.parse(text);
     }
   },
   /** A duration as seconds with nine fraction digits, so that it sorts and compares as a length of time. */
-  DURATION(Types.NUMERIC, Duration.class, Operators.COMPARABLE) {
+  DURATION(Types.NUMERIC, Duration.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBigDecimal(i, (BigDecimal) toJdbc(v));
     }
@@ -317,12 +315,12 @@ public enum ColumnType {
     }
   },
   /** Years, months and days as ISO text ({@code P1Y2M3D}); periods have no total order. */
-  PERIOD(Types.VARCHAR, Period.class, Operators.VALUE) {
+  PERIOD(Types.VARCHAR, Period.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return Period.parse(text);
     }
   },
-  YEAR(Types.INTEGER, Year.class, Operators.COMPARABLE) {
+  YEAR(Types.INTEGER, Year.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setInt(i, ((Year) v).getValue());
     }
@@ -338,7 +336,7 @@ public enum ColumnType {
     }
   },
   /** A month of a year, stored as the date of its first day so that it sorts in time order. */
-  YEAR_MONTH(Types.DATE, YearMonth.class, Operators.COMPARABLE) {
+  YEAR_MONTH(Types.DATE, YearMonth.class, Property.Kind.COMPARABLE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setObject(i, toJdbc(v));
     }
@@ -354,13 +352,13 @@ public enum ColumnType {
     }
   },
   /** A day of the year as ISO text ({@code --12-04}), which has a fixed width and so sorts in calendar order. */
-  MONTH_DAY(Types.VARCHAR, MonthDay.class, Operators.COMPARABLE) {
+  MONTH_DAY(Types.VARCHAR, MonthDay.class, Property.Kind.COMPARABLE) {
     @Override Object parse(String text) {
       return MonthDay.parse(text);
     }
   },
   /** A region or offset by its id ({@code Asia/Singapore}, {@code +08:00}). */
-  ZONE_ID(Types.VARCHAR, ZoneId.class, Operators.VALUE) {
+  ZONE_ID(Types.VARCHAR, ZoneId.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return ZoneId.of(text);
     }
@@ -368,7 +366,7 @@ public enum ColumnType {
       return ((ZoneId) v).getId();
     }
   },
-  ZONE_OFFSET(Types.VARCHAR, ZoneOffset.class, Operators.VALUE) {
+  ZONE_OFFSET(Types.VARCHAR, ZoneOffset.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return ZoneOffset.of(text);
     }
@@ -376,13 +374,13 @@ public enum ColumnType {
       return ((ZoneOffset) v).getId();
     }
   },
-  URI(Types.VARCHAR, java.net.URI.class, Operators.VALUE) {
+  URI(Types.VARCHAR, java.net.URI.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return java.net.URI.create(text);
     }
   },
   /** A currency by its ISO 4217 code. */
-  CURRENCY(Types.VARCHAR, Currency.class, Operators.VALUE) {
+  CURRENCY(Types.VARCHAR, Currency.class, Property.Kind.VALUE) {
     @Override Object parse(String text) {
       return Currency.getInstance(text);
     }
@@ -394,7 +392,7 @@ public enum ColumnType {
    * A {@code byte[]} in a binary column. Compared, copied and printed by content (base64), never by
    * identity: the record and its dirty-tracking snapshot never share one array.
    */
-  BYTES(Types.VARBINARY, byte[].class, Operators.VALUE) {
+  BYTES(Types.VARBINARY, byte[].class, Property.Kind.VALUE) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBytes(i, (byte[]) v);
     }
@@ -421,7 +419,7 @@ public enum ColumnType {
     }
   },
   /** Collections, maps, records and POJOs, held in a field's value array as canonical JSON text. */
-  JSON(Types.VARCHAR, Object.class, Operators.JSON) {
+  JSON(Types.VARCHAR, Object.class, Property.Kind.JSON) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, (String) v);
     }
@@ -437,18 +435,6 @@ public enum ColumnType {
     }
   };
 
-  /** Which query operators a field of a type offers; the processor picks the property class from it. */
-  public enum Operators {
-    /** {@code eq}, {@code ne}, {@code in}, null tests and ordering: {@code ValueProperty}. */
-    VALUE,
-    /** Also {@code gt}, {@code lt}, {@code between}: {@code ComparableProperty}. */
-    COMPARABLE,
-    /** Also {@code like} and case-insensitive matching: {@code StringProperty}. */
-    STRING,
-    /** Null tests only: {@code JsonProperty}. */
-    JSON
-  }
-
   private static final Map<String, ColumnType> BY_JAVA_TYPE = new HashMap<>();
 
   static {
@@ -461,9 +447,9 @@ public enum ColumnType {
 
   private final int sqlType;
   private final Class<?> javaType;
-  private final Operators operators;
+  private final Property.Kind operators;
 
-  ColumnType(int sqlType, Class<?> javaType, Operators operators) {
+  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators) {
     this.sqlType = sqlType;
     this.javaType = javaType;
     this.operators = operators;
@@ -478,24 +464,13 @@ public enum ColumnType {
     return BY_JAVA_TYPE.get(canonicalName);
   }
 
-  /** The types whose fields offer exactly these operators. */
-  public static Set<ColumnType> offering(Operators operators) {
-    EnumSet<ColumnType> types = EnumSet.noneOf(ColumnType.class);
-    for (ColumnType t : values()) {
-      if (t.operators == operators) {
-        types.add(t);
-      }
-    }
-    return Collections.unmodifiableSet(types);
-  }
-
   /** The boxed Java type a field of this type holds ({@code Enum} and {@code Object} for enums and JSON). */
   public Class<?> javaType() {
     return javaType;
   }
 
-  /** The query operators a field of this type offers. */
-  public Operators operators() {
+  /** The query operators a field of this type offers: which {@link Property} class describes it. */
+  public Property.Kind operators() {
     return operators;
   }
 

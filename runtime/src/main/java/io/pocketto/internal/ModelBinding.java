@@ -10,6 +10,7 @@ import io.pocketto.Lock;
 import io.pocketto.Meta;
 import io.pocketto.ModelType;
 import io.pocketto.RetryPolicy;
+import io.pocketto.query.Property;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.io.ByteArrayOutputStream;
@@ -470,6 +471,16 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
   @Override
   public boolean isDirty(T record, String field) {
     return Records.isDirty(this, record, field);
+  }
+
+  @Override
+  public String fieldName(int index) {
+    return fields.get(index).name();
+  }
+
+  @Override
+  public Property.Kind propertyKind(int index) {
+    return fields.get(index).type().operators();
   }
 
   @Override

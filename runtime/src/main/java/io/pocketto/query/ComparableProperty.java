@@ -2,13 +2,8 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.ModelType;
-import io.pocketto.internal.ColumnType;
-import io.pocketto.internal.CriteriaSql.Operator;
-import io.pocketto.internal.FieldSpec;
-import io.pocketto.internal.SqlParameter;
+import io.pocketto.query.QueryInternals.Operator;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * A field with a natural order: numbers, decimals, characters, dates, times and durations. Comparisons never match a
@@ -19,25 +14,20 @@ import java.util.Set;
  */
 public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comparable<? super V>>
     extends ValueProperty<T, V> permits StringProperty {
-  private static final Set<ColumnType> TYPES = ColumnType.offering(ColumnType.Operators.COMPARABLE);
-
-  private static final FieldSpec CREATED_AT = FieldSpec.scalar("createdAt", "_created_at", ColumnType.INSTANT, false);
-  private static final FieldSpec UPDATED_AT = FieldSpec.scalar("updatedAt", "_updated_at", ColumnType.INSTANT, false);
-
   /**
    * The field at position {@code index} of the model's field list; generated code creates these
    * constants.
    */
   public ComparableProperty(ModelType<T> model, int index) {
-    this(model, index, TYPES);
+    this(model, index, Kind.COMPARABLE);
   }
 
-  ComparableProperty(ModelType<T> model, int index, Set<ColumnType> types) {
-    super(model, index, types);
+  ComparableProperty(ModelType<T> model, int index, Kind kind) {
+    super(model, index, kind);
   }
 
-  private ComparableProperty(FieldSpec column) {
-    super(column);
+  private ComparableProperty(ModelType<T> model, int column, String name) {
+    super(model, column, name);
   }
 
   /**
@@ -45,12 +35,12 @@ public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comp
    * generated classes offer it as {@code CREATED_AT} unless a field of that name takes the constant.
    */
   public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> createdAt(ModelType<T> model) {
-    return new ComparableProperty<>(CREATED_AT);
+    return new ComparableProperty<>(model, CREATED_AT, "createdAt");
   }
 
   /** When a document was last written ({@code _updated_at}); generated classes offer it as {@code UPDATED_AT}. */
   public static <T extends ActiveRecord<T>> ComparableProperty<T, Instant> updatedAt(ModelType<T> model) {
-    return new ComparableProperty<>(UPDATED_AT);
+    return new ComparableProperty<>(model, UPDATED_AT, "updatedAt");
   }
 
   /** Documents whose field is greater than {@code value}. */
@@ -75,8 +65,6 @@ public sealed class ComparableProperty<T extends ActiveRecord<T>, V extends Comp
 
   /** Documents whose field lies between {@code from} and {@code to}, both included; none when {@code from > to}. */
   public final Condition<T> between(V from, V to) {
-    SqlParameter low = parameter(require("between", from));
-    SqlParameter high = parameter(require("between", to));
-    return new Condition<>(w -> w.criterion(this, Operator.BETWEEN, false, low, high));
+    return Condition.criterion(this, Operator.BETWEEN, false, require("between", from), require("between", to));
   }
 }

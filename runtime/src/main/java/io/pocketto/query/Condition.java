@@ -1,6 +1,7 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.query.QueryInternals.Operator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,34 +10,51 @@ import java.util.List;
  * Conditions are immutable and combine into groups with {@link #and} and {@link #or}; each group is
  * parenthesised, so {@code a.or(b).and(c)} means {@code (a OR b) AND c}.
  *
+ * <p>A condition only describes the filter: an operator on a property with its values, or a group of
+ * conditions. The engine writes it as SQL when a query runs.
+ *
  * @param <T> the model class the condition applies to
  */
 public final class Condition<T extends ActiveRecord<T>> {
-  /** Writes the condition's SQL and parameters. */
-  @FunctionalInterface
-  interface Renderer {
-    void render(SqlWriter writer);
-  }
-
-  private final Renderer renderer;
+  /** The criterion's operator; {@code null} for a group. */
+  private final Operator operator;
+  private final Property<T, ?> property;
+  private final boolean ignoreCase;
+  /** The criterion's values, in the operator's order; one list for {@code IN} and {@code NOT IN}. */
+  private final List<Object> operands;
+  /** A group's conditions, joined by OR if {@link #any}, else by AND; empty for a criterion. */
+  private final List<Condition<T>> parts;
+  private final boolean any;
   /**
    * The properties an equality in this condition's top-level AND fixes to one value, so they are constant
    * across its result; a query may sort by them first for free, which lets an index on them serve its order.
    */
   private final List<Property<T, ?>> pinned;
 
-  Condition(Renderer renderer) {
-    this(renderer, List.of());
+  private Condition(Operator operator, Property<T, ?> property, boolean ignoreCase, List<Object> operands,
+      List<Condition<T>> parts, boolean any, List<Property<T, ?>> pinned) {
+    this.operator = operator;
+    this.property = property;
+    this.ignoreCase = ignoreCase;
+    this.operands = operands;
+    this.parts = parts;
+    this.any = any;
+    this.pinned = pinned;
   }
 
-  private Condition(Renderer renderer, List<Property<T, ?>> pinned) {
-    this.renderer = renderer;
-    this.pinned = pinned;
+  /** {@code operator} on {@code property} with these values (already checked for null). */
+  static <T extends ActiveRecord<T>> Condition<T> criterion(Property<T, ?> property, Operator operator,
+      boolean ignoreCase, Object... operands) {
+    if (operands.length != operator.operands()) {
+      throw new IllegalArgumentException(operator + " takes " + operator.operands() + " values, got " + operands.length);
+    }
+    return new Condition<>(operator, property, ignoreCase, List.of(operands), List.of(), false, List.of());
   }
 
   /** {@code equality}, an equality on {@code property}, which pins the property to one value (see {@link #pinned()}). */
   static <T extends ActiveRecord<T>> Condition<T> pinning(Property<T, ?> property, Condition<T> equality) {
-    return new Condition<>(equality.renderer, List.of(property));
+    return new Condition<>(equality.operator, equality.property, equality.ignoreCase, equality.operands, List.of(),
+        false, List.of(property));
   }
 
   /** Both this and {@code other}. */
@@ -46,7 +64,7 @@ public final class Condition<T extends ActiveRecord<T>> {
 
   /** This or {@code other} (or both). */
   public Condition<T> or(Condition<T> other) {
-    return group(" OR ", List.of(this, require(other)));
+    return group(true, List.of(this, require(other)), List.of());
   }
 
   /** All of the conditions; a group in parentheses. */
@@ -58,11 +76,33 @@ public final class Condition<T extends ActiveRecord<T>> {
   /** At least one of the conditions; a group in parentheses. */
   @SafeVarargs
   public static <T extends ActiveRecord<T>> Condition<T> anyOf(Condition<T>... conditions) {
-    return group(" OR ", list(conditions));
+    return group(true, list(conditions), List.of());
   }
 
-  void render(SqlWriter writer) {
-    renderer.render(writer);
+  /** The criterion's operator, or {@code null} for a group. */
+  Operator operator() {
+    return operator;
+  }
+
+  Property<T, ?> property() {
+    return property;
+  }
+
+  boolean ignoreCase() {
+    return ignoreCase;
+  }
+
+  List<Object> operands() {
+    return operands;
+  }
+
+  List<Condition<T>> parts() {
+    return parts;
+  }
+
+  /** Whether a group is joined by OR rather than AND. */
+  boolean any() {
+    return any;
   }
 
   /** The properties this condition holds to one value in every document it matches; none under an OR. */
@@ -79,20 +119,12 @@ public final class Condition<T extends ActiveRecord<T>> {
         }
       }
     }
-    return new Condition<>(group(" AND ", parts).renderer, List.copyOf(pinned));
+    return group(false, parts, List.copyOf(pinned));
   }
 
-  private static <T extends ActiveRecord<T>> Condition<T> group(String operator, List<Condition<T>> parts) {
-    return new Condition<>(w -> {
-      w.append("(");
-      for (int i = 0; i < parts.size(); i++) {
-        if (i > 0) {
-          w.append(operator);
-        }
-        parts.get(i).render(w);
-      }
-      w.append(")");
-    });
+  private static <T extends ActiveRecord<T>> Condition<T> group(boolean any, List<Condition<T>> parts,
+      List<Property<T, ?>> pinned) {
+    return new Condition<>(null, null, false, List.of(), parts, any, pinned);
   }
 
   @SafeVarargs

@@ -2,8 +2,6 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.ModelType;
-import io.pocketto.internal.ColumnType;
-import java.util.Set;
 
 /**
  * A field stored as JSON (a collection, map, record or other object). Its text has no order or
@@ -16,6 +14,6 @@ public final class JsonProperty<T extends ActiveRecord<T>, V> extends Property<T
 
   /** The JSON field at position {@code index} of the model's field list; generated code creates these constants. */
   public JsonProperty(ModelType<T> model, int index) {
-    super(model, index, Set.of(ColumnType.JSON));
+    super(model, index, Kind.JSON);
   }
 }

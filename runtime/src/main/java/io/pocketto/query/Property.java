@@ -2,11 +2,6 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.ModelType;
-import io.pocketto.internal.ColumnType;
-import io.pocketto.internal.CriteriaSql.Operator;
-import io.pocketto.internal.FieldSpec;
-import io.pocketto.internal.ModelBinding;
-import java.util.Set;
 
 /**
  * A persisted field of a model, as a typed query operand. The processor generates one constant per
@@ -15,44 +10,79 @@ import java.util.Set;
  * ordered and compared, {@link ValueProperty} (booleans, enums, UUIDs) only matched, and
  * {@link JsonProperty} (collections, records) only tested for null.
  *
+ * <p>A property only describes the field, by its model and its position in the model's field list; the engine
+ * finds the column and renders the SQL when a query runs.
+ *
  * @param <T> the model class
  * @param <V> the field's type, boxed
  */
 public abstract sealed class Property<T extends ActiveRecord<T>, V> permits JsonProperty, ValueProperty {
-  private final FieldSpec field;
+  /** What a query can ask of a field: which {@link Property} class describes a field of a given type. */
+  public enum Kind {
+    /** {@code eq}, {@code ne}, {@code in}, null tests and ordering: {@link ValueProperty}. */
+    VALUE,
+    /** Also {@code gt}, {@code lt}, {@code between}: {@link ComparableProperty}. */
+    COMPARABLE,
+    /** Also {@code like} and case-insensitive matching: {@link StringProperty}. */
+    STRING,
+    /** Null tests only: {@link JsonProperty}. */
+    JSON
+  }
 
-  /** The field at {@code index} of the binding's field list: its position, so nothing is looked up by name. */
-  Property(ModelType<T> model, int index, Set<ColumnType> types) {
-    ModelBinding<T> binding = ModelBinding.of(model);
-    this.field = binding.fields().get(index);
-    if (!types.contains(field.type())) {
-      throw new IllegalArgumentException(getClass().getSimpleName() + " cannot describe field '" + field.name()
-          + "' of type " + field.type() + "; rebuild the project so the processor regenerates " + binding.modelName());
+  /** {@link #index} of {@code _created_at}, a column every document has. */
+  static final int CREATED_AT = -1;
+  /** {@link #index} of {@code _updated_at}. */
+  static final int UPDATED_AT = -2;
+
+  private final ModelType<T> model;
+  /** The position in the model's field list, or {@link #CREATED_AT} or {@link #UPDATED_AT}. */
+  private final int index;
+  private final String name;
+
+  /** The field at {@code index} of the model's field list: its position, so nothing is looked up by name. */
+  Property(ModelType<T> model, int index, Kind kind) {
+    if (model == null) {
+      throw new IllegalArgumentException("model must not be null");
+    }
+    this.model = model;
+    this.index = index;
+    this.name = model.fieldName(index);
+    Kind actual = model.propertyKind(index);
+    if (actual != kind) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + " cannot describe field '" + name
+          + "', whose type takes a " + className(actual) + "; rebuild the project so the processor regenerates "
+          + model.type().getSimpleName());
     }
   }
 
-  /** A column every document has, such as {@code _created_at}, described as a field. */
-  Property(FieldSpec column) {
-    this.field = column;
+  /** A column every document has ({@link #CREATED_AT} or {@link #UPDATED_AT}), described as a field. */
+  Property(ModelType<T> model, int column, String name) {
+    this.model = model;
+    this.index = column;
+    this.name = name;
   }
 
   /** The field's name, as declared in the model class. */
   public final String name() {
-    return field.name();
+    return name;
   }
 
   /** Documents whose field is null. */
   public final Condition<T> isNull() {
-    return new Condition<>(w -> w.criterion(this, Operator.IS_NULL, false));
+    return Condition.criterion(this, QueryInternals.Operator.IS_NULL, false);
   }
 
   /** Documents whose field is not null. */
   public final Condition<T> isNotNull() {
-    return new Condition<>(w -> w.criterion(this, Operator.IS_NOT_NULL, false));
+    return Condition.criterion(this, QueryInternals.Operator.IS_NOT_NULL, false);
   }
 
-  final FieldSpec field() {
-    return field;
+  final ModelType<T> model() {
+    return model;
+  }
+
+  final int index() {
+    return index;
   }
 
   /** The value, or an error that says how to test for null instead. */
@@ -62,6 +92,15 @@ public abstract sealed class Property<T extends ActiveRecord<T>, V> permits Json
           + name() + ".isNull() or isNotNull() to test for null");
     }
     return value;
+  }
+
+  private static String className(Kind kind) {
+    return switch (kind) {
+      case VALUE -> "ValueProperty";
+      case COMPARABLE -> "ComparableProperty";
+      case STRING -> "StringProperty";
+      case JSON -> "JsonProperty";
+    };
   }
 
   @Override

@@ -2,11 +2,7 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.ModelType;
-import io.pocketto.internal.ColumnType;
-import io.pocketto.internal.CriteriaSql.Match;
-import io.pocketto.internal.CriteriaSql.Operator;
-import io.pocketto.internal.SqlParameter;
-import java.util.Set;
+import io.pocketto.query.QueryInternals.Operator;
 
 /**
  * A text field: comparable, plus pattern matching. In a {@link #like} pattern, {@code %} matches any
@@ -20,12 +16,12 @@ public final class StringProperty<T extends ActiveRecord<T>> extends ComparableP
 
   /** The text field at position {@code index} of the model's field list; generated code creates these constants. */
   public StringProperty(ModelType<T> model, int index) {
-    super(model, index, Set.of(ColumnType.STRING));
+    super(model, index, Kind.STRING);
   }
 
   /** Documents whose field equals {@code value}, ignoring case. */
   public Condition<T> eqIgnoreCase(String value) {
-    return criterion(Operator.EQ, true, parameter(require("eqIgnoreCase", value)));
+    return criterion(Operator.EQ, true, require("eqIgnoreCase", value));
   }
 
   /**
@@ -34,52 +30,47 @@ public final class StringProperty<T extends ActiveRecord<T>> extends ComparableP
    * @throws IllegalArgumentException if a {@code \} is not followed by {@code %}, {@code _} or {@code \}
    */
   public Condition<T> like(String pattern) {
-    return criterion(Operator.LIKE, false, parameter(checkPattern("like", pattern)));
+    return criterion(Operator.LIKE, false, checkPattern("like", pattern));
   }
 
   /** Documents whose field matches a LIKE {@code pattern}, ignoring case; see {@link #like}. */
   public Condition<T> likeIgnoreCase(String pattern) {
-    return criterion(Operator.LIKE, true, parameter(checkPattern("likeIgnoreCase", pattern)));
+    return criterion(Operator.LIKE, true, checkPattern("likeIgnoreCase", pattern));
   }
 
   /** Documents whose field starts with {@code prefix}, taken literally. */
   public Condition<T> startsWith(String prefix) {
-    return matching(Match.STARTING_WITH, false, require("startsWith", prefix));
+    return criterion(Operator.STARTS_WITH, false, require("startsWith", prefix));
   }
 
   /** Documents whose field starts with {@code prefix}, taken literally, ignoring case. */
   public Condition<T> startsWithIgnoreCase(String prefix) {
-    return matching(Match.STARTING_WITH, true, require("startsWithIgnoreCase", prefix));
+    return criterion(Operator.STARTS_WITH, true, require("startsWithIgnoreCase", prefix));
   }
 
   /** Documents whose field ends with {@code suffix}, taken literally. */
   public Condition<T> endsWith(String suffix) {
-    return matching(Match.ENDING_WITH, false, require("endsWith", suffix));
+    return criterion(Operator.ENDS_WITH, false, require("endsWith", suffix));
   }
 
   /** Documents whose field ends with {@code suffix}, taken literally, ignoring case. */
   public Condition<T> endsWithIgnoreCase(String suffix) {
-    return matching(Match.ENDING_WITH, true, require("endsWithIgnoreCase", suffix));
+    return criterion(Operator.ENDS_WITH, true, require("endsWithIgnoreCase", suffix));
   }
 
   /** Documents whose field contains {@code text}, taken literally. */
   public Condition<T> contains(String text) {
-    return matching(Match.CONTAINING, false, require("contains", text));
+    return criterion(Operator.CONTAINS, false, require("contains", text));
   }
 
   /** Documents whose field contains {@code text}, taken literally, ignoring case. */
   public Condition<T> containsIgnoreCase(String text) {
-    return matching(Match.CONTAINING, true, require("containsIgnoreCase", text));
+    return criterion(Operator.CONTAINS, true, require("containsIgnoreCase", text));
   }
 
-  private Condition<T> criterion(Operator operator, boolean ignoreCase, SqlParameter value) {
-    return new Condition<>(w -> w.criterion(this, operator, ignoreCase, value));
-  }
-
-  /** A LIKE whose pattern escapes {@code text} in the dialect's way, so it is known only when written. */
-  private Condition<T> matching(Match match, boolean ignoreCase, String text) {
-    return new Condition<>(w -> w.criterion(this, Operator.LIKE, ignoreCase,
-        parameter(match.pattern(w.dialect(), text))));
+  /** A criterion on this field with one text operand; a match's pattern is escaped in the database's way when written. */
+  private Condition<T> criterion(Operator operator, boolean ignoreCase, String text) {
+    return Condition.criterion(this, operator, ignoreCase, text);
   }
 
   private String checkPattern(String operator, String pattern) {

@@ -2,13 +2,10 @@ package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
 import io.pocketto.ModelType;
-import io.pocketto.internal.ColumnType;
-import io.pocketto.internal.CriteriaSql.Operator;
-import io.pocketto.internal.FieldSpec;
-import io.pocketto.internal.SqlParameter;
+import io.pocketto.query.QueryInternals.Operator;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Set;
+import java.util.List;
 
 /**
  * A field that can be matched against values and sorted: booleans, enums (sorted by constant name),
@@ -19,22 +16,20 @@ import java.util.Set;
  * @param <V> the field's type, boxed
  */
 public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property<T, V> permits ComparableProperty {
-  private static final Set<ColumnType> TYPES = ColumnType.offering(ColumnType.Operators.VALUE);
-
   /**
    * The field at position {@code index} of the model's field list; generated code creates these
    * constants.
    */
   public ValueProperty(ModelType<T> model, int index) {
-    this(model, index, TYPES);
+    this(model, index, Kind.VALUE);
   }
 
-  ValueProperty(ModelType<T> model, int index, Set<ColumnType> types) {
-    super(model, index, types);
+  ValueProperty(ModelType<T> model, int index, Kind kind) {
+    super(model, index, kind);
   }
 
-  ValueProperty(FieldSpec column) {
-    super(column);
+  ValueProperty(ModelType<T> model, int column, String name) {
+    super(model, column, name);
   }
 
   /**
@@ -91,31 +86,20 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
     return new Order<>(this, true);
   }
 
-  /** {@code value} as the parameter of a comparison with this field. */
-  final SqlParameter parameter(Object value) {
-    return SqlParameter.of(field().type(), value);
-  }
-
   /** A comparison of this field with one value, which must not be null. */
   final Condition<T> compare(Operator operator, String method, V value) {
-    SqlParameter p = parameter(require(method, value));
-    return new Condition<>(w -> w.criterion(this, operator, false, p));
+    return Condition.criterion(this, operator, false, require(method, value));
   }
 
   /** A comparison with a list of values, bound as one array parameter. */
   private Condition<T> anyOf(Operator operator, String method, Collection<? extends V> values) {
-    SqlParameter list = list(method, values);
-    return new Condition<>(w -> w.criterion(this, operator, false, list));
-  }
-
-  private SqlParameter list(String operator, Collection<? extends V> values) {
-    require(operator, values);
+    require(method, values);
     for (V v : values) {
       if (v == null) {
-        throw new IllegalArgumentException(name() + "." + operator + "(...) got a null element; query values must "
+        throw new IllegalArgumentException(name() + "." + method + "(...) got a null element; query values must "
             + "not be null; combine with " + name() + ".isNull() to include null fields");
       }
     }
-    return SqlParameter.array(field().type(), values);
+    return Condition.criterion(this, operator, false, List.copyOf(values));
   }
 }

@@ -10,6 +10,9 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,16 +23,59 @@ import org.junit.jupiter.api.Test;
  * {@code io.pocketto.query} or {@code io.pocketto.sync} names a type of {@code io.pocketto.internal}. A public
  * method that returned an engine type would let applications depend on the engine, which may change in any
  * release; the engine reaches what it needs through {@code internal.ApiAccess} and {@code ModelType} instead.
+ * And the package {@code io.pocketto.query} depends on nothing of the engine, in its bodies either: a query,
+ * a condition and a property are descriptions the engine reads through {@code query.QueryInternals}, writes as
+ * SQL and runs behind {@code query.QueryEngine}, so the two packages do not import each other.
  */
 public class ApiBoundaryTest {
   private static final Set<String> API_PACKAGES = Set.of("io.pocketto", "io.pocketto.query", "io.pocketto.sync");
+  private static final String QUERY = "io.pocketto.query";
   private static final String ENGINE = "io.pocketto.internal";
+
+  private static JavaClasses runtime() {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.pocketto");
+  }
+
+  /** No class of exactly {@code apiPackage} (not its subpackages) depends on a class of the engine. */
+  private static ArchRule importsNothingFromTheEngine(String apiPackage) {
+    return ArchRuleDefinition.noClasses().that().resideInAPackage(apiPackage)
+        .should().dependOnClassesThat().resideInAPackage(ENGINE);
+  }
+
+  @Test
+  void theQueryPackageImportsNothingFromTheEngine() {
+    JavaClasses runtime = runtime();
+    EvaluationResult result = importsNothingFromTheEngine(QUERY).evaluate(runtime);
+
+    assertThat(result.getFailureReport().getDetails()).as("dependencies of io.pocketto.query on the engine").isEmpty();
+    // The rule looked at the query package: the descriptions, the query, and what the engine reads them through.
+    List<String> query = runtime.stream().filter(c -> c.getPackageName().equals(QUERY)).map(JavaClass::getSimpleName)
+        .toList();
+    assertThat(query).hasSizeGreaterThan(15).contains("Query", "Condition", "Order", "Property", "StringProperty",
+        "QueryEngine", "QueryInternals");
+    // The engine renders and runs queries, so it depends on the query package, and the same rule sees that.
+    assertThat(ArchRuleDefinition.noClasses().that().resideInAPackage(ENGINE)
+        .should().dependOnClassesThat().resideInAPackage(QUERY).evaluate(runtime).hasViolation()).isTrue();
+  }
+
+  @Test
+  void theImportRuleCatchesADependencyInASignatureOrABody() {
+    JavaClasses fixture = new ClassFileImporter().importClasses(LeakyApi.class, ReachesIn.class, Fine.class);
+    List<String> details = importsNothingFromTheEngine(LeakyApi.class.getPackageName()).evaluate(fixture)
+        .getFailureReport().getDetails();
+
+    assertThat(details).anyMatch(d -> d.contains("ReachesIn.id()") && d.contains("Ids.uuidV7()"));
+    assertThat(details).anyMatch(d -> d.contains("LeakyApi.dialect") && d.contains("io.pocketto.internal.Dialect"));
+    // Unlike the signature scan, this rule counts package-private members too: any dependency is an import.
+    assertThat(details).anyMatch(d -> d.contains("LeakyApi.packagePrivateIsFine"));
+    assertThat(details).noneMatch(d -> d.contains("ApiBoundaryTest$Fine"));
+  }
 
   @Test
   void noEngineTypeInAPublicSignatureOfTheApi() {
-    JavaClasses runtime = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.pocketto");
+    JavaClasses runtime = runtime();
     Scan scan = scan(runtime);
 
     assertThat(scan.violations).as("public signatures of the API that name engine types").isEmpty();
@@ -134,5 +180,19 @@ public class ApiBoundaryTest {
     void packagePrivateIsFine(io.pocketto.internal.Dialect dialect) {}
 
     public abstract static class Nested implements io.pocketto.internal.FieldAccess {}
+  }
+
+  /** A fixture whose signatures are clean but whose body calls into the engine. */
+  static class ReachesIn {
+    String id() {
+      return io.pocketto.internal.Ids.uuidV7();
+    }
+  }
+
+  /** A fixture that depends on the API only. */
+  static class Fine {
+    String id(io.pocketto.Database database) {
+      return database.id();
+    }
   }
 }

@@ -1,0 +1,157 @@
+package io.pocketto.query;
+
+import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
+import java.util.List;
+
+/**
+ * What Pocketto's engine reads from this package: the description a {@link Query}, a {@link Condition} and a
+ * {@link Property} hold, which their public API keeps to itself. <b>Not application API</b>: it may change in any
+ * release. It lives here, not in the engine, so that this package imports nothing from the engine; the engine
+ * depends on the API, never the other way round.
+ */
+public final class QueryInternals {
+  /** {@link #limit} of a query without one. */
+  public static final long NO_LIMIT = -1;
+  /** {@link #index} of {@code createdAt}: the {@code _created_at} column every document has. */
+  public static final int CREATED_AT = Property.CREATED_AT;
+  /** {@link #index} of {@code updatedAt}: the {@code _updated_at} column every document has. */
+  public static final int UPDATED_AT = Property.UPDATED_AT;
+
+  private QueryInternals() {}
+
+  /** What a criterion asks of its property; the engine renders each as SQL. */
+  public enum Operator {
+    /** Equal to the value. */
+    EQ(1),
+    /** Not equal to the value, or null. */
+    NE(1),
+    /** Greater than the value. */
+    GT(1),
+    /** Greater than or equal to the value. */
+    GTE(1),
+    /** Less than the value. */
+    LT(1),
+    /** Less than or equal to the value. */
+    LTE(1),
+    /** Between the two values, both included. */
+    BETWEEN(2),
+    /** Equal to an element of the list. */
+    IN(1),
+    /** Equal to no element of the list, or null. */
+    NOT_IN(1),
+    /** Like the pattern. */
+    LIKE(1),
+    /** Starting with the text, taken literally. */
+    STARTS_WITH(1),
+    /** Ending with the text, taken literally. */
+    ENDS_WITH(1),
+    /** Containing the text, taken literally. */
+    CONTAINS(1),
+    /** Null. */
+    IS_NULL(0),
+    /** Not null. */
+    IS_NOT_NULL(0);
+
+    private final int operands;
+
+    Operator(int operands) {
+      this.operands = operands;
+    }
+
+    /** How many values a criterion with this operator holds. */
+    public int operands() {
+      return operands;
+    }
+  }
+
+  /** A query over every live document, run by {@code engine}. */
+  public static <T extends ActiveRecord<T>> Query<T> newQuery(QueryEngine<T> engine) {
+    return Query.on(engine);
+  }
+
+  /** The query's condition; {@code null} without one. */
+  public static <T extends ActiveRecord<T>> Condition<T> condition(Query<T> query) {
+    return query.condition();
+  }
+
+  /** The query's sort keys, as declared. */
+  public static <T extends ActiveRecord<T>> List<Order<T>> orders(Query<T> query) {
+    return query.orders();
+  }
+
+  /** The most documents the query returns; {@link #NO_LIMIT} without a limit. */
+  public static long limit(Query<?> query) {
+    return query.limitValue();
+  }
+
+  /** How many documents the query skips. */
+  public static long offset(Query<?> query) {
+    return query.offsetValue();
+  }
+
+  /** Whether the query returns live documents. */
+  public static boolean includesLive(Query<?> query) {
+    return query.includesLive();
+  }
+
+  /** Whether the query returns deleted documents (tombstones). */
+  public static boolean includesDeleted(Query<?> query) {
+    return query.includesDeleted();
+  }
+
+  /** Where the query continues from, as the engine made it ({@link QueryEngine#position}); {@code null} if nowhere. */
+  public static Object position(Query<?> query) {
+    return query.position();
+  }
+
+  /** A criterion's operator; {@code null} for a group of conditions. */
+  public static Operator operator(Condition<?> condition) {
+    return condition.operator();
+  }
+
+  /** A criterion's property. */
+  public static <T extends ActiveRecord<T>> Property<T, ?> property(Condition<T> condition) {
+    return condition.property();
+  }
+
+  /** Whether a criterion compares lower-cased text. */
+  public static boolean ignoresCase(Condition<?> condition) {
+    return condition.ignoreCase();
+  }
+
+  /** A criterion's values, never null, as many as its {@link Operator#operands()}; a list for IN and NOT IN. */
+  public static List<Object> operands(Condition<?> condition) {
+    return condition.operands();
+  }
+
+  /** A group's conditions. */
+  public static <T extends ActiveRecord<T>> List<Condition<T>> parts(Condition<T> condition) {
+    return condition.parts();
+  }
+
+  /** Whether a group is joined by OR rather than AND. */
+  public static boolean joinedByOr(Condition<?> condition) {
+    return condition.any();
+  }
+
+  /** The properties an equality in the condition's top-level AND holds to one value across its result. */
+  public static <T extends ActiveRecord<T>> List<Property<T, ?>> pinned(Condition<T> condition) {
+    return condition.pinned();
+  }
+
+  /** The model a property belongs to. */
+  public static <T extends ActiveRecord<T>> ModelType<T> model(Property<T, ?> property) {
+    return property.model();
+  }
+
+  /** A property's position in its model's field list, or {@link #CREATED_AT} or {@link #UPDATED_AT}. */
+  public static int index(Property<?, ?> property) {
+    return property.index();
+  }
+
+  /** The order by {@code property}, in either direction, whatever the property's class. */
+  public static <T extends ActiveRecord<T>> Order<T> order(Property<T, ?> property, boolean descending) {
+    return new Order<>(property, descending);
+  }
+}

@@ -17,6 +17,7 @@ import io.pocketto.internal.DocumentTable.RevisionWrite;
 import io.pocketto.internal.Engine;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.ReplicaCodec;
+import io.pocketto.internal.SqlFragment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +60,8 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   private final String clientId;
   private final int batchSize;
   private final String collection;
+  /** The rows of the collection's table with a change to push ({@link ReplicaState#pushable}). */
+  private final SqlFragment pushable;
   /** Documents removed by the pulls of the current sync (only the syncing thread touches it). */
   private int removed;
   private int removedCount;
@@ -75,6 +78,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     this.clientId = clientId;
     this.batchSize = batchSize;
     this.collection = store.collection();
+    this.pushable = state.pushable(collection, table.quotedTable());
   }
 
   String collection() {
@@ -96,23 +100,19 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
       String saved = state.setting(pushKey());
       Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
-      // The heads first: after a pull, the feed is mostly pulled documents the master has already, and
-      // their ids and revisions are enough to pass them by. The fields are read only for a batch with
-      // something to push.
-      ChangeBatch<Object[]> batch = store.storedChanges(from, batchSize, false);
+      // After a pull, the feed is mostly pulled documents the master has already: the database passes
+      // them by in the feed's own statement (a join on the index of the assumed master revisions), and
+      // the checkpoint moves past them.
+      ChangeBatch<Object[]> batch = store.storedChanges(from, batchSize, pushable);
       Map<String, ReplicaState.Known> known = known(batch);
-      if (!toPush(batch, known).isEmpty()) {
-        batch = store.storedChanges(from, batchSize, true);
-        known = known(batch);
-      }
       List<PushRow> rows = new ArrayList<>();
-      for (Change<Object[]> change : toPush(batch, known)) {
+      for (Change<Object[]> change : batch.changes()) {
         ReplicaState.Known doc = known.get(change.id());
         rows.add(new PushRow(change.id(), doc == null ? null : doc.masterRev(), change.revision(),
             codec.encode(change.id(), change.revision(), change.deleted(), change.document())));
       }
       if (rows.isEmpty()) {
-        if (!batch.changes().isEmpty()) {
+        if (!batch.checkpoint().equals(from)) {
           state.setSetting(pushKey(), batch.checkpoint().toString());
         }
         if (!batch.hasMore()) {
@@ -167,23 +167,6 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
 
   private Map<String, ReplicaState.Known> known(ChangeBatch<Object[]> batch) {
     return state.known(collection, batch.changes().stream().map(Change::id).toList());
-  }
-
-  /**
-   * The changes of a batch the master lacks: not at their assumed master revision, without an open
-   * conflict (which is not pushed again until it is resolved), and not a revision the server refused
-   * (pushed again only once it changes).
-   */
-  private static List<Change<Object[]>> toPush(ChangeBatch<Object[]> batch, Map<String, ReplicaState.Known> known) {
-    List<Change<Object[]>> out = new ArrayList<>();
-    for (Change<Object[]> change : batch.changes()) {
-      ReplicaState.Known doc = known.get(change.id());
-      if (doc == null || (doc.conflictRev() == null && !change.revision().equals(doc.masterRev())
-          && !change.revision().equals(doc.refusedRev()))) {
-        out.add(change);
-      }
-    }
-    return out;
   }
 
   /**

@@ -62,6 +62,8 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   private final String collection;
   /** The rows of the collection's table with a change to push ({@link ReplicaState#pushable}). */
   private final SqlFragment pushable;
+  /** Whether the current pull still moves the push checkpoint along ({@link #passPulledOver}). */
+  private boolean passingPushedOver;
   /** Documents removed by the pulls of the current sync (only the syncing thread touches it). */
   private int removed;
   private int removedCount;
@@ -178,6 +180,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
    */
   int pull() {
     int pulled = 0;
+    passingPushedOver = true;
     ObjectNode answer = remote.pull(collection, pullRequest(state.setting(pullKey())));
     while (true) {
       JsonNode documents = answer.get("documents");
@@ -205,6 +208,9 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       }
       removed += removedCount;
       if (!more) {
+        if (passingPushedOver) {
+          engine.bundle(tx -> passPulledOver());
+        }
         return pulled;
       }
       answer = answerOf(ahead);
@@ -250,6 +256,9 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     engine.bundle(tx -> {
       count[0] = 0;
       removedCount = 0;
+      if (passingPushedOver) {
+        passingPushedOver = passPulledOver(); // the batch before, while its rows are in H2's page cache
+      }
       // Read in the transaction, so that what is decided from them is what commits.
       Map<String, ReplicaState.Known> known = state.known(collection, ids);
       Map<String, String> local = state.revisions(table.quotedTable(), ids);
@@ -276,6 +285,27 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       }
     });
     return count[0];
+  }
+
+  /**
+   * Moves the push checkpoint to the feed's end when nothing after it has to be pushed, as a push with
+   * nothing to push would: run between pulled batches, it passes over each batch's rows once, while they
+   * are still in H2's page cache, instead of leaving the next push to read every pulled row again. It
+   * reads what a push reads (never past a write that may still commit), so it can only move the
+   * checkpoint where a push would. Whether it did; once it did not (a local change waits), the rest of
+   * this pull does not try again, since each try would read from the same place.
+   */
+  private boolean passPulledOver() {
+    String saved = state.setting(pushKey());
+    Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
+    ChangeBatch<Object[]> batch = store.storedChanges(from, 1, pushable);
+    if (!batch.changes().isEmpty()) {
+      return false;
+    }
+    if (!batch.checkpoint().equals(from)) {
+      state.setSetting(pushKey(), batch.checkpoint().toString());
+    }
+    return true;
   }
 
   /**

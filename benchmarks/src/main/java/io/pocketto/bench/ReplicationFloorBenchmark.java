@@ -32,13 +32,16 @@ import java.util.StringJoiner;
  * pull's JSON of each document as the assumed master body.
  *
  * <p>Variants, alternated over several rounds, each into a new file: the document rows alone; document
- * and state rows (what a pull writes); document and state rows without the body. If the second cannot
- * reach 20,000 rows/s here, no pull into an H2 file can.
+ * and state rows (what a pull writes), followed by updates of 10,000 of them with their state rows (what
+ * a steady pull writes); document and state rows without the body. If the second cannot reach 20,000
+ * rows/s here, no pull into an H2 file can.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.pocketto.bench.ReplicationFloorBenchmark [rows] [rounds]</pre>
  */
 public final class ReplicationFloorBenchmark {
   private static final int BATCH = 1_000;
+  /** How many documents the steady pull's floor updates, as the replication benchmark's master edits. */
+  private static final int UPDATES = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The master the rows are taken from: a named in-memory database, so plain JDBC can read it too. */
   private static final String SOURCE = "jdbc:h2:mem:pocketto-replication-floor-source";
@@ -77,10 +80,20 @@ public final class ReplicationFloorBenchmark {
         createTables(url, !printed);
         printed = true;
         double[] rate = insert(url, columns, rows, states, variant);
-        System.out.printf("round %d  %-38s %,9d rows in %6.2f s = %,9.0f docs/s   (CPU %6.2f s = %,9.0f docs per CPU-s)%n",
-            round, variant.label, n, rate[0], n / rate[0], rate[1], n / rate[1]);
+        print(round, variant.label, n, rate);
+        if (variant != Variant.STATE_NO_BODY) {
+          int edits = Math.min(n, UPDATES);
+          boolean withState = variant == Variant.WITH_STATE;
+          print(round, "then update " + edits + (withState ? " (doc + state)" : " (doc alone)"), edits,
+              update(url, columns, rows, states, edits, withState));
+        }
       }
     }
+  }
+
+  private static void print(int round, String what, int docs, double[] rate) {
+    System.out.printf("round %d  %-38s %,9d rows in %6.2f s = %,9.0f docs/s   (CPU %6.2f s = %,9.0f docs per CPU-s)%n",
+        round, what, docs, rate[0], docs / rate[0], rate[1], docs / rate[1]);
   }
 
   /** What is inserted per document. */
@@ -102,15 +115,7 @@ public final class ReplicationFloorBenchmark {
       int first = from;
       db.bundle(tx -> {
         for (int i = first; i < Math.min(n, first + BATCH); i++) {
-          SalesInvoice invoice = new SalesInvoice();
-          invoice.setId("inv-" + i);
-          invoice.setNumber(Invoices.number(i));
-          invoice.setCustomer(Invoices.customer(i));
-          invoice.setIssuedOn(Invoices.issuedOn(i));
-          invoice.setStatus(Invoices.status());
-          invoice.setLines(Invoices.lines(i));
-          invoice.setTotal(Invoices.total(invoice.getLines()));
-          invoice.saveTo(db);
+          ReplicationBenchmark.invoice(i).saveTo(db);
         }
       });
     }
@@ -195,6 +200,88 @@ public final class ReplicationFloorBenchmark {
               state.setString(5, s[0]);
               state.addBatch();
             }
+            state.executeBatch();
+          }
+          c.commit();
+        }
+      }
+      return new double[] {(System.nanoTime() - start) / 1e9, (cpu() - cpu) / 1e9};
+    }
+  }
+
+  /**
+   * What a steady pull writes: each document's row again (every column, a new revision and feed
+   * position, on condition of the old revision) and, {@code withState}, its state row with the new body, in batches of
+   * 1,000 with one commit per batch; the wall-clock and CPU seconds it took.
+   */
+  private static double[] update(String url, String[] columns, List<Object[]> allRows, List<String[]> allStates, int edits,
+      boolean withState) throws Exception {
+    // The first documents by id, as the replication benchmark's master edits them (its query's order).
+    List<Integer> first = new ArrayList<>();
+    for (int i = 0; i < allRows.size(); i++) {
+      first.add(i);
+    }
+    first.sort((a, b) -> allStates.get(a)[0].compareTo(allStates.get(b)[0]));
+    List<Object[]> rows = new ArrayList<>(edits);
+    List<String[]> states = new ArrayList<>(edits);
+    for (int i : first.subList(0, edits)) {
+      rows.add(allRows.get(i));
+      states.add(allStates.get(i));
+    }
+    StringJoiner sets = new StringJoiner(", ");
+    List<Integer> setColumns = new ArrayList<>();
+    int id = -1;
+    int rev = -1;
+    int seq = -1;
+    int customer = -1;
+    for (int k = 0; k < columns.length; k++) {
+      switch (columns[k]) {
+        case "_id" -> id = k;
+        case "_rev" -> rev = k;
+        case "_seq" -> seq = k;
+        case "customer" -> customer = k;
+        default -> { }
+      }
+      if (!columns[k].equals("_id")) {
+        sets.add("\"" + columns[k] + "\" = ?");
+        setColumns.add(k);
+      }
+    }
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.setAutoCommit(false);
+      long start = System.nanoTime();
+      long cpu = cpu();
+      try (PreparedStatement docs = c.prepareStatement("UPDATE \"sales_invoices\" SET " + sets + " WHERE \"_id\" = ? AND \"_rev\" = ?");
+          PreparedStatement state = c.prepareStatement("UPDATE pocketto_sync_documents SET master_rev = ?, master_deleted = ?, "
+              + "master_body = ?, conflict_rev = NULL, conflict_deleted = NULL, conflict_body = NULL, refused_rev = NULL, "
+              + "refused_status = NULL, refused_reason = NULL WHERE collection_name = ? AND doc_id = ?")) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+          int to = Math.min(rows.size(), from + BATCH);
+          for (int i = from; i < to; i++) {
+            Object[] row = rows.get(i).clone();
+            String oldRev = (String) row[rev];
+            row[rev] = "2-" + oldRev.substring(oldRev.indexOf('-') + 1);
+            row[seq] = 10_000_000L + i; // after every position of the inserted rows
+            row[customer] = row[customer] + " (moved)";
+            int p = 1;
+            for (int k : setColumns) {
+              docs.setObject(p++, row[k]);
+            }
+            docs.setObject(p++, row[id]);
+            docs.setString(p, oldRev);
+            docs.addBatch();
+          }
+          docs.executeBatch();
+          for (int i = from; i < (withState ? to : from); i++) {
+            String[] s = states.get(i);
+            state.setString(1, "2-" + s[1].substring(s[1].indexOf('-') + 1));
+            state.setBoolean(2, false);
+            state.setString(3, s[2].replace("\"customer\":\"", "\"customer\":\"(moved) "));
+            state.setString(4, "sales_invoices");
+            state.setString(5, s[0]);
+            state.addBatch();
+          }
+          if (withState) {
             state.executeBatch();
           }
           c.commit();

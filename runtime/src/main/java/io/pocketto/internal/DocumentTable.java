@@ -329,15 +329,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return engine.withConnection("reading the changes of " + binding.collection(), c -> {
       try (StatementCache.Use use = engine.prepare(c, sql)) {
         PreparedStatement ps = use.statement();
-        int i = 1;
-        for (SqlParameter p : match.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        i = dialect.bindChangesPosition(ps, i, major, minor, readableUpTo);
-        for (SqlParameter p : match.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        ps.setInt(i, limit + 1);
+        bindFilteredFeed(c, ps, match.params(), major, minor, readableUpTo, match.params(), limit + 1);
         try (ResultSet rs = ps.executeQuery()) {
           int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
           Object[][] decoded = new Object[1][];
@@ -390,6 +382,23 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
   }
 
+  /**
+   * Binds a feed query narrowed by a filter ({@link Dialect#changesAfter(String, String, String, String)}):
+   * the extra column's parameters, the position, the filter's parameters, the row limit.
+   */
+  private void bindFilteredFeed(Connection c, PreparedStatement ps, List<SqlParameter> column, long major, long minor,
+      long readableUpTo, List<SqlParameter> filter, int limit) throws SQLException {
+    int i = 1;
+    for (SqlParameter p : column) {
+      QueryExecutor.bind(dialect, c, ps, i++, p);
+    }
+    i = dialect.bindChangesPosition(ps, i, major, minor, readableUpTo);
+    for (SqlParameter p : filter) {
+      QueryExecutor.bind(dialect, c, ps, i++, p);
+    }
+    ps.setInt(i, limit);
+  }
+
   /** A row of a scoped feed: the entry, and whether it matches the scope (else it matched {@code alsoIds} only). */
   public record ScopedEntry<T>(FeedEntry<T> entry, boolean inScope) {}
 
@@ -410,18 +419,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return engine.withConnection("reading the scoped changes of " + binding.collection(), c -> {
       try (StatementCache.Use use = engine.prepare(c, sql)) {
         PreparedStatement ps = use.statement();
-        int i = 1;
-        for (SqlParameter p : scope.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        i = dialect.bindChangesPosition(ps, i, major, minor, readableUpTo);
-        for (SqlParameter p : scope.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        for (SqlParameter p : alsoIds.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        ps.setInt(i, limit + 1);
+        List<SqlParameter> filter = new ArrayList<>(scope.params());
+        filter.addAll(alsoIds.params());
+        bindFilteredFeed(c, ps, scope.params(), major, minor, readableUpTo, filter, limit + 1);
         try (ResultSet rs = ps.executeQuery()) {
           List<ScopedEntry<T>> out = new ArrayList<>();
           int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;

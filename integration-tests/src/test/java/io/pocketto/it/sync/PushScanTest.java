@@ -41,6 +41,13 @@ class PushScanTest extends SyncTestBase {
     return rows.isEmpty() ? null : (String) rows.get(0).get("setting_text");
   }
 
+  /** Sets the customer of invoice {@code id} in {@code database} and saves it; the new revision. */
+  private static String setCustomer(Database database, String id, String customer) {
+    SalesInvoice invoice = stored(database, id);
+    invoice.setCustomer(customer);
+    return invoice.save().meta().rev();
+  }
+
   /** Where the client's own feed ends: after its last write. */
   private static String feedEnd(Database client) {
     return SalesInvoice.in(client).storedChanges(Checkpoint.START, 100_000, false).checkpoint().toString();
@@ -59,9 +66,7 @@ class PushScanTest extends SyncTestBase {
     assertThat(sync.syncOnce().pushed()).isZero();
     assertThat(pushCheckpoint(client)).isEqualTo(feedEnd(client));
 
-    SalesInvoice mine = stored(client, "07");
-    mine.setCustomer("Globex");
-    String rev = mine.save().meta().rev();
+    String rev = setCustomer(client, "07", "Globex");
     SyncResult result = sync.syncOnce();
     assertThat(result.pushed()).as("the one local change after the pulled documents").isEqualTo(1);
     assertThat(stored(db, "07").meta().rev()).isEqualTo(rev);
@@ -88,9 +93,7 @@ class PushScanTest extends SyncTestBase {
     assertThat(sync.syncOnce().pushed()).isZero();
     assertThat(pushCheckpoint(db)).isEqualTo(feedEnd(db));
 
-    SalesInvoice edited = stored(db, "m3");
-    edited.setCustomer("ACME");
-    String editedRev = edited.save().meta().rev();
+    String editedRev = setCustomer(db, "m3", "ACME");
     SalesInvoice created = new SalesInvoice();
     created.setId("local");
     created.setNumber("INV-local");
@@ -110,12 +113,8 @@ class PushScanTest extends SyncTestBase {
     Database client = newClient("client");
     Replication sync = replicate(client, remoteFor(server()));
     sync.syncOnce();
-    SalesInvoice theirs = stored(db, "1");
-    theirs.setCustomer("Theirs");
-    theirs.save();
-    SalesInvoice mine = stored(client, "1");
-    mine.setCustomer("Mine");
-    mine.save();
+    setCustomer(db, "1", "Theirs");
+    setCustomer(client, "1", "Mine");
 
     SyncResult first = sync.syncOnce();
     assertThat(first.conflicts()).hasSize(1);
@@ -150,18 +149,14 @@ class PushScanTest extends SyncTestBase {
       Future<String> local = thread.submit(() -> {
         String[] rev = new String[1];
         client.bundle(tx -> {
-          SalesInvoice mine = stored(client, "1");
-          mine.setCustomer("Mine");
-          rev[0] = mine.save().meta().rev();
+          rev[0] = setCustomer(client, "1", "Mine");
           saved.countDown();
           await(commit);
         });
         return rev[0];
       });
       assertThat(saved.await(30, TimeUnit.SECONDS)).isTrue();
-      SalesInvoice theirs = stored(db, "2");
-      theirs.setCustomer("Theirs");
-      theirs.save();
+      setCustomer(db, "2", "Theirs");
 
       assertThat(sync.syncOnce().pulled()).as("written after the uncommitted save in the feed").isEqualTo(1);
       assertThat(sync.syncOnce().pushed()).isZero();
@@ -241,11 +236,7 @@ class PushScanTest extends SyncTestBase {
           for (int k = 0; k < saves; k++) {
             String id = ids.get((k * 3) % documents);
             String customer = "C" + (k + 1);
-            saveRetrying(() -> {
-              SalesInvoice invoice = stored(db, id);
-              invoice.setCustomer(customer);
-              invoice.save();
-            });
+            saveRetrying(() -> setCustomer(db, id, customer));
             masterCustomer.put(id, customer);
           }
           return null;

@@ -3,8 +3,6 @@ package io.pocketto;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pocketto.internal.ModelBinding;
-import io.pocketto.internal.Records;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,14 +20,14 @@ import java.util.function.Consumer;
 public interface ActiveRecord<T extends ActiveRecord<T>> {
 
   /**
-   * How the runtime reads and writes this model: the generated class's {@code BINDING}. For the
-   * runtime and tools; application code has no need for it.
+   * This record's model as the runtime knows it: the generated class's {@code BINDING}. For the runtime
+   * and tools; application code has no need for it.
    */
-  ModelBinding<T> modelBinding();
+  ModelType<T> modelBinding();
 
   /** The document id, or {@code null} before the first save assigns a UUIDv7. */
   default String getId() {
-    return modelBinding().state(self()).id();
+    return modelBinding().id(self());
   }
 
   /**
@@ -41,13 +39,13 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if the record is already stored under another id (or {@code null})
    */
   default void setId(String id) {
-    Records.setId(modelBinding().state(self()), id);
+    modelBinding().setId(self(), id);
   }
 
   /** The revision, the fields changed since load or the last save, and their values before the change. */
   @JsonProperty("_meta")
   default Meta meta() {
-    return Records.meta(modelBinding(), self());
+    return modelBinding().meta(self());
   }
 
   /**
@@ -61,7 +59,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    *     record is stored again only by {@link #recreate()}
    */
   default T save() {
-    return Records.save(modelBinding(), self());
+    return modelBinding().save(self());
   }
 
   /**
@@ -70,7 +68,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if this record was loaded from, or saved to, another database
    */
   default T saveTo(Database database) {
-    return Records.saveTo(modelBinding(), self(), database);
+    return modelBinding().saveTo(self(), database);
   }
 
   /**
@@ -81,7 +79,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if the record was never saved
    */
   default void delete() {
-    Records.delete(modelBinding(), self());
+    modelBinding().delete(self());
   }
 
   /**
@@ -95,7 +93,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    *     purged it since)
    */
   default T recreate() {
-    return Records.recreate(modelBinding(), self());
+    return modelBinding().recreate(self());
   }
 
   /**
@@ -104,7 +102,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws DocumentNotFoundException if the document no longer exists or is deleted
    */
   default T reload() {
-    return Records.reload(modelBinding(), self());
+    return modelBinding().reload(self());
   }
 
   /**
@@ -116,7 +114,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws RetriesExhaustedException when every attempt met a conflict; the record is left as it was
    */
   default T incrementalModify(Consumer<? super T> mutation) {
-    return Records.incrementalModify(modelBinding(), self(), mutation);
+    return modelBinding().incrementalModify(self(), mutation);
   }
 
   /**
@@ -125,7 +123,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * writer's lock, where the default fails at once with a {@link LockedException}.
    */
   default T incrementalModify(Consumer<? super T> mutation, RetryPolicy policy) {
-    return Records.incrementalModify(modelBinding(), self(), mutation, policy);
+    return modelBinding().incrementalModify(self(), mutation, policy);
   }
 
   /**
@@ -144,7 +142,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if the record was never saved
    */
   default Lock lock(Duration lease) {
-    return Records.lock(modelBinding(), self(), lease);
+    return modelBinding().lock(self(), lease);
   }
 
   /**
@@ -153,7 +151,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalArgumentException for an unknown field or a value of the wrong type, before any write
    */
   default T incrementalPatch(Map<String, ?> changes) {
-    return Records.incrementalPatch(modelBinding(), self(), changes);
+    return modelBinding().incrementalPatch(self(), changes);
   }
 
   /**
@@ -164,7 +162,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws RetriesExhaustedException if conflicts keep arriving; the record is left as it was
    */
   default T save(ConflictHandler<? super T> handler) {
-    return Records.save(modelBinding(), self(), handler);
+    return modelBinding().save(self(), handler);
   }
 
   /**
@@ -174,13 +172,13 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if none is configured
    */
   default T saveResolving() {
-    return Records.saveResolving(modelBinding(), self());
+    return modelBinding().saveResolving(self());
   }
 
   /** Whether any field differs from its value at load or the last save. */
   @JsonIgnore
   default boolean isDirty() {
-    return Records.isDirty(modelBinding(), self());
+    return modelBinding().isDirty(self());
   }
 
   /**
@@ -189,7 +187,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalArgumentException if the model has no such field
    */
   default boolean isDirty(String field) {
-    return Records.isDirty(modelBinding(), self(), field);
+    return modelBinding().isDirty(self(), field);
   }
 
   /**
@@ -198,12 +196,12 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * revision and dirty state.
    */
   default String toJson() {
-    return Records.toJson(modelBinding(), self());
+    return modelBinding().toJson(self());
   }
 
   /** {@link #toJson()} as a Jackson tree, to embed the document in a larger response. */
   default ObjectNode toJsonNode() {
-    return Records.toJsonNode(modelBinding(), self());
+    return modelBinding().toJsonNode(self());
   }
 
   /** This record as its generated class, which is what {@code T} is by construction. */

@@ -26,7 +26,13 @@ public interface ConflictHandler<T> {
    * there is nothing to resolve. The default compares every persisted field.
    */
   default boolean isEqual(T a, T b) {
-    return io.pocketto.internal.Records.sameFields(a, b);
+    return a == b || (a instanceof ActiveRecord<?> record && b != null && a.getClass() == b.getClass()
+        && sameFields(record, b));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // a and b are records of one generated class, so of one model
+  private static boolean sameFields(ActiveRecord a, Object b) {
+    return a.modelBinding().sameFields(a, (ActiveRecord) b);
   }
 
   /** The state to write on top of {@link ConflictInput#realMasterState()}. Must not return {@code null}. */

@@ -20,7 +20,7 @@ public final class Database implements AutoCloseable {
 
   private final Engine engine;
   /** One store per model: {@code SalesInvoice.in(db)} on every call finds it here instead of making one. */
-  private final Map<ModelBinding<?>, ModelStore<?>> stores = new ConcurrentHashMap<>();
+  private final Map<ModelType<?>, ModelStore<?>> stores = new ConcurrentHashMap<>();
 
   Database(Pocketto.Builder options) {
     Engine.Options engineOptions = new Engine.Options(options.joiner, options.createTables, options.retryPolicy,
@@ -35,9 +35,10 @@ public final class Database implements AutoCloseable {
    * {@code SalesInvoice.in(db)}; prefer that form.
    */
   @SuppressWarnings("unchecked") // each binding's store is made for that binding, so its T is the same
-  public <T extends ActiveRecord<T>> ModelStore<T> store(ModelBinding<T> binding) {
-    ModelStore<?> store = stores.get(binding);
+  public <T extends ActiveRecord<T>> ModelStore<T> store(ModelType<T> model) {
+    ModelStore<?> store = stores.get(model);
     if (store == null) {
+      ModelBinding<T> binding = ModelBinding.of(model);
       store = stores.computeIfAbsent(binding, b -> new ModelStore<>(engine.table(binding)));
     }
     return (ModelStore<T>) store;
@@ -66,8 +67,12 @@ public final class Database implements AutoCloseable {
    * would run it on first use: for an application whose migrations (Flyway, Liquibase) own the schema,
    * with {@link Pocketto.Builder#createTables(boolean) table creation} off. Nothing is run.
    */
-  public List<String> schemaStatements(ModelBinding<?>... models) {
-    return engine.schemaStatements(List.of(models));
+  public List<String> schemaStatements(ModelType<?>... models) {
+    List<ModelBinding<?>> bindings = new java.util.ArrayList<>(models.length);
+    for (ModelType<?> model : models) {
+      bindings.add(ModelBinding.of(model));
+    }
+    return engine.schemaStatements(bindings);
   }
 
   /** The retry policy of incremental writes and conflict handlers. */

@@ -1,5 +1,6 @@
 package io.pocketto;
 
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.IncrementalWrites;
 import io.pocketto.internal.SqlFragment;
@@ -20,6 +21,15 @@ import java.util.Optional;
 public final class ModelStore<T extends ActiveRecord<T>> {
   /** How often a waiting reader of the changes feed looks for writes from other processes. */
   static final long FEED_POLL_MILLIS = 100;
+
+  static {
+    ApiAccess.lend(new ApiAccess.Stores() {
+      @Override
+      public <M extends ActiveRecord<M>> DocumentTable<M> table(ModelStore<M> store) {
+        return store.table;
+      }
+    });
+  }
 
   private final DocumentTable<T> table;
 
@@ -180,7 +190,7 @@ public final class ModelStore<T extends ActiveRecord<T>> {
    * {@code SalesInvoice.in(db).query().where(SalesInvoice.CUSTOMER.eq("ACME")).list()}.
    */
   public Query<T> query() {
-    return Query.on(table);
+    return ApiAccess.queries().newQuery(table);
   }
 
   /**
@@ -333,11 +343,6 @@ public final class ModelStore<T extends ActiveRecord<T>> {
     if (!since.isStart()) {
       since.requireFor(table.engine().databaseId(), collection());
     }
-  }
-
-  /** The engine's table behind this store; for generated code and the query runtime, not for applications. */
-  public DocumentTable<T> table() {
-    return table;
   }
 
   /** The database. */

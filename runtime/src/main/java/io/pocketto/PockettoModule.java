@@ -63,7 +63,7 @@ public final class PockettoModule extends SimpleModule {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void serialize(ActiveRecord<?> record, JsonGenerator g, SerializerProvider provider) throws IOException {
-      g.writeTree(Records.toJsonNode((ModelBinding) record.modelBinding(), (ActiveRecord) record));
+      g.writeTree(((ActiveRecord) record).toJsonNode());
     }
   }
 

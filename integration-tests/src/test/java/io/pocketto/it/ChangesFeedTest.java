@@ -3,6 +3,7 @@ package io.pocketto.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.Change;
 import io.pocketto.ChangeBatch;
 import io.pocketto.Checkpoint;
@@ -258,7 +259,7 @@ class ChangesFeedTest extends BackendTest {
       invoice.save();
     }
     SalesInvoice.find("doc-2").orElseThrow().delete();
-    List<String> fields = SalesInvoice.in(db).table().binding().fields().stream().map(f -> f.name()).toList();
+    List<String> fields = ApiAccess.table(SalesInvoice.in(db)).binding().fields().stream().map(f -> f.name()).toList();
     int number = fields.indexOf("number");
     int customer = fields.indexOf("customer");
 

@@ -1,6 +1,7 @@
 package io.pocketto.processor;
 
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.CriteriaSql;
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
 
@@ -20,18 +21,28 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
     FIND, COUNT, EXISTS, DELETE
   }
 
-  /** A comparison, and how many method parameters it takes. */
+  /**
+   * A comparison, the runtime operator whose SQL it is (the {@code LIKE} family differ only in how the
+   * argument becomes the pattern), and how many method parameters it takes.
+   */
   enum Operator {
-    EQ(1, "equality"), NE(1, "Not"), GT(1, "GreaterThan"), GTE(1, "GreaterThanEqual"), LT(1, "LessThan"),
-    LTE(1, "LessThanEqual"), BETWEEN(2, "Between"), IN(1, "In"), NOT_IN(1, "NotIn"), IS_NULL(0, "IsNull"),
-    IS_NOT_NULL(0, "IsNotNull"), LIKE(1, "Like"), NOT_LIKE(1, "NotLike"), STARTING_WITH(1, "StartingWith"),
-    ENDING_WITH(1, "EndingWith"), CONTAINING(1, "Containing"), TRUE(0, "True"), FALSE(0, "False");
+    EQ(CriteriaSql.Operator.EQ, "equality"), NE(CriteriaSql.Operator.NE, "Not"),
+    GT(CriteriaSql.Operator.GT, "GreaterThan"), GTE(CriteriaSql.Operator.GTE, "GreaterThanEqual"),
+    LT(CriteriaSql.Operator.LT, "LessThan"), LTE(CriteriaSql.Operator.LTE, "LessThanEqual"),
+    BETWEEN(CriteriaSql.Operator.BETWEEN, "Between"), IN(CriteriaSql.Operator.IN, "In"),
+    NOT_IN(CriteriaSql.Operator.NOT_IN, "NotIn"), IS_NULL(CriteriaSql.Operator.IS_NULL, "IsNull"),
+    IS_NOT_NULL(CriteriaSql.Operator.IS_NOT_NULL, "IsNotNull"), LIKE(CriteriaSql.Operator.LIKE, "Like"),
+    NOT_LIKE(CriteriaSql.Operator.NOT_LIKE, "NotLike"), STARTING_WITH(CriteriaSql.Operator.LIKE, "StartingWith"),
+    ENDING_WITH(CriteriaSql.Operator.LIKE, "EndingWith"), CONTAINING(CriteriaSql.Operator.LIKE, "Containing"),
+    TRUE(CriteriaSql.Operator.TRUE, "True"), FALSE(CriteriaSql.Operator.FALSE, "False");
 
+    final CriteriaSql.Operator sql;
     final int parameters;
     final String keyword;
 
-    Operator(int parameters, String keyword) {
-      this.parameters = parameters;
+    Operator(CriteriaSql.Operator sql, String keyword) {
+      this.sql = sql;
+      this.parameters = sql.parameters();
       this.keyword = keyword;
     }
 

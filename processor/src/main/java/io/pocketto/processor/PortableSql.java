@@ -1,17 +1,18 @@
 package io.pocketto.processor;
 
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.CriteriaSql;
 import io.pocketto.internal.SqlSyntax;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Sort;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
- * Writes a repository method's SQL at compile time, before any database is known. Every piece that
- * could differ between databases comes from the runtime's {@link SqlSyntax#STANDARD}, the same pieces the
- * runtime's typed queries are written with, so the two cannot drift apart. The runtime passes the text
- * through {@code Dialect.nativeSql} once per database, for a dialect that spells a piece differently.
+ * Writes a repository method's SQL at compile time, before any database is known, with the runtime's
+ * {@link CriteriaSql} (each operator's SQL, the select list, the order) spelled by {@link SqlSyntax#STANDARD}:
+ * the renderer and the pieces the runtime's typed queries are written with, so the two cannot drift apart.
+ * The runtime passes the text through {@code Dialect.nativeSql} once per database, for a dialect that spells a piece differently.
  */
 final class PortableSql {
   private static final SqlSyntax SQL = SqlSyntax.STANDARD;
@@ -22,18 +23,9 @@ final class PortableSql {
     return SQL.quote(identifier);
   }
 
-  /**
-   * {@code _id, _rev, _deleted, _writer}, the fields in declaration order and the two timestamps, as
-   * {@code DocumentTable} reads them.
-   */
+  /** The columns {@code DocumentTable} reads, in its order ({@link CriteriaSql#selectColumns}). */
   static String selectColumns(ModelDescriptor model) {
-    StringJoiner cols = new StringJoiner(", ");
-    cols.add(quote("_id")).add(quote("_rev")).add(quote("_deleted")).add(quote("_writer"));
-    for (PersistedField f : model.fields()) {
-      cols.add(quote(f.column()));
-    }
-    cols.add(quote("_created_at")).add(quote("_updated_at"));
-    return cols.toString();
+    return CriteriaSql.selectColumns(SQL, model.fields().stream().map(PersistedField::column).toList());
   }
 
   /** A row query; {@code limit} > 0 appends {@code FETCH FIRST n ROWS ONLY}, {@code paged} the page window. */
@@ -41,14 +33,11 @@ final class PortableSql {
     StringBuilder sql = new StringBuilder("SELECT ").append(selectColumns(model)).append(" FROM ")
         .append(quote(model.collection()));
     where(sql, query);
-    sql.append(" ORDER BY ");
+    List<CriteriaSql.Sort> sorts = new ArrayList<>();
     for (Sort sort : query.sorts()) {
-      sql.append(SQL.orderKey(sortKey(sort.property()), sort.descending())).append(", ");
+      sorts.add(new CriteriaSql.Sort(sortKey(sort.property()), sort.descending()));
     }
-    // The id follows the last key's direction, as in the runtime's Query: one index scan serves both.
-    List<Sort> sorts = query.sorts();
-    boolean idDescending = !sorts.isEmpty() && sorts.get(sorts.size() - 1).descending();
-    sql.append(quote("_id")).append(idDescending ? " DESC" : " ASC");
+    sql.append(CriteriaSql.orderBy(SQL, sorts));
     if (paged) {
       sql.append(' ').append(SQL.window(true, true));
     } else if (limit > 0) {
@@ -70,7 +59,7 @@ final class PortableSql {
   }
 
   private static void where(StringBuilder sql, DerivedQuery query) {
-    sql.append(" WHERE ").append(quote("_deleted")).append(" = FALSE");
+    sql.append(" WHERE ").append(CriteriaSql.deleted(SQL, false));
     List<List<Criterion>> groups = query.orGroups();
     if (groups.isEmpty()) {
       return;
@@ -108,27 +97,6 @@ final class PortableSql {
   }
 
   private static void criterion(StringBuilder sql, Criterion c) {
-    String column = quote(c.property().column());
-    String operand = c.ignoreCase() ? SQL.lowerCase(column) : column;
-    String value = c.ignoreCase() ? SQL.lowerCase("?") : "?";
-    switch (c.operator()) {
-      case EQ -> sql.append(operand).append(" = ").append(value);
-      case NE -> sql.append(SQL.notEqual(operand, value, column));
-      case GT -> sql.append(column).append(" > ?");
-      case GTE -> sql.append(column).append(" >= ?");
-      case LT -> sql.append(column).append(" < ?");
-      case LTE -> sql.append(column).append(" <= ?");
-      case BETWEEN -> sql.append(column).append(" BETWEEN ? AND ?");
-      case IN -> sql.append(SQL.equalsAny(column));
-      case NOT_IN -> sql.append(SQL.notIn(column));
-      case IS_NULL -> sql.append(column).append(" IS NULL");
-      case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
-      case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
-          sql.append(operand).append(" LIKE ").append(value).append(SQL.likeEscape());
-      // Like Not (NE), NotLike also matches a null field, which is not like anything.
-      case NOT_LIKE -> sql.append(SQL.notLike(operand, value, column));
-      case TRUE -> sql.append(column).append(" = TRUE");
-      case FALSE -> sql.append(column).append(" = FALSE");
-    }
+    sql.append(c.operator().sql.render(SQL, quote(c.property().column()), c.ignoreCase()));
   }
 }

@@ -13,6 +13,7 @@ import io.pocketto.ActiveRecord;
 import io.pocketto.ChangeListener;
 import io.pocketto.Database;
 import io.pocketto.ModelStore;
+import io.pocketto.ModelType;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
 import io.pocketto.internal.ColumnType;
@@ -45,6 +46,7 @@ final class RecordGenerator extends SourceFileGenerator<ModelDescriptor> {
   private static final ClassName MODEL_STORE = ClassName.get(ModelStore.class);
   private static final ClassName POCKETTO = ClassName.get(Pocketto.class);
   private static final ClassName MODEL_BINDING = ClassName.get(ModelBinding.class);
+  private static final ClassName MODEL_TYPE = ClassName.get(ModelType.class);
   private static final ClassName RECORD_STATE = ClassName.get(RecordState.class);
   private static final ClassName FIELD_SPEC = ClassName.get(io.pocketto.internal.FieldSpec.class);
   private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
@@ -158,7 +160,7 @@ final class RecordGenerator extends SourceFileGenerator<ModelDescriptor> {
    * the model does not declare its own, since an interface cannot supply it.
    */
   private static void addInstanceApi(TypeSpec.Builder type, ClassName self, ModelDescriptor model) {
-    type.addMethod(override("modelBinding", ParameterizedTypeName.get(MODEL_BINDING, self))
+    type.addMethod(override("modelBinding", ParameterizedTypeName.get(MODEL_TYPE, self))
         .addStatement("return $N", BINDING).build());
     if (model.generateToString()) {
       type.addMethod(override("toString", TypeName.get(String.class))

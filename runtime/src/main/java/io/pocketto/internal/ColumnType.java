@@ -43,6 +43,7 @@ import java.util.Set;
  * <p>Adding a type means one constant here, its SQL type in each {@code Dialect}, and a test in the
  * round-trip suite; nothing in the processor.
  */
+@ForGeneratedCode
 public enum ColumnType {
   STRING(Types.VARCHAR, String.class, Operators.STRING) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {

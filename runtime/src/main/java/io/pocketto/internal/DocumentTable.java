@@ -12,7 +12,6 @@ import io.pocketto.OutcomeUnknownException;
 import io.pocketto.StorageException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -50,8 +48,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private static final int TIMESTAMP_COLUMNS = 2;
   /** The longest lease a lock may have. */
   static final Duration MAX_LEASE = Duration.ofDays(366);
-  /** Marks a column that is {@code NOT NULL} in {@link #existingColumns}. */
-  private static final String NOT_NULL = " not null";
 
   private final Engine engine;
   private final ModelBinding<T> binding;
@@ -73,7 +69,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String releaseLock;
   private final String selectLock;
   private final String count;
-  private final TableSchema schema;
   private final WriteTurns turns = new WriteTurns();
   /** This process's change numbers, where the dialect draws them here; otherwise {@code null}. */
   private final LocalSequence positions;
@@ -89,8 +84,6 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.table = dialect.quote(binding.collection());
     List<FieldSpec> fields = binding.fields();
 
-    StringJoiner cols = new StringJoiner(", ");
-    cols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
     StringJoiner insertCols = new StringJoiner(", ");
     StringJoiner insertValues = new StringJoiner(", ");
     insertCols.add(q("_id")).add(q("_rev")).add(q("_deleted")).add(q("_writer"));
@@ -99,13 +92,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     sets.add(q("_rev") + " = ?").add(q("_deleted") + " = ?").add(q("_writer") + " = ?")
         .add(q("_updated_at") + " = CURRENT_TIMESTAMP");
     for (FieldSpec f : fields) {
-      cols.add(q(f.column()));
       insertCols.add(q(f.column()));
       insertValues.add(dialect.placeholder(f.type()));
       sets.add(q(f.column()) + " = " + dialect.placeholder(f.type()));
     }
-    // After the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
-    cols.add(q("_created_at")).add(q("_updated_at"));
     // Each write stores a random id of its own, so that a write whose answer was lost can tell its row
     // from one another writer wrote with the same content from the same revision (see isOurs).
     insertCols.add(q("_attempt"));
@@ -116,7 +106,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     String[] position = dialect.positionInsert(binding.collection());
     insertCols.add(position[0]);
     insertValues.add(position[1]);
-    this.selectColumns = cols.toString();
+    // The timestamps after the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
+    this.selectColumns = CriteriaSql.selectColumns(dialect, fields.stream().map(FieldSpec::column).toList());
     this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
     this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
@@ -143,123 +134,18 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.changesAfter = dialect.changesAfter(table, selectColumns);
     this.changeHeadsAfter = dialect.changesAfter(table, q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer"));
     this.changesHeldBack = dialect.changesHeldBack(table);
-    this.schema = new TableSchema(dialect, binding);
+    TableMigration migration = new TableMigration(engine, binding);
     if (engine.createsTables()) {
-      createOrMigrate();
+      migration.createOrMigrate();
     } else {
-      requireTable();
+      migration.requireTable();
     }
     this.positions = dialect.drawsPositionsInProcess() ? engine.localSequence(binding.collection(), this::lastPosition) : null;
     engine.metrics().changesFeed(binding.collection(), this::changesHeldBack);
   }
 
-  /**
-   * With table creation off, the application's migrations own the table: a missing table or field column
-   * is reported now, naming where its DDL comes from, rather than as a failed statement later, and the
-   * columns there are checked against the fields ({@link SchemaDrift}) as when Pocketto creates them.
-   */
-  private void requireTable() {
-    engine.withOwnConnection("checking table " + binding.collection() + " (table creation is off)", c -> {
-      dialect.checkServer(c.getMetaData());
-      Set<String> existing = existingColumns(c);
-      if (existing.isEmpty()) {
-        throw new SQLException("the table " + binding.collection() + " does not exist and table creation is off: "
-            + "create it with the statements Database.schemaStatements() gives", "42P01");
-      }
-      SchemaDrift.check(c, dialect, binding, table, existing);
-      for (FieldSpec f : binding.fields()) {
-        if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
-          throw new SQLException("the table " + binding.collection() + " has no column " + f.column() + " for field '"
-              + f.name() + "' and table creation is off: add it with ALTER TABLE " + table + " ADD COLUMN "
-              + q(f.column()) + " " + dialect.columnType(f), "42703");
-        }
-      }
-      return null;
-    });
-  }
-
   private String q(String identifier) {
     return dialect.quote(identifier);
-  }
-
-  /**
-   * Creates the table, its change counter and indexes, checks the columns it already has against the
-   * fields ({@link SchemaDrift}), and adds a column for every field that lacks one. Runs on a connection of its own even inside a bundle, whose rollback must not undo it.
-   */
-  private void createOrMigrate() {
-    engine.withOwnConnection("creating table " + binding.collection(), c -> {
-      dialect.checkServer(c.getMetaData());
-      try (Statement s = SqlLog.plain(c.createStatement())) {
-        s.execute(schema.createTable());
-        Set<String> existing = existingColumns(c);
-        SchemaDrift.check(c, dialect, binding, table, existing);
-        migratePositions(s, existing);
-        addMissing(s, existing, schema.writerAndLockColumns(), "the writer and lock column");
-        for (FieldSpec f : binding.fields()) {
-          if (!existing.contains(f.column().toLowerCase(Locale.ROOT))) {
-            LOG.info("adding column {} to {}", f.column(), binding.collection());
-            s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + q(f.column()) + " "
-                + dialect.columnType(f));
-          }
-        }
-        for (String index : schema.createIndexes()) {
-          s.execute(index);
-        }
-      }
-      return null;
-    });
-  }
-
-  /**
-   * Who wrote each revision, and who holds the document's lock until when (by the database's clock). All
-   * NULL in rows of versions before 0.1, and {@code _lock_holder} NULL while no one holds the lock.
-   */
-
-  /** Adds each of {@code columns} (quoted name, then type) the table lacks. */
-  private void addMissing(Statement s, Set<String> existing, List<String> columns, String what) throws SQLException {
-    for (String column : columns) {
-      String name = column.substring(1, column.indexOf('"', 1));
-      if (!existing.contains(name)) {
-        LOG.info("adding {} {} to {}", what, name, binding.collection());
-        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
-      }
-    }
-  }
-
-  /** The table's column names in lower case, plus {@code "<name> not null"} for each non-nullable one. */
-  private Set<String> existingColumns(Connection c) throws SQLException {
-    Set<String> names = new HashSet<>();
-    DatabaseMetaData meta = c.getMetaData();
-    // Escaped: '_' in a collection name is a pattern wildcard. In the connection's schema only: another
-    // schema may hold a table of the same name.
-    String escape = meta.getSearchStringEscape();
-    String pattern = escape == null ? binding.collection()
-        : binding.collection().replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
-    try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), pattern, null)) {
-      while (rs.next()) {
-        String name = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-        names.add(name);
-        if ("NO".equals(rs.getString("IS_NULLABLE"))) {
-          names.add(name + NOT_NULL);
-        }
-      }
-    }
-    return names;
-  }
-
-  /**
-   * Brings the changes feed's columns and index to this version's. Tables of earlier versions kept a
-   * unique index on {@code _seq}, which made a write update its row twice (the second time from a shared
-   * counter row): that index goes, and their numbers stay as the start of the new order.
-   */
-  private void migratePositions(Statement s, Set<String> existing) throws SQLException {
-    addMissing(s, existing, dialect.positionColumns(), "the changes feed's column");
-    addMissing(s, existing, List.of(q("_attempt") + " BIGINT"), "the write attempt column");
-    s.execute("DROP INDEX IF EXISTS " + q(binding.collection() + "_seq_idx"));
-    s.execute(schema.createPositionIndex());
-    for (String statement : schema.preparePositions()) {
-      s.execute(statement);
-    }
   }
 
   /** The largest change number stored, where this process numbers the collection's writes. */

@@ -13,26 +13,21 @@ import io.pocketto.Subscription;
 import io.pocketto.TransactionJoiner;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDBC side of a {@link Database}: the connection pool, the dialect, and one {@link DocumentTable}
- * per model, created (and migrated) on first use.
+ * The JDBC side of a {@link Database}: the connection pool, the dialect, statements, transactions
+ * (bundles, or the application's through a {@link TransactionJoiner}) and the change events they deliver.
+ * Its tables, one {@link DocumentTable} per model, and the database's id are kept by {@link TableRegistry}.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  /** Facts about the stored database itself, such as its id. */
-  public static final String INFO_TABLE = "pocketto_info";
   private static final List<Dialect> DIALECTS = List.of(new H2Dialect(), new PostgresDialect());
   /**
    * Open engines per URL in this JVM. Two databases opened on one in-memory URL share it, so the
@@ -48,13 +43,11 @@ public final class Engine implements AutoCloseable {
   private final TransactionJoiner joiner;
   private final boolean createTables;
   private final Metrics metrics;
-  private final ConcurrentHashMap<ModelBinding<?>, DocumentTable<?>> tables = new ConcurrentHashMap<>();
+  /** The tables of this database, its id and the change numbers its tables hold. */
+  private final TableRegistry tables;
   private final ChangeFeed feed = new ChangeFeed();
   private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
   private final StatementCache statements = new StatementCache();
-  /** The collections whose {@link LocalSequence} this engine holds, to let go of on close. */
-  private final Set<String> sequencesHeld = new HashSet<>();
-  private volatile String databaseId;
   private volatile RetryPolicy retryPolicy = RetryPolicy.defaults();
   private volatile String writer = Writers.PROCESS_DEFAULT;
   /** The writer of a {@link io.pocketto.WriterScope} open on this thread, if any. */
@@ -77,6 +70,7 @@ public final class Engine implements AutoCloseable {
     this.url = url;
     this.dialect = dialect;
     this.connections = connections;
+    this.tables = new TableRegistry(this, dialect);
     this.joiner = options.joiner();
     this.createTables = options.createTables();
     this.metrics = options.metrics();
@@ -212,22 +206,12 @@ public final class Engine implements AutoCloseable {
    * after the table of the database's id that they share.
    */
   public List<String> schemaStatements(List<ModelBinding<?>> models) {
-    Set<String> out = new LinkedHashSet<>();
-    out.add(createInfoTable());
-    for (ModelBinding<?> model : models) {
-      out.addAll(new TableSchema(dialect, model).statements());
-    }
-    return List.copyOf(out);
+    return tables.schemaStatements(models);
   }
 
   /** The table of a model, created or migrated on first use. */
-  @SuppressWarnings("unchecked")
   public <T extends ActiveRecord<T>> DocumentTable<T> table(ModelBinding<T> binding) {
-    DocumentTable<?> table = tables.get(binding);
-    if (table == null) {
-      table = tables.computeIfAbsent(binding, b -> new DocumentTable<>(this, binding));
-    }
-    return (DocumentTable<T>) table;
+    return tables.table(binding);
   }
 
   /**
@@ -433,15 +417,7 @@ public final class Engine implements AutoCloseable {
    * {@code Database} of this process open on it, and let go of when this one closes.
    */
   LocalSequence localSequence(String collection, LocalSequences.LastStored lastStored) {
-    String id = databaseId();
-    synchronized (sequencesHeld) {
-      if (closed) {
-        throw new IllegalStateException("database " + url + " is closed");
-      }
-      LocalSequence sequence = LocalSequences.acquire(id, collection, lastStored);
-      sequencesHeld.add(collection);
-      return sequence;
-    }
+    return tables.localSequence(collection, lastStored);
   }
 
   /**
@@ -449,47 +425,7 @@ public final class Engine implements AutoCloseable {
    * every process and every {@code Database} open on it agree. Checkpoints of the changes feed carry it.
    */
   public String databaseId() {
-    String id = databaseId;
-    if (id == null) {
-      synchronized (this) {
-        if (databaseId == null) {
-          databaseId = withOwnConnection("reading the database id", this::readOrCreateDatabaseId);
-        }
-        id = databaseId;
-      }
-    }
-    return id;
-  }
-
-  /** The table that keeps the database's id, shared by every model. */
-  private String createInfoTable() {
-    return "CREATE TABLE IF NOT EXISTS " + dialect.quote(INFO_TABLE) + " (" + dialect.quote("name")
-        + " CHARACTER VARYING(64) NOT NULL PRIMARY KEY, " + dialect.quote("value") + " CHARACTER VARYING(255) NOT NULL)";
-  }
-
-  private String readOrCreateDatabaseId(Connection c) throws SQLException {
-    String info = dialect.quote(INFO_TABLE);
-    String select = "SELECT " + dialect.quote("value") + " FROM " + info + " WHERE " + dialect.quote("name") + " = 'database_id'";
-    try (Statement s = SqlLog.plain(c.createStatement())) {
-      s.execute(createInfoTable());
-      try (ResultSet rs = s.executeQuery(select)) {
-        if (rs.next()) {
-          return rs.getString(1);
-        }
-      }
-      try {
-        s.executeUpdate("INSERT INTO " + info + " VALUES ('database_id', '" + Ids.uuidV7() + "')");
-      } catch (SQLException e) {
-        if (!dialect.isUniqueViolation(e)) {
-          throw e;
-        }
-        // Another process made it first; read theirs.
-      }
-      try (ResultSet rs = s.executeQuery(select)) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
+    return tables.databaseId();
   }
 
   /** The writer that writes on this thread now: the innermost open writer scope's, else the database's. */
@@ -751,12 +687,7 @@ public final class Engine implements AutoCloseable {
       return;
     }
     closed = true;
-    synchronized (sequencesHeld) {
-      for (String collection : sequencesHeld) {
-        LocalSequences.release(databaseId, collection);
-      }
-      sequencesHeld.clear();
-    }
+    tables.releaseSequences();
     String ownedUrl = connections.ownedUrl();
     if (ownedUrl != null) {
       boolean last = OPEN_PER_URL.compute(ownedUrl, (u, n) -> n == null || n <= 1 ? null : n - 1) == null;

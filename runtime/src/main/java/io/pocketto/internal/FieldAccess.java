@@ -6,6 +6,7 @@ package io.pocketto.internal;
  * with no reflection. For generated code only; the {@code $} names keep them out of the way of a
  * model's own members.
  */
+@ForGeneratedCode
 public interface FieldAccess {
 
   /** The record's bookkeeping: id, revision, database and the snapshot dirty tracking compares with. */

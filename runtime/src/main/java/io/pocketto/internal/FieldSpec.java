@@ -11,6 +11,7 @@ import java.util.Map;
  * One persisted field of a model, as the processor saw it: its Java name, its column, how it is
  * stored, and for JSON fields the full generic type Jackson reads it back as.
  */
+@ForGeneratedCode
 public final class FieldSpec {
   private final String name;
   private final String column;

@@ -44,7 +44,7 @@ public final class IncrementalWrites {
     boolean done = false;
     try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
       ConflictException last = null;
-      long lockWaitStart = 0;
+      LockWait lockWait = new LockWait();
       boolean waitedForLock = false;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
         if (attempt > 1) {
@@ -68,10 +68,7 @@ public final class IncrementalWrites {
         } catch (ConflictException e) {
           last = e;
         } catch (LockedException e) {
-          if (lockWaitStart == 0) {
-            lockWaitStart = System.nanoTime();
-          }
-          policy.pauseForLock(lockWaitStart, e);
+          lockWait.pause(policy, e);
           waitedForLock = true;
           attempt--;
         }
@@ -108,7 +105,7 @@ public final class IncrementalWrites {
     }
     ModelBinding<T> binding = table.binding();
     ConflictException last = null;
-    long lockWaitStart = 0;
+    LockWait lockWait = new LockWait();
     try (WriteTurns.Turn turn = table.incrementalTurn(id)) {
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
         if (attempt > 1) {
@@ -126,14 +123,26 @@ public final class IncrementalWrites {
         } catch (ConflictException e) {
           last = e;
         } catch (LockedException e) {
-          if (lockWaitStart == 0) {
-            lockWaitStart = System.nanoTime();
-          }
-          policy.pauseForLock(lockWaitStart, e);
+          lockWait.pause(policy, e);
           attempt--;
         }
       }
     }
     throw table.retriesExhausted(policy.maxAttempts(), last);
+  }
+
+  /**
+   * How long an incremental write has waited for other writers' locks, across its attempts: the policy's
+   * {@link RetryPolicy#lockWait()} counts from the first refusal, and waiting spends no attempts.
+   */
+  private static final class LockWait {
+    private long start;
+
+    void pause(RetryPolicy policy, LockedException refusal) {
+      if (start == 0) {
+        start = System.nanoTime();
+      }
+      policy.pauseForLock(start, refusal);
+    }
   }
 }

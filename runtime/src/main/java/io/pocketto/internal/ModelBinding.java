@@ -3,7 +3,15 @@ package io.pocketto.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pocketto.ConflictHandler;
+import io.pocketto.Database;
+import io.pocketto.Lock;
+import io.pocketto.Meta;
+import io.pocketto.ModelType;
+import io.pocketto.RetryPolicy;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +38,8 @@ import java.util.function.Supplier;
  *
  * @param <T> the generated record class
  */
-public final class ModelBinding<T extends ActiveRecord<T>> {
+@ForGeneratedCode
+public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<T> {
   private static final Map<Class<?>, ModelBinding<?>> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Class<T> type;
@@ -139,8 +148,15 @@ public final class ModelBinding<T extends ActiveRecord<T>> {
   }
 
   /** Whether two records of this model hold the same value in every persisted field. */
-  final boolean sameFields(Object a, Object b) {
-    return Records.sameValues(storedValues(type.cast(a)), storedValues(type.cast(b)));
+  @Override
+  public boolean sameFields(T a, T b) {
+    if (a == b) {
+      return true;
+    }
+    if (a == null || b == null || a.getClass() != type || b.getClass() != type) {
+      return false;
+    }
+    return Records.sameValues(storedValues(a), storedValues(b));
   }
 
   /** The generated class. */
@@ -360,5 +376,109 @@ public final class ModelBinding<T extends ActiveRecord<T>> {
   @Override
   public String toString() {
     return "ModelBinding{" + modelName + " -> " + collection + ", fields=" + fields + "}";
+  }
+
+  /**
+   * The binding behind a {@link ModelType}: generated classes are its only implementations, so anything else
+   * is a class made by hand that the runtime cannot read or write.
+   */
+  public static <T extends ActiveRecord<T>> ModelBinding<T> of(ModelType<T> type) {
+    if (type instanceof ModelBinding<T> binding) {
+      return binding;
+    }
+    throw new IllegalArgumentException((type == null ? "null" : type.getClass().getName())
+        + " is not a model type the Pocketto processor generated: pass a generated class's BINDING");
+  }
+
+  // The record operations behind ActiveRecord's default methods; Records holds their logic.
+
+  @Override
+  public String id(T record) {
+    return state(record).id();
+  }
+
+  @Override
+  public void setId(T record, String id) {
+    Records.setId(state(record), id);
+  }
+
+  @Override
+  public Meta meta(T record) {
+    return Records.meta(this, record);
+  }
+
+  @Override
+  public T save(T record) {
+    return Records.save(this, record);
+  }
+
+  @Override
+  public T saveTo(T record, Database database) {
+    return Records.saveTo(this, record, database);
+  }
+
+  @Override
+  public T save(T record, ConflictHandler<? super T> handler) {
+    return Records.save(this, record, handler);
+  }
+
+  @Override
+  public T saveResolving(T record) {
+    return Records.saveResolving(this, record);
+  }
+
+  @Override
+  public void delete(T record) {
+    Records.delete(this, record);
+  }
+
+  @Override
+  public T recreate(T record) {
+    return Records.recreate(this, record);
+  }
+
+  @Override
+  public T reload(T record) {
+    return Records.reload(this, record);
+  }
+
+  @Override
+  public T incrementalModify(T record, Consumer<? super T> mutation) {
+    return Records.incrementalModify(this, record, mutation);
+  }
+
+  @Override
+  public T incrementalModify(T record, Consumer<? super T> mutation, RetryPolicy policy) {
+    return Records.incrementalModify(this, record, mutation, policy);
+  }
+
+  @Override
+  public T incrementalPatch(T record, Map<String, ?> changes) {
+    return Records.incrementalPatch(this, record, changes);
+  }
+
+  @Override
+  public Lock lock(T record, Duration lease) {
+    return Records.lock(this, record, lease);
+  }
+
+  @Override
+  public boolean isDirty(T record) {
+    return Records.isDirty(this, record);
+  }
+
+  @Override
+  public boolean isDirty(T record, String field) {
+    return Records.isDirty(this, record, field);
+  }
+
+  @Override
+  public String toJson(T record) {
+    return Records.toJson(this, record);
+  }
+
+  @Override
+  public ObjectNode toJsonNode(T record) {
+    return Records.toJsonNode(this, record);
   }
 }

@@ -9,6 +9,7 @@ package io.pocketto.internal;
  * @param type how the value is bound
  * @param kind how the argument is turned into the bound value
  */
+@ForGeneratedCode
 public record QueryArgument(String parameter, String property, ColumnType type, Kind kind) {
 
   /** How an argument becomes its SQL parameter. */

@@ -8,6 +8,7 @@ import java.time.Instant;
  * the stored form of its fields at load or last save (the snapshot dirty tracking compares against).
  * Only the runtime changes it, and only after a write succeeded.
  */
+@ForGeneratedCode
 public final class RecordState {
   private String id;
   private String rev;

@@ -37,7 +37,7 @@ public final class Records {
   @SuppressWarnings("unchecked") // a record's state only ever holds a table of the record's own model
   private static <T extends ActiveRecord<T>> DocumentTable<T> table(ModelBinding<T> binding, T record) {
     DocumentTable<?> table = binding.state(record).table();
-    return table != null ? (DocumentTable<T>) table : home(binding, record).store(binding).table();
+    return table != null ? (DocumentTable<T>) table : ApiAccess.table(home(binding, record).store(binding));
   }
 
   /** {@link ActiveRecord#save()}. */
@@ -116,6 +116,7 @@ public final class Records {
   }
 
   /** Whether two records of one model hold the same value in every persisted field. */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the binding checks that both are records of its model
   public static boolean sameFields(Object a, Object b) {
     if (a == b) {
       return true;
@@ -123,7 +124,7 @@ public final class Records {
     if (a == null || b == null || a.getClass() != b.getClass()) {
       return false;
     }
-    return ModelBinding.of(a).sameFields(a, b);
+    return ((ModelBinding) ModelBinding.of(a)).sameFields((ActiveRecord) a, (ActiveRecord) b);
   }
 
   /** {@link ActiveRecord#incrementalModify}. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param <T> the model class
  */
+@ForGeneratedCode
 public abstract class RepositoryBase<T extends ActiveRecord<T>> implements CrudRepository<T> {
   private final ModelStore<T> store;
   private final QueryExecutor<T> executor;
@@ -29,11 +30,12 @@ public abstract class RepositoryBase<T extends ActiveRecord<T>> implements CrudR
    */
   protected RepositoryBase(ModelStore<T> store, List<String> compiledFields) {
     this.store = store;
-    this.executor = new QueryExecutor<>(store.table());
-    List<String> fields = store.table().binding().fields().stream().map(FieldSpec::name).toList();
+    DocumentTable<T> table = ApiAccess.table(store);
+    this.executor = new QueryExecutor<>(table);
+    List<String> fields = table.binding().fields().stream().map(FieldSpec::name).toList();
     if (!fields.equals(compiledFields)) {
       throw new IllegalStateException(getClass().getSimpleName() + " was generated for the fields " + compiledFields
-          + " of " + store.table().binding().modelName() + ", which now has " + fields + "; rebuild the project");
+          + " of " + table.binding().modelName() + ", which now has " + fields + "; rebuild the project");
     }
   }
 

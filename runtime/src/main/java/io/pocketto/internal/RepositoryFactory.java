@@ -9,6 +9,7 @@ import io.pocketto.Database;
  * @param <R> the repository interface
  */
 @FunctionalInterface
+@ForGeneratedCode
 public interface RepositoryFactory<R> {
 
   /** A repository working on {@code database}. */

@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.internal.CriteriaSql.Match;
 import io.pocketto.query.NoResultException;
 import io.pocketto.query.NonUniqueResultException;
 import io.pocketto.query.Page;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
  *
  * @param <T> the model class
  */
+@ForGeneratedCode
 public final class RepositoryQuery<T extends ActiveRecord<T>> {
   private final QueryExecutor<T> executor;
   private final String method;
@@ -109,9 +111,9 @@ public final class RepositoryQuery<T extends ActiveRecord<T>> {
       }
       params.add(switch (a.kind()) {
         case VALUE, LIKE -> SqlParameter.of(a.type(), value);
-        case STARTING_WITH -> SqlParameter.of(a.type(), dialect.escapeLike((String) value) + "%");
-        case ENDING_WITH -> SqlParameter.of(a.type(), "%" + dialect.escapeLike((String) value));
-        case CONTAINING -> SqlParameter.of(a.type(), "%" + dialect.escapeLike((String) value) + "%");
+        case STARTING_WITH -> SqlParameter.of(a.type(), Match.STARTING_WITH.pattern(dialect, (String) value));
+        case ENDING_WITH -> SqlParameter.of(a.type(), Match.ENDING_WITH.pattern(dialect, (String) value));
+        case CONTAINING -> SqlParameter.of(a.type(), Match.CONTAINING.pattern(dialect, (String) value));
         case COLLECTION -> collection(a, (Collection<?>) value);
       });
     }

@@ -1,8 +1,8 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
-import io.pocketto.internal.ModelBinding;
 import java.util.Set;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Set;
 public final class JsonProperty<T extends ActiveRecord<T>, V> extends Property<T, V> {
 
   /** The JSON field at position {@code index} of the model's field list; generated code creates these constants. */
-  public JsonProperty(ModelBinding<T> binding, int index) {
-    super(binding, index, Set.of(ColumnType.JSON));
+  public JsonProperty(ModelType<T> model, int index) {
+    super(model, index, Set.of(ColumnType.JSON));
   }
 }

@@ -29,10 +29,6 @@ public final class Order<T extends ActiveRecord<T>> {
     return descending;
   }
 
-  void render(SqlWriter w) {
-    w.orderKey(property, descending);
-  }
-
   @Override
   public String toString() {
     return property.name() + (descending ? " desc" : " asc");

@@ -1,7 +1,9 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.ModelBinding;
 import java.util.Set;
@@ -20,7 +22,8 @@ public abstract sealed class Property<T extends ActiveRecord<T>, V> permits Json
   private final FieldSpec field;
 
   /** The field at {@code index} of the binding's field list: its position, so nothing is looked up by name. */
-  Property(ModelBinding<T> binding, int index, Set<ColumnType> types) {
+  Property(ModelType<T> model, int index, Set<ColumnType> types) {
+    ModelBinding<T> binding = ModelBinding.of(model);
     this.field = binding.fields().get(index);
     if (!types.contains(field.type())) {
       throw new IllegalArgumentException(getClass().getSimpleName() + " cannot describe field '" + field.name()
@@ -40,12 +43,12 @@ public abstract sealed class Property<T extends ActiveRecord<T>, V> permits Json
 
   /** Documents whose field is null. */
   public final Condition<T> isNull() {
-    return new Condition<>(w -> w.column(this).append(" IS NULL"));
+    return new Condition<>(w -> w.criterion(this, Operator.IS_NULL, false));
   }
 
   /** Documents whose field is not null. */
   public final Condition<T> isNotNull() {
-    return new Condition<>(w -> w.column(this).append(" IS NOT NULL"));
+    return new Condition<>(w -> w.criterion(this, Operator.IS_NOT_NULL, false));
   }
 
   final FieldSpec field() {

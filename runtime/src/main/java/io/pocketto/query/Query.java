@@ -1,12 +1,15 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.CriteriaSql;
 import io.pocketto.internal.Dialect;
 import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.QueryExecutor;
 import io.pocketto.internal.SeekCursors;
+import io.pocketto.internal.SqlFragment;
 import io.pocketto.internal.SqlParameter;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +70,24 @@ public final class Query<T extends ActiveRecord<T>> {
     this.shape = shape == null ? new Shape() : shape;
   }
 
+  static {
+    ApiAccess.lend(new ApiAccess.Queries() {
+      @Override
+      public <M extends ActiveRecord<M>> Query<M> newQuery(DocumentTable<M> table) {
+        return on(table);
+      }
+
+      @Override
+      public <M extends ActiveRecord<M>> SqlFragment render(Condition<M> condition, Dialect dialect) {
+        SqlWriter writer = new SqlWriter(dialect);
+        Condition.require(condition).render(writer);
+        return new SqlFragment(writer.sql(), writer.params());
+      }
+    });
+  }
+
   /** A query over every live document of {@code table}; applications call {@code SalesInvoice.query()}. */
-  public static <T extends ActiveRecord<T>> Query<T> on(DocumentTable<T> table) {
+  private static <T extends ActiveRecord<T>> Query<T> on(DocumentTable<T> table) {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
@@ -380,12 +399,7 @@ public final class Query<T extends ActiveRecord<T>> {
     SqlWriter w = known == null ? new SqlWriter(dialect()) : SqlWriter.paramsOnly(dialect());
     w.append("SELECT ").append(table.selectColumns()).append(" FROM ").append(table.quotedTable());
     where(w, region);
-    w.append(" ORDER BY ");
-    for (Order<T> order : orders) {
-      order.render(w);
-      w.append(", ");
-    }
-    w.append(dialect().quote("_id")).append(idDescending() ? " DESC" : " ASC");
+    w.orderBy(orders);
     windowClause(w, skip, rows);
     if (known == null) {
       known = w.sql();
@@ -419,17 +433,11 @@ public final class Query<T extends ActiveRecord<T>> {
   /** A statement to run: its text and its values in order. */
   private record Statement(String sql, List<SqlParameter> params) {}
 
-  /** The id follows the last key's direction, so that one index on (key, id) serves both directions. */
-  private boolean idDescending() {
-    return !orders.isEmpty() && orders.get(orders.size() - 1).descending();
-  }
-
   private void where(SqlWriter w, Region region) {
-    String deleted = dialect().quote("_deleted");
     List<Consumer<SqlWriter>> parts = new ArrayList<>(3);
     switch (scope) {
-      case LIVE -> parts.add(x -> x.append(deleted + " = FALSE"));
-      case DELETED -> parts.add(x -> x.append(deleted + " = TRUE"));
+      case LIVE -> parts.add(x -> x.append(CriteriaSql.deleted(dialect(), false)));
+      case DELETED -> parts.add(x -> x.append(CriteriaSql.deleted(dialect(), true)));
       case ALL -> { }
     }
     if (condition != null) {

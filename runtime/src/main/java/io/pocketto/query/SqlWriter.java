@@ -1,8 +1,12 @@
 package io.pocketto.query;
 
+import io.pocketto.internal.CriteriaSql;
+import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.Dialect;
+import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.SqlParameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,13 +53,33 @@ final class SqlWriter {
   }
 
   /**
-   * One key of an {@code ORDER BY}, nulls smallest (see {@code SqlSyntax.orderKey}), by the expression the
-   * dialect sorts the property by (see {@code Dialect.sortKey}).
+   * One criterion on the property's column, as {@link CriteriaSql} renders the operator in the dialect's
+   * spelling, with its parameters in order.
    */
-  SqlWriter orderKey(Property<?, ?> property, boolean descending) {
+  SqlWriter criterion(Property<?, ?> property, Operator operator, boolean ignoreCase, SqlParameter... parameters) {
+    if (parameters.length != operator.parameters()) {
+      throw new IllegalArgumentException(operator + " takes " + operator.parameters() + " parameters, got "
+          + parameters.length);
+    }
     if (sql != null) {
-      String column = dialect.quote(property.field().column());
-      sql.append(dialect.orderKey(dialect.sortKey(property.field(), column), descending));
+      sql.append(operator.render(dialect, dialect.quote(property.field().column()), ignoreCase));
+    }
+    params.addAll(Arrays.asList(parameters));
+    return this;
+  }
+
+  /**
+   * The {@code ORDER BY} of {@link CriteriaSql#orderBy}, each key by the expression the dialect sorts its
+   * property by (see {@code Dialect.sortKey}).
+   */
+  SqlWriter orderBy(List<? extends Order<?>> orders) {
+    if (sql != null) {
+      List<CriteriaSql.Sort> sorts = new ArrayList<>(orders.size());
+      for (Order<?> order : orders) {
+        FieldSpec field = order.property().field();
+        sorts.add(new CriteriaSql.Sort(dialect.sortKey(field, dialect.quote(field.column())), order.descending()));
+      }
+      sql.append(CriteriaSql.orderBy(dialect, sorts));
     }
     return this;
   }

@@ -1,8 +1,10 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
-import io.pocketto.internal.ModelBinding;
+import io.pocketto.internal.CriteriaSql.Match;
+import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.SqlParameter;
 import java.util.Set;
 
@@ -17,14 +19,13 @@ import java.util.Set;
 public final class StringProperty<T extends ActiveRecord<T>> extends ComparableProperty<T, String> {
 
   /** The text field at position {@code index} of the model's field list; generated code creates these constants. */
-  public StringProperty(ModelBinding<T> binding, int index) {
-    super(binding, index, Set.of(ColumnType.STRING));
+  public StringProperty(ModelType<T> model, int index) {
+    super(model, index, Set.of(ColumnType.STRING));
   }
 
   /** Documents whose field equals {@code value}, ignoring case. */
   public Condition<T> eqIgnoreCase(String value) {
-    String v = require("eqIgnoreCase", value);
-    return new Condition<>(w -> lower(w).append(" = ").append(w.dialect().lowerCase("?")).param(parameter(v)));
+    return criterion(Operator.EQ, true, parameter(require("eqIgnoreCase", value)));
   }
 
   /**
@@ -33,65 +34,52 @@ public final class StringProperty<T extends ActiveRecord<T>> extends ComparableP
    * @throws IllegalArgumentException if a {@code \} is not followed by {@code %}, {@code _} or {@code \}
    */
   public Condition<T> like(String pattern) {
-    String p = checkPattern("like", pattern);
-    return new Condition<>(w -> w.column(this).append(" LIKE ?").param(parameter(p)).append(w.dialect().likeEscape()));
+    return criterion(Operator.LIKE, false, parameter(checkPattern("like", pattern)));
   }
 
   /** Documents whose field matches a LIKE {@code pattern}, ignoring case; see {@link #like}. */
   public Condition<T> likeIgnoreCase(String pattern) {
-    String p = checkPattern("likeIgnoreCase", pattern);
-    return new Condition<>(w -> lowerLike(w, p));
+    return criterion(Operator.LIKE, true, parameter(checkPattern("likeIgnoreCase", pattern)));
   }
 
   /** Documents whose field starts with {@code prefix}, taken literally. */
   public Condition<T> startsWith(String prefix) {
-    String v = require("startsWith", prefix);
-    return new Condition<>(w -> w.column(this).append(" LIKE ?")
-        .param(parameter(w.dialect().escapeLike(v) + "%")).append(w.dialect().likeEscape()));
+    return matching(Match.STARTING_WITH, false, require("startsWith", prefix));
   }
 
   /** Documents whose field starts with {@code prefix}, taken literally, ignoring case. */
   public Condition<T> startsWithIgnoreCase(String prefix) {
-    String v = require("startsWithIgnoreCase", prefix);
-    return new Condition<>(w -> lowerLike(w, w.dialect().escapeLike(v) + "%"));
+    return matching(Match.STARTING_WITH, true, require("startsWithIgnoreCase", prefix));
   }
 
   /** Documents whose field ends with {@code suffix}, taken literally. */
   public Condition<T> endsWith(String suffix) {
-    String v = require("endsWith", suffix);
-    return new Condition<>(w -> w.column(this).append(" LIKE ?")
-        .param(parameter("%" + w.dialect().escapeLike(v))).append(w.dialect().likeEscape()));
+    return matching(Match.ENDING_WITH, false, require("endsWith", suffix));
   }
 
   /** Documents whose field ends with {@code suffix}, taken literally, ignoring case. */
   public Condition<T> endsWithIgnoreCase(String suffix) {
-    String v = require("endsWithIgnoreCase", suffix);
-    return new Condition<>(w -> lowerLike(w, "%" + w.dialect().escapeLike(v)));
+    return matching(Match.ENDING_WITH, true, require("endsWithIgnoreCase", suffix));
   }
 
   /** Documents whose field contains {@code text}, taken literally. */
   public Condition<T> contains(String text) {
-    String v = require("contains", text);
-    return new Condition<>(w -> w.column(this).append(" LIKE ?")
-        .param(parameter("%" + w.dialect().escapeLike(v) + "%")).append(w.dialect().likeEscape()));
+    return matching(Match.CONTAINING, false, require("contains", text));
   }
 
   /** Documents whose field contains {@code text}, taken literally, ignoring case. */
   public Condition<T> containsIgnoreCase(String text) {
-    String v = require("containsIgnoreCase", text);
-    return new Condition<>(w -> lowerLike(w, "%" + w.dialect().escapeLike(v) + "%"));
+    return matching(Match.CONTAINING, true, require("containsIgnoreCase", text));
   }
 
-  private SqlWriter lower(SqlWriter w) {
-    return w.append(w.dialect().lowerCase(w.dialect().quote(field().column())));
+  private Condition<T> criterion(Operator operator, boolean ignoreCase, SqlParameter value) {
+    return new Condition<>(w -> w.criterion(this, operator, ignoreCase, value));
   }
 
-  private void lowerLike(SqlWriter w, String pattern) {
-    lower(w).append(" LIKE ").append(w.dialect().lowerCase("?")).param(parameter(pattern)).append(w.dialect().likeEscape());
-  }
-
-  private static SqlParameter parameter(String value) {
-    return SqlParameter.of(ColumnType.STRING, value);
+  /** A LIKE whose pattern escapes {@code text} in the dialect's way, so it is known only when written. */
+  private Condition<T> matching(Match match, boolean ignoreCase, String text) {
+    return new Condition<>(w -> w.criterion(this, Operator.LIKE, ignoreCase,
+        parameter(match.pattern(w.dialect(), text))));
   }
 
   private String checkPattern(String operator, String pattern) {

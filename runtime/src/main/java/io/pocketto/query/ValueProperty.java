@@ -1,9 +1,10 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ModelType;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.FieldSpec;
-import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.SqlParameter;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,12 +25,12 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
    * The field at position {@code index} of the model's field list; generated code creates these
    * constants.
    */
-  public ValueProperty(ModelBinding<T> binding, int index) {
-    this(binding, index, TYPES);
+  public ValueProperty(ModelType<T> model, int index) {
+    this(model, index, TYPES);
   }
 
-  ValueProperty(ModelBinding<T> binding, int index, Set<ColumnType> types) {
-    super(binding, index, types);
+  ValueProperty(ModelType<T> model, int index, Set<ColumnType> types) {
+    super(model, index, types);
   }
 
   ValueProperty(FieldSpec column) {
@@ -42,8 +43,7 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
    * @throws IllegalArgumentException if {@code value} is null; use {@link #isNull()}
    */
   public final Condition<T> eq(V value) {
-    Object v = require("eq", value);
-    return new Condition<>(w -> w.column(this).append(" = ").value(this, v));
+    return compare(Operator.EQ, "eq", value);
   }
 
   /**
@@ -53,11 +53,7 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
    * @throws IllegalArgumentException if {@code value} is null; use {@link #isNotNull()}
    */
   public final Condition<T> ne(V value) {
-    Object v = require("ne", value);
-    return new Condition<>(w -> {
-      String column = w.dialect().quote(field().column());
-      w.append(w.dialect().notEqual(column, "?", column)).param(SqlParameter.of(field().type(), v));
-    });
+    return compare(Operator.NE, "ne", value);
   }
 
   /** Documents whose field equals one of {@code values}; none when there are no values. */
@@ -68,8 +64,7 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
 
   /** Documents whose field equals one of {@code values}; none when the collection is empty. */
   public final Condition<T> in(Collection<? extends V> values) {
-    SqlParameter list = list("in", values);
-    return new Condition<>(w -> w.append(w.dialect().equalsAny(w.dialect().quote(field().column()))).param(list));
+    return anyOf(Operator.IN, "in", values);
   }
 
   /**
@@ -83,8 +78,7 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
 
   /** As {@link #notIn(Object[])}, for a collection. */
   public final Condition<T> notIn(Collection<? extends V> values) {
-    SqlParameter list = list("notIn", values);
-    return new Condition<>(w -> w.append(w.dialect().notIn(w.dialect().quote(field().column()))).param(list));
+    return anyOf(Operator.NOT_IN, "notIn", values);
   }
 
   /** Ascending order, nulls first. */
@@ -95,6 +89,23 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
   /** Descending order, nulls last. */
   public final Order<T> desc() {
     return new Order<>(this, true);
+  }
+
+  /** {@code value} as the parameter of a comparison with this field. */
+  final SqlParameter parameter(Object value) {
+    return SqlParameter.of(field().type(), value);
+  }
+
+  /** A comparison of this field with one value, which must not be null. */
+  final Condition<T> compare(Operator operator, String method, V value) {
+    SqlParameter p = parameter(require(method, value));
+    return new Condition<>(w -> w.criterion(this, operator, false, p));
+  }
+
+  /** A comparison with a list of values, bound as one array parameter. */
+  private Condition<T> anyOf(Operator operator, String method, Collection<? extends V> values) {
+    SqlParameter list = list(method, values);
+    return new Condition<>(w -> w.criterion(this, operator, false, list));
   }
 
   private SqlParameter list(String operator, Collection<? extends V> values) {

@@ -11,6 +11,7 @@ import io.pocketto.ConflictException;
 import io.pocketto.ConflictHandler;
 import io.pocketto.ConflictInput;
 import io.pocketto.ModelStore;
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.DocumentTable.RevisionRow;
 import io.pocketto.internal.DocumentTable.RevisionWrite;
@@ -71,7 +72,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   CollectionReplica(ModelStore<T> store, ConflictHandler<? super T> handler, ReplicaState state, Remote remote,
       String clientId, int batchSize) {
     this.store = store;
-    this.table = store.table();
+    this.table = ApiAccess.table(store);
     this.engine = table.engine();
     this.codec = new ReplicaCodec<>(table.binding());
     this.handler = handler != null ? handler : table.conflictHandler();

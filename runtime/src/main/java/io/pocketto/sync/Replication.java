@@ -3,6 +3,7 @@ package io.pocketto.sync;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.internal.ModelBinding;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public final class Replication implements AutoCloseable {
   private Replication(Builder b) {
     this.client = b.client;
     this.remote = b.remote;
-    ReplicaState state = new ReplicaState(anyStore(b).table().engine());
+    ReplicaState state = new ReplicaState(ApiAccess.table(anyStore(b)).engine());
     String id = state.setting(CLIENT_ID);
     if (id == null) {
       id = UUID.randomUUID().toString();

@@ -12,6 +12,7 @@ import io.pocketto.Database;
 import io.pocketto.ModelStore;
 import io.pocketto.Revision;
 import io.pocketto.WriterScope;
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.DocumentTable.RevisionRow;
 import io.pocketto.internal.DocumentTable.RevisionWrite;
@@ -21,7 +22,6 @@ import io.pocketto.internal.ReplicaCodec;
 import io.pocketto.internal.SeekCursors;
 import io.pocketto.internal.SqlFragment;
 import io.pocketto.query.Condition;
-import io.pocketto.query.ConditionSql;
 import io.pocketto.query.Property;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -336,7 +336,7 @@ public final class SyncServer {
 
     Served(Builder b, ModelStore<T> store, ModelRules<T> rules) {
       this.store = store;
-      this.table = store.table();
+      this.table = ApiAccess.table(store);
       this.codec = new ReplicaCodec<>(table.binding());
       this.master = b.master;
       this.scope = rules.scope();
@@ -363,7 +363,7 @@ public final class SyncServer {
       if (condition == null) {
         throw new SyncRefusedException(what + ": you may not sync this collection");
       }
-      return ConditionSql.render(condition, table.dialect());
+      return ApiAccess.queries().render(condition, table.dialect());
     }
 
     /** A document as clients see it: without the server-only fields. */

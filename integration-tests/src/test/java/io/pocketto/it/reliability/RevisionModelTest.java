@@ -3,6 +3,7 @@ package io.pocketto.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.ConflictException;
 import io.pocketto.Database;
 import io.pocketto.DocumentNotFoundException;
@@ -314,7 +315,7 @@ class RevisionModelTest {
         }
       }
     }
-    assertThat(store.table().currentRevision(id)).as("stored revision after " + where).isEqualTo(stored.rev);
+    assertThat(ApiAccess.table(store).currentRevision(id)).as("stored revision after " + where).isEqualTo(stored.rev);
     Optional<Tally> found = store.find(id);
     assertThat(found.isPresent()).as("document live after " + where).isEqualTo(stored.exists && !stored.deleted);
     if (found.isPresent()) {

@@ -3,6 +3,7 @@ package io.pocketto.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.ChangeEvent;
 import io.pocketto.Checkpoint;
 import io.pocketto.Database;
@@ -47,7 +48,7 @@ class BulkReplicationTest extends SyncTestBase {
   }
 
   private static String edit(Database database, String id, String number) {
-    SalesInvoice invoice = SalesInvoice.in(database).table().findIncludingDeleted(id).orElseThrow();
+    SalesInvoice invoice = ApiAccess.table(SalesInvoice.in(database)).findIncludingDeleted(id).orElseThrow();
     invoice.setNumber(number);
     return invoice.save().meta().rev();
   }

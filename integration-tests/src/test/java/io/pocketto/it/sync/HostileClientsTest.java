@@ -2,6 +2,7 @@ package io.pocketto.it.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pocketto.internal.ApiAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -236,7 +237,7 @@ class HostileClientsTest extends SyncTestBase {
   @Test
   void aNewInvoiceForAnotherCustomerIsRefused() {
     assertRefusedOutsideScope(pushOf("N1", null, "Globex", "5"));
-    assertThat(SalesInvoice.in(db).table().findIncludingDeleted("N1")).isEmpty();
+    assertThat(ApiAccess.table(SalesInvoice.in(db)).findIncludingDeleted("N1")).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.pocketto.it.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.Checkpoint;
 import io.pocketto.Database;
 import io.pocketto.it.model.SalesInvoice;
@@ -45,7 +46,7 @@ class ScopedReplicationTest extends SyncTestBase {
 
   /** The live invoices of a database, by id. */
   private static List<String> live(Database database) {
-    return SalesInvoice.in(database).table().all().stream().map(SalesInvoice::getId).sorted().toList();
+    return ApiAccess.table(SalesInvoice.in(database)).all().stream().map(SalesInvoice::getId).sorted().toList();
   }
 
   /** Every row of a database's invoices table, tombstones included. */
@@ -292,7 +293,7 @@ class ScopedReplicationTest extends SyncTestBase {
           assertThat(result.conflicts()).as("round %d: a conflict would show Globex's document", round).isEmpty();
         }
         assertThat(stored(db, id).getCustomer()).isEqualTo("Globex");
-        var left = SalesInvoice.in(aliceDb).table().findIncludingDeleted(id);
+        var left = ApiAccess.table(SalesInvoice.in(aliceDb)).findIncludingDeleted(id);
         if (left.isPresent()) {
           // Her edit lost the race: kept locally as her own ACME invoice, reported as refused.
           assertThat(left.get().getCustomer()).isEqualTo("ACME");

@@ -3,6 +3,7 @@ package io.pocketto.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pocketto.internal.ApiAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pocketto.Database;
@@ -96,7 +97,7 @@ class SyncLimitsTest extends SyncTestBase {
 
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.json().get("message").asText()).contains("at most 2 rows per push, got 3");
-    assertThat(SalesInvoice.in(db).table().count()).isEqualTo(5);
+    assertThat(ApiAccess.table(SalesInvoice.in(db)).count()).isEqualTo(5);
   }
 
   @Test
@@ -110,7 +111,7 @@ class SyncLimitsTest extends SyncTestBase {
     // Mounted without a size check of its own, the server still refuses it.
     assertThatThrownBy(() -> server.push("sales_invoices", big)).isInstanceOf(SyncProtocolException.class)
         .satisfies(e -> assertThat(((SyncProtocolException) e).status()).isEqualTo(413));
-    assertThat(SalesInvoice.in(db).table().count()).isEqualTo(5);
+    assertThat(ApiAccess.table(SalesInvoice.in(db)).count()).isEqualTo(5);
   }
 
   @Test
@@ -138,7 +139,7 @@ class SyncLimitsTest extends SyncTestBase {
         assertThat(flood.get()).containsOnly(413);
       }
       assertConverged("I1", db, client);
-      assertThat(SalesInvoice.in(db).table().count()).isEqualTo(5);
+      assertThat(ApiAccess.table(SalesInvoice.in(db)).count()).isEqualTo(5);
     } finally {
       hostile.shutdown();
     }

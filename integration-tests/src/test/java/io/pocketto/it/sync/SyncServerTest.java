@@ -3,6 +3,7 @@ package io.pocketto.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pocketto.internal.ApiAccess;
 import io.pocketto.Checkpoint;
 import io.pocketto.it.model.SalesInvoice;
 import io.pocketto.sync.PushDecision;
@@ -63,7 +64,7 @@ class SyncServerTest extends SyncTestBase {
         .isInstanceOf(SyncProtocolException.class)
         .hasMessageContaining("does not match the document's content")
         .satisfies(e -> assertThat(((SyncProtocolException) e).status()).isEqualTo(400));
-    assertThat(SalesInvoice.in(db).table().findIncludingDeleted("1")).isEmpty();
+    assertThat(ApiAccess.table(SalesInvoice.in(db)).findIncludingDeleted("1")).isEmpty();
   }
 
   @Test
@@ -137,6 +138,6 @@ class SyncServerTest extends SyncTestBase {
     String answer = server.push("sales_invoices", push(null, rev, "INV-BAD"));
 
     assertThat(answer).isEqualTo("{\"conflicts\":[],\"refused\":[{\"id\":\"1\",\"status\":403,\"reason\":\"bad number\"}]}");
-    assertThat(SalesInvoice.in(db).table().findIncludingDeleted("1")).isEmpty();
+    assertThat(ApiAccess.table(SalesInvoice.in(db)).findIncludingDeleted("1")).isEmpty();
   }
 }

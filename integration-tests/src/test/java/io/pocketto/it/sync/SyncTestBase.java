@@ -2,6 +2,7 @@ package io.pocketto.it.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pocketto.internal.ApiAccess;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pocketto.Database;
@@ -136,7 +137,7 @@ abstract class SyncTestBase extends BackendTest {
 
   /** The invoice as stored in {@code database}, tombstones included. */
   protected static SalesInvoice stored(Database database, String id) {
-    return SalesInvoice.in(database).table().findIncludingDeleted(id).orElseThrow(() -> new AssertionError(id + " is not in " + database));
+    return ApiAccess.table(SalesInvoice.in(database)).findIncludingDeleted(id).orElseThrow(() -> new AssertionError(id + " is not in " + database));
   }
 
   /** Asserts that every database holds the invoice at one revision with the same fields. */

@@ -6,6 +6,7 @@ import io.pocketto.ChangeListener;
 import io.pocketto.Database;
 import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
+import io.pocketto.ModelType;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
 import io.pocketto.internal.ColumnType;
@@ -164,7 +165,7 @@ public final class ArchivedFile extends ArchivedFileModel implements ActiveRecor
   }
 
   @Override
-  public ModelBinding<ArchivedFile> modelBinding() {
+  public ModelType<ArchivedFile> modelBinding() {
     return BINDING;
   }
 

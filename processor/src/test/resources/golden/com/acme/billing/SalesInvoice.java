@@ -6,6 +6,7 @@ import io.pocketto.ChangeListener;
 import io.pocketto.Database;
 import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
+import io.pocketto.ModelType;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
 import io.pocketto.internal.ColumnType;
@@ -150,7 +151,7 @@ public final class SalesInvoice extends SalesInvoiceModel implements ActiveRecor
   }
 
   @Override
-  public ModelBinding<SalesInvoice> modelBinding() {
+  public ModelType<SalesInvoice> modelBinding() {
     return BINDING;
   }
 

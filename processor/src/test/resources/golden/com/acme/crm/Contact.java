@@ -6,6 +6,7 @@ import io.pocketto.ChangeListener;
 import io.pocketto.Database;
 import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
+import io.pocketto.ModelType;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
 import io.pocketto.internal.ColumnType;
@@ -128,7 +129,7 @@ public final class Contact extends ContactModel implements ActiveRecord<Contact>
   }
 
   @Override
-  public ModelBinding<Contact> modelBinding() {
+  public ModelType<Contact> modelBinding() {
     return BINDING;
   }
 

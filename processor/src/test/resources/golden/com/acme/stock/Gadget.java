@@ -6,6 +6,7 @@ import io.pocketto.ChangeListener;
 import io.pocketto.Database;
 import io.pocketto.InvalidDocumentException;
 import io.pocketto.ModelStore;
+import io.pocketto.ModelType;
 import io.pocketto.Pocketto;
 import io.pocketto.Subscription;
 import io.pocketto.internal.ColumnType;
@@ -255,7 +256,7 @@ public final class Gadget extends GadgetSpec implements ActiveRecord<Gadget>, Fi
   }
 
   @Override
-  public ModelBinding<Gadget> modelBinding() {
+  public ModelType<Gadget> modelBinding() {
     return BINDING;
   }
 

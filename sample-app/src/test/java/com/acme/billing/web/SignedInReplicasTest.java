@@ -2,6 +2,7 @@ package com.acme.billing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pocketto.internal.ApiAccess;
 import com.acme.billing.ReplicaApp;
 import com.acme.billing.SalesInvoice;
 import io.pocketto.Database;
@@ -41,7 +42,7 @@ class SignedInReplicasTest {
   }
 
   private static List<String> ids(Database db) {
-    return SalesInvoice.in(db).table().all().stream().map(SalesInvoice::getId).sorted().toList();
+    return ApiAccess.table(SalesInvoice.in(db)).all().stream().map(SalesInvoice::getId).sorted().toList();
   }
 
   @Test

@@ -28,6 +28,12 @@ public final class ModelStore<T extends ActiveRecord<T>> {
       public <M extends ActiveRecord<M>> DocumentTable<M> table(ModelStore<M> store) {
         return store.table;
       }
+
+      @Override
+      public <M extends ActiveRecord<M>> ChangeBatch<Object[]> storedChanges(ModelStore<M> store, Checkpoint since, int limit,
+          SqlFragment match) {
+        return store.storedChanges(since, limit, match);
+      }
     });
   }
 
@@ -229,9 +235,11 @@ public final class ModelStore<T extends ActiveRecord<T>> {
    * The checkpoint moves past the rows that did not match too, up to the end of the feed when nothing
    * further matched; never past a write that may still commit.
    *
+   * The engine reaches it through {@code ApiAccess.Stores}, since the condition is an engine type.
+   *
    * @throws IllegalArgumentException as {@link #changes(Checkpoint, int)}
    */
-  public ChangeBatch<Object[]> storedChanges(Checkpoint since, int limit, SqlFragment match) {
+  private ChangeBatch<Object[]> storedChanges(Checkpoint since, int limit, SqlFragment match) {
     requireCheckpoint(since);
     DocumentTable.FeedRows<Object[]> rows = table.storedChanges(since.major(), since.minor(), limit, match);
     List<Change<Object[]>> changes = new ArrayList<>(rows.entries().size());

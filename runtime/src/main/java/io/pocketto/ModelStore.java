@@ -235,7 +235,7 @@ public final class ModelStore<T extends ActiveRecord<T>> {
    * The checkpoint moves past the rows that did not match too, up to the end of the feed when nothing
    * further matched; never past a write that may still commit.
    *
-   * The engine reaches it through {@code ApiAccess.Stores}, since the condition is an engine type.
+   * <p>The engine reaches it through {@code ApiAccess.Stores}, since the condition is an engine type.
    *
    * @throws IllegalArgumentException as {@link #changes(Checkpoint, int)}
    */

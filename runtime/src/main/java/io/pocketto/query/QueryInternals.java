@@ -20,7 +20,12 @@ public final class QueryInternals {
 
   private QueryInternals() {}
 
-  /** What a criterion asks of its property; the engine renders each as SQL. */
+  /**
+   * What a criterion asks of its property; the engine renders each as SQL. It parallels the engine's
+   * {@code CriteriaSql.Operator} on purpose: that one renders SQL (and holds repository-only operators such as
+   * {@code NOT_LIKE}), which this package may not name; the engine maps this one onto it in an exhaustive switch,
+   * so a constant added here does not compile until the engine writes it.
+   */
   public enum Operator {
     /** Equal to the value. */
     EQ(1),

@@ -34,24 +34,6 @@ public final class EngineDatabase implements Database {
     return settings.meterRegistry() == null ? Metrics.NONE : new MicrometerMetrics(settings.meterRegistry());
   }
 
-  /**
-   * The engine's database behind {@code database}.
-   *
-   * @throws IllegalArgumentException if {@code database} is not one {@link io.pocketto.Pocketto} opened
-   */
-  public static EngineDatabase of(Database database) {
-    if (database instanceof EngineDatabase engineDatabase) {
-      return engineDatabase;
-    }
-    throw new IllegalArgumentException((database == null ? "null" : database.getClass().getName())
-        + " is not a database Pocketto opened: open one with Pocketto.connect(...) or Pocketto.builder()");
-  }
-
-  /** The engine behind this database. */
-  public Engine engine() {
-    return engine;
-  }
-
   @Override
   @SuppressWarnings("unchecked") // each binding's store is made for that binding, so its T is the same
   public <T extends ActiveRecord<T>> EngineStore<T> store(ModelType<T> model) {

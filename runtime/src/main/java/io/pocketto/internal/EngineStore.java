@@ -172,6 +172,30 @@ public final class EngineStore<T extends ActiveRecord<T>> implements ModelStore<
     return batch(since, table.storedChanges(since.major(), since.minor(), limit, fields));
   }
 
+  /**
+   * The changes after {@code since} of the documents {@code match} selects, with their fields in stored
+   * form, at most {@code limit}, chosen by the database in the feed's own statement: for replication's
+   * push, which needs the few documents that differ from the master out of a feed of many pulled ones.
+   * The checkpoint moves past the rows that did not match too, up to the end of the feed when nothing
+   * further matched; never past a write that may still commit. Not on {@link ModelStore}: the condition
+   * is an engine type.
+   *
+   * @throws IllegalArgumentException as {@link #changes(Checkpoint, int)}
+   */
+  public ChangeBatch<Object[]> storedChanges(Checkpoint since, int limit, SqlFragment match) {
+    requireCheckpoint(since);
+    DocumentTable.FeedRows<Object[]> rows = table.storedChanges(since.major(), since.minor(), limit, match);
+    List<Change<Object[]>> changes = new ArrayList<>(rows.entries().size());
+    Checkpoint next = since;
+    for (DocumentTable.FeedEntry<Object[]> e : rows.entries()) {
+      if (e.document() != null) {
+        changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document(), e.writer()));
+      }
+      next = Checkpoint.at(table.engine().databaseId(), collection(), e.major(), e.minor());
+    }
+    return new ChangeBatch<>(changes, next, rows.hasMore());
+  }
+
   private <D> ChangeBatch<D> batch(Checkpoint since, DocumentTable.FeedRows<D> rows) {
     List<Change<D>> changes = new ArrayList<>(rows.entries().size());
     Checkpoint next = since;

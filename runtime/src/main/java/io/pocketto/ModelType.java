@@ -1,5 +1,6 @@
 package io.pocketto;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
@@ -97,4 +98,12 @@ public interface ModelType<T extends ActiveRecord<T>> {
    * @throws IndexOutOfBoundsException if the model has no field at {@code index}
    */
   io.pocketto.query.Property.Kind propertyKind(int index);
+
+  /**
+   * The record the JSON object at the parser's current token (or its next one) describes, read as the generated
+   * {@code fromJson} reads it; what {@link PockettoModule} reads a record with.
+   *
+   * @throws InvalidDocumentException naming the offending key
+   */
+  T fromJson(JsonParser parser);
 }

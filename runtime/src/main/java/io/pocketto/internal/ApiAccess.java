@@ -1,19 +1,16 @@
 package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
-import io.pocketto.ChangeBatch;
-import io.pocketto.Checkpoint;
 import io.pocketto.ModelStore;
 import io.pocketto.query.Condition;
 import io.pocketto.query.Query;
 
 /**
- * How the engine reaches what the API packages keep to themselves, so that no engine type appears in a
- * public signature of {@code io.pocketto} or {@code io.pocketto.query}. Like the JDK's {@code SharedSecrets}:
- * {@link ModelStore} lends its accessor from its static initialiser, and the getter initialises that class
- * first, so an accessor is there whenever the engine asks. Typed queries lend nothing: {@code io.pocketto.query}
- * imports nothing from the engine, which reads a query's description through {@code query.QueryInternals} and
- * writes and runs it itself ({@link QueryRunner}, {@link SqlWriter}).
+ * The engine's entry to what the API hands it, so that no engine type appears in a public signature of
+ * {@code io.pocketto} or {@code io.pocketto.query}. Neither API package lends anything any more, and neither imports
+ * the engine: {@code io.pocketto}'s interfaces are implemented by the engine, so the table behind a
+ * {@link ModelStore} is the engine's own; and a typed query is a description the engine reads through
+ * {@code query.QueryInternals}, writes and runs itself ({@link QueryRunner}, {@link SqlWriter}).
  */
 public final class ApiAccess {
   private ApiAccess() {}
@@ -25,19 +22,6 @@ public final class ApiAccess {
 
     /** The condition's predicate over the model's table (unqualified columns) and its parameters. */
     <T extends ActiveRecord<T>> SqlFragment render(Condition<T> condition, Dialect dialect);
-  }
-
-  /** What {@code io.pocketto} lends the engine. */
-  public interface Stores {
-    /** The engine's table behind a store. */
-    <T extends ActiveRecord<T>> DocumentTable<T> table(ModelStore<T> store);
-
-    /**
-     * The store's changes after {@code since} of the documents {@code match} selects, the checkpoint moved
-     * past the rows that did not match too: replication's push (see {@code ModelStore.storedChanges}).
-     */
-    <T extends ActiveRecord<T>> ChangeBatch<Object[]> storedChanges(ModelStore<T> store, Checkpoint since, int limit,
-        SqlFragment match);
   }
 
   private static final Queries QUERIES = new Queries() {
@@ -52,36 +36,16 @@ public final class ApiAccess {
     }
   };
 
-  private static volatile Stores stores;
-
-  /** Called once, by {@link ModelStore}'s static initialiser. */
-  public static void lend(Stores accessor) {
-    stores = accessor;
-  }
-
   public static Queries queries() {
     return QUERIES;
   }
 
-  public static Stores stores() {
-    Stores s = stores;
-    if (s == null) {
-      initialise(ModelStore.class);
-      s = stores;
-    }
-    return s;
-  }
-
-  /** A store's table: {@code stores().table(store)}. */
+  /**
+   * The engine's table behind a store.
+   *
+   * @throws IllegalArgumentException if {@code store} is not one a database Pocketto opened handed out
+   */
   public static <T extends ActiveRecord<T>> DocumentTable<T> table(ModelStore<T> store) {
-    return stores().table(store);
-  }
-
-  private static void initialise(Class<?> type) {
-    try {
-      Class.forName(type.getName(), true, type.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the runtime's own " + type.getName() + " cannot be loaded", e);
-    }
+    return EngineStore.of(store).table();
   }
 }

@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
  * {@code io.pocketto.query} or {@code io.pocketto.sync} names a type of {@code io.pocketto.internal}. A public
  * method that returned an engine type would let applications depend on the engine, which may change in any
  * release; the engine reaches what it needs through {@code internal.ApiAccess} and {@code ModelType} instead.
- * And the package {@code io.pocketto.query} depends on nothing of the engine, in its bodies either: a query,
- * a condition and a property are descriptions the engine reads through {@code query.QueryInternals}, writes as
- * SQL and runs behind {@code query.QueryEngine}, so the two packages do not import each other.
+ * And the package {@code io.pocketto} itself depends on nothing of the engine, in its bodies either: its
+ * interfaces are implemented by the engine, which it finds through {@code DatabaseProvider}, so the two
+ * packages do not import each other. Nor does {@code io.pocketto.query}: a query, a condition and a property are
+ * descriptions the engine reads through {@code query.QueryInternals}, writes as SQL and runs behind
+ * {@code query.QueryEngine}.
  */
 public class ApiBoundaryTest {
   private static final Set<String> API_PACKAGES = Set.of("io.pocketto", "io.pocketto.query", "io.pocketto.sync");
+  private static final String API = "io.pocketto";
   private static final String QUERY = "io.pocketto.query";
   private static final String ENGINE = "io.pocketto.internal";
 
@@ -42,6 +45,22 @@ public class ApiBoundaryTest {
   private static ArchRule importsNothingFromTheEngine(String apiPackage) {
     return ArchRuleDefinition.noClasses().that().resideInAPackage(apiPackage)
         .should().dependOnClassesThat().resideInAPackage(ENGINE);
+  }
+
+  @Test
+  void theApiPackageImportsNothingFromTheEngine() {
+    JavaClasses runtime = runtime();
+    EvaluationResult result = importsNothingFromTheEngine(API).evaluate(runtime);
+
+    assertThat(result.getFailureReport().getDetails()).as("dependencies of io.pocketto on the engine").isEmpty();
+    // The rule looked at the API package: its classes, among them the interfaces the engine implements.
+    List<String> api = runtime.stream().filter(c -> c.getPackageName().equals(API)).map(JavaClass::getSimpleName)
+        .toList();
+    assertThat(api).hasSizeGreaterThan(40).contains("Database", "ModelStore", "Pocketto", "PockettoModule",
+        "Repositories", "Lock", "WriterScope", "DatabaseProvider");
+    // The other direction is the design (the engine implements the API), and the same rule sees it.
+    assertThat(ArchRuleDefinition.noClasses().that().resideInAPackage(ENGINE)
+        .should().dependOnClassesThat().resideInAPackage(API).evaluate(runtime).hasViolation()).isTrue();
   }
 
   @Test

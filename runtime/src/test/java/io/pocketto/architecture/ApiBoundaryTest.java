@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.Architectures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +77,31 @@ public class ApiBoundaryTest {
     assertThat(names).hasSizeGreaterThan(atLeast).contains(classes);
     assertThat(ArchRuleDefinition.noClasses().that().resideInAPackage(ENGINE)
         .should().dependOnClassesThat().resideInAPackage(apiPackage).evaluate(runtime).hasViolation()).isTrue();
+  }
+
+  /**
+   * The runtime's packages form layers with no circle between them: the API ({@code io.pocketto} and
+   * {@code io.pocketto.query}, published together and naming each other, as {@code jakarta.persistence} and its
+   * {@code criteria} package do), the engine below nothing but replication, and replication on top. So the
+   * engine and the API never reach up into {@code io.pocketto.sync}, and only replication reaches into the engine.
+   */
+  @Test
+  void apiEngineAndReplicationAreLayersWithNoCircle() {
+    JavaClasses runtime = runtime();
+    EvaluationResult result = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("API").definedBy(API, QUERY)
+        .layer("Engine").definedBy(ENGINE)
+        .layer("Replication").definedBy("io.pocketto.sync")
+        .whereLayer("Replication").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Engine").mayOnlyBeAccessedByLayers("Replication")
+        .evaluate(runtime);
+
+    assertThat(result.getFailureReport().getDetails()).as("dependencies against the layers").isEmpty();
+    // Not vacuous: replication does use the engine and the API, and the engine the API.
+    assertThat(ArchRuleDefinition.noClasses().that().resideInAPackage("io.pocketto.sync")
+        .should().dependOnClassesThat().resideInAPackage(ENGINE).evaluate(runtime).hasViolation()).isTrue();
+    assertThat(ArchRuleDefinition.noClasses().that().resideInAPackage(ENGINE)
+        .should().dependOnClassesThat().resideInAPackage(API).evaluate(runtime).hasViolation()).isTrue();
   }
 
   @Test

@@ -125,10 +125,13 @@ public interface Dialect extends SqlSyntax {
 
   /**
    * Binds {@link #changesAfter}: the position read last ({@code major}, {@code minor}), the highest
-   * position readable when this process draws positions (otherwise unused), and the row limit.
+   * position readable when this process draws positions (otherwise unused), and the row limit. The
+   * position binds as in the narrowed feed, since both queries start with it.
    */
-  void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
-      throws SQLException;
+  default void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
+      throws SQLException {
+    ps.setInt(bindChangesPosition(ps, 1, major, minor, readableUpTo), limit);
+  }
 
   /**
    * {@link #changesAfter} narrowed by a predicate, with one more column after the position: the feed of

@@ -121,7 +121,9 @@ public interface Dialect extends SqlSyntax {
    * position, in position order, stopping below any write that may still commit, at most a number of
    * rows. {@link #bindChangesAfter} binds it.
    */
-  String changesAfter(String table, String columns);
+  default String changesAfter(String table, String columns) {
+    return feedQuery(table, columns, "", "");
+  }
 
   /**
    * Binds {@link #changesAfter}: the position read last ({@code major}, {@code minor}), the highest
@@ -138,7 +140,16 @@ public interface Dialect extends SqlSyntax {
    * one sync scope. Its parameters are bound in text order: those of {@code extraColumn}, then the
    * position ({@link #bindChangesPosition}), then those of {@code filter}, then the row limit.
    */
-  String changesAfter(String table, String columns, String extraColumn, String filter);
+  default String changesAfter(String table, String columns, String extraColumn, String filter) {
+    return feedQuery(table, columns, ", " + extraColumn, " AND (" + filter + ")");
+  }
+
+  /**
+   * The one query both {@code changesAfter} forms are: {@code columns} and the position, then {@code extra}
+   * (empty, or a comma and a column), of the rows after a position that also meet {@code and} (empty, or
+   * {@code " AND (...)"}).
+   */
+  String feedQuery(String table, String columns, String extra, String and);
 
   /**
    * Binds the position of {@link #changesAfter(String, String, String, String)} from parameter {@code index};

@@ -175,17 +175,7 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
-  public String changesAfter(String table, String columns) {
-    return feed(table, columns, "", "");
-  }
-
-  @Override
-  public String changesAfter(String table, String columns, String extraColumn, String filter) {
-    return feed(table, columns, ", " + extraColumn, " AND (" + filter + ")");
-  }
-
-  /** The feed's query, with {@code extra} after the position columns and {@code and} narrowing the rows. */
-  private String feed(String table, String columns, String extra, String and) {
+  public String feedQuery(String table, String columns, String extra, String and) {
     return "SELECT " + columns + ", 0, " + quote("_seq") + extra + " FROM " + table + " WHERE " + quote("_seq")
         + " > ? AND " + quote("_seq") + " <= ?" + and + " ORDER BY " + quote("_seq") + " " + window(false, true);
   }

@@ -199,17 +199,7 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String changesAfter(String table, String columns) {
-    return feed(table, columns, "", "");
-  }
-
-  @Override
-  public String changesAfter(String table, String columns, String extraColumn, String filter) {
-    return feed(table, columns, ", " + extraColumn, " AND (" + filter + ")");
-  }
-
-  /** The feed's query, with {@code extra} after the position columns and {@code and} narrowing the rows. */
-  private String feed(String table, String columns, String extra, String and) {
+  public String feedQuery(String table, String columns, String extra, String and) {
     // Aliased: ORDER BY "_xid" would otherwise sort by the text in the select list, where "10" < "9".
     return "SELECT " + columns + ", " + quote("_xid") + "::text AS " + quote("_feed_xid") + ", " + quote("_seq") + extra
         + " FROM " + table + " WHERE (" + quote("_xid") + ", " + quote("_seq") + ") > (?::xid8, ?) AND " + quote("_xid")

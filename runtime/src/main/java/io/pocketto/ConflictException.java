@@ -11,7 +11,7 @@ import java.util.Set;
  * <p>The record that failed to save is left untouched: same revision, still dirty. To resolve, find
  * the document again, re-apply the change and save (see the README's "Handling conflicts").
  */
-public class ConflictException extends DocumentException {
+public class ConflictException extends DocumentException implements JsonError {
   private static final long serialVersionUID = 1L;
   /** The seed's message and reason text. */
   public static final String REASON = "Document update conflict";
@@ -89,6 +89,7 @@ public class ConflictException extends DocumentException {
   }
 
   /** Always {@code "conflict"}, as in CouchDB. */
+  @Override
   public String name() {
     return "conflict";
   }
@@ -126,15 +127,11 @@ public class ConflictException extends DocumentException {
    * The seed's error object, exactly: {@code {"name":"conflict","message":"Document update conflict",
    * "status":409,"error":true,"reason":"Document update conflict","revision":"10-..."}}.
    */
+  @Override
   public ObjectNode toJsonNode() {
     ObjectNode node = errorObject(name(), REASON);
     node.put("revision", revision);
     return node;
-  }
-
-  /** {@link #toJsonNode()} as a JSON string. */
-  public String toJson() {
-    return toJsonNode().toString();
   }
 
   /**

@@ -8,7 +8,7 @@ import java.time.Instant;
  * WebDAV's {@code Locked}). Nothing was written; the record that failed is left as it was, still dirty.
  * Wait until {@link #expires()}, or ask the {@link #holder()} to release it.
  */
-public class LockedException extends DocumentException {
+public class LockedException extends DocumentException implements JsonError {
   private static final long serialVersionUID = 1L;
   /** The reason text of {@link #toJson()}. */
   public static final String REASON = "Document is locked";
@@ -41,6 +41,7 @@ public class LockedException extends DocumentException {
   }
 
   /** Always {@code "locked"}. */
+  @Override
   public String name() {
     return "locked";
   }
@@ -65,15 +66,11 @@ public class LockedException extends DocumentException {
    * locked","status":423,"error":true,"reason":"Document is locked","holder":"alice",
    * "expires":"2026-12-05T01:00:00Z"}}.
    */
+  @Override
   public ObjectNode toJsonNode() {
     ObjectNode node = errorObject(name(), REASON);
     node.put("holder", holder);
     node.put("expires", expires == null ? null : expires.toString());
     return node;
-  }
-
-  /** {@link #toJsonNode()} as a JSON string. */
-  public String toJson() {
-    return toJsonNode().toString();
   }
 }

@@ -130,6 +130,8 @@ public final class ScaleSuite {
 
     System.err.println("plan of page 1,000 by seek, desc:\n" + desc.after(descCursor).limit(PAGE + 1).explain());
     System.err.println("plan of page 1 by offset, asc:\n" + asc.limit(PAGE).explain());
+    System.err.println("plan of the filter on an indexed field:\n"
+        + invoices.query().where(ScaleInvoice.ISSUED_ON.eq(EPOCH)).limit(PAGE).explain());
     out.put("find", both(n -> invoices.find(ids[Defaults.pick(random, ids.length)]).orElseThrow(),
         n -> jdbc.find(ids[Defaults.pick(random, ids.length)])));
     for (boolean descending : new boolean[] {false, true}) {
@@ -232,7 +234,10 @@ public final class ScaleSuite {
         slice[d] = c.prepareStatement(FROM + " AND ((\"number\", \"_id\") " + (d == 0 ? ">" : "<") + " (?, ?))"
             + order + " FETCH FIRST ? ROWS ONLY");
       }
-      ofDay = c.prepareStatement(FROM + " AND (\"issued_on\" = ?) ORDER BY \"_id\" ASC FETCH FIRST ? ROWS ONLY");
+      // Sorted by the day first, as Pocketto now writes it: the index on (issued_on, _id) then serves the
+      // page on H2, which otherwise reads every invoice of the day and sorts them by id.
+      ofDay = c.prepareStatement(FROM + " AND (\"issued_on\" = ?) ORDER BY \"issued_on\" ASC NULLS FIRST, \"_id\" ASC "
+          + "FETCH FIRST ? ROWS ONLY");
       count = c.prepareStatement("SELECT COUNT(*) FROM \"scale_invoices\" WHERE \"_deleted\" = FALSE");
     }
 

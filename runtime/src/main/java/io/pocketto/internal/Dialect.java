@@ -2,7 +2,9 @@ package io.pocketto.internal;
 
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -227,6 +229,15 @@ public interface Dialect extends SqlSyntax {
    */
   default String indexColumn(String quotedColumn) {
     return quotedColumn + " NULLS FIRST";
+  }
+
+  /**
+   * A document's creation or update time from column {@code i} of the current row. Every record a query
+   * returns reads two, so a driver that hands out an {@link Instant} without building an
+   * {@code OffsetDateTime} first is worth asking directly.
+   */
+  default Instant readTimestamp(ResultSet rs, int i) throws SQLException {
+    return (Instant) ColumnType.INSTANT.read(rs, i);
   }
 
   /**

@@ -487,7 +487,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     RecordState state = binding.state(record);
     state.stored(this, rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), stored);
     int timestamps = FIRST_FIELD_COLUMN + stored.length;  // TIMESTAMP_COLUMNS of them
-    state.timestamps((Instant) ColumnType.INSTANT.read(rs, timestamps), (Instant) ColumnType.INSTANT.read(rs, timestamps + 1));
+    state.timestamps(dialect.readTimestamp(rs, timestamps), dialect.readTimestamp(rs, timestamps + 1));
     return record;
   }
 

@@ -65,6 +65,25 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
     }));
   }
 
+  /**
+   * Adds the records of a {@code SELECT} to {@code out} until it holds {@code keep}, and then says whether
+   * the statement has a row beyond them, which it does not make into a record.
+   */
+  public boolean read(String sql, List<SqlParameter> params, List<T> out, long keep) {
+    long start = System.nanoTime();
+    return table.timedRead(start, engine.withConnection(what, c -> {
+      try (StatementCache.Use use = prepare(c, sql, params); ResultSet rs = use.statement().executeQuery()) {
+        while (rs.next()) {
+          if (out.size() >= keep) {
+            return true;
+          }
+          out.add(table.materialize(rs));
+        }
+        return false;
+      }
+    }));
+  }
+
   /** The single number a {@code SELECT COUNT(*)} returns. */
   public long count(String sql, List<SqlParameter> params) {
     long start = System.nanoTime();

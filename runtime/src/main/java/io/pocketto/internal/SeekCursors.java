@@ -173,11 +173,28 @@ public final class SeekCursors {
     }
   }
 
-  /** {@code text} as a JSON string, quotes and escapes included. */
+  /**
+   * {@code text} as a JSON string, quotes and escapes included. The fingerprint and the ids of most
+   * documents are printable ASCII with nothing to escape, and are appended as they are.
+   */
   private static StringBuilder quoted(StringBuilder json, String text) {
     json.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(text, json);
+    if (needsNoEscaping(text)) {
+      json.append(text);
+    } else {
+      JsonStringEncoder.getInstance().quoteAsString(text, json);
+    }
     return json.append('"');
+  }
+
+  private static boolean needsNoEscaping(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static IllegalArgumentException tampered() {

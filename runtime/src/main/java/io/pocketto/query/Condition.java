@@ -19,14 +19,29 @@ public final class Condition<T extends ActiveRecord<T>> {
   }
 
   private final Renderer renderer;
+  /**
+   * The properties an equality in this condition's top-level AND fixes to one value, so they are constant
+   * across its result; a query may sort by them first for free, which lets an index on them serve its order.
+   */
+  private final List<Property<T, ?>> pinned;
 
   Condition(Renderer renderer) {
+    this(renderer, List.of());
+  }
+
+  private Condition(Renderer renderer, List<Property<T, ?>> pinned) {
     this.renderer = renderer;
+    this.pinned = pinned;
+  }
+
+  /** {@code equality}, an equality on {@code property}, which pins the property to one value (see {@link #pinned()}). */
+  static <T extends ActiveRecord<T>> Condition<T> pinning(Property<T, ?> property, Condition<T> equality) {
+    return new Condition<>(equality.renderer, List.of(property));
   }
 
   /** Both this and {@code other}. */
   public Condition<T> and(Condition<T> other) {
-    return group(" AND ", List.of(this, require(other)));
+    return allOf(List.of(this, require(other)));
   }
 
   /** This or {@code other} (or both). */
@@ -37,7 +52,7 @@ public final class Condition<T extends ActiveRecord<T>> {
   /** All of the conditions; a group in parentheses. */
   @SafeVarargs
   public static <T extends ActiveRecord<T>> Condition<T> allOf(Condition<T>... conditions) {
-    return group(" AND ", list(conditions));
+    return allOf(list(conditions));
   }
 
   /** At least one of the conditions; a group in parentheses. */
@@ -48,6 +63,23 @@ public final class Condition<T extends ActiveRecord<T>> {
 
   void render(SqlWriter writer) {
     renderer.render(writer);
+  }
+
+  /** The properties this condition holds to one value in every document it matches; none under an OR. */
+  List<Property<T, ?>> pinned() {
+    return pinned;
+  }
+
+  private static <T extends ActiveRecord<T>> Condition<T> allOf(List<Condition<T>> parts) {
+    List<Property<T, ?>> pinned = new ArrayList<>();
+    for (Condition<T> part : parts) {
+      for (Property<T, ?> p : part.pinned) {
+        if (!pinned.contains(p)) {
+          pinned.add(p);
+        }
+      }
+    }
+    return new Condition<>(group(" AND ", parts).renderer, List.copyOf(pinned));
   }
 
   private static <T extends ActiveRecord<T>> Condition<T> group(String operator, List<Condition<T>> parts) {

@@ -200,11 +200,11 @@ public final class Query<T extends ActiveRecord<T>> {
       throw new IllegalArgumentException("slice size must be at least 1, was " + size);
     }
     long rows = limit == NO_LIMIT ? size + 1L : Math.min(size + 1L, limit);
-    List<T> read = limit(rows).list();
-    if (read.size() <= size) {
-      return new Slice<>(read, null);
+    List<T> items = new ArrayList<>(size);
+    // The row after the slice only says that there is a next one: it is not made into a record.
+    if (!limit(rows).read(items, size)) {
+      return new Slice<>(items, null);
     }
-    List<T> items = read.subList(0, size);
     T last = items.get(size - 1);
     QueryExecutor<T> executor = executor();
     String cursor = executor.cursors().encode(fingerprint(), keyFields(), executor.storedValues(last, keyFields()),
@@ -218,15 +218,26 @@ public final class Query<T extends ActiveRecord<T>> {
       return List.of();
     }
     List<T> out = new ArrayList<>();
+    read(out, Long.MAX_VALUE);
+    return out;
+  }
+
+  /**
+   * Adds the matching documents to {@code out}, in order, making records of the first {@code keep} only;
+   * whether there is a row beyond those.
+   */
+  private boolean read(List<T> out, long keep) {
     for (Region region : regions()) {
       long rows = limit == NO_LIMIT ? NO_LIMIT : limit - out.size();
       Statement w = select(offset, rows, region);
-      out.addAll(reader().list(w.sql(), w.params()));
+      if (reader().read(w.sql(), w.params(), out, keep)) {
+        return true;
+      }
       if (limit != NO_LIMIT && out.size() >= limit) {
         break;
       }
     }
-    return out;
+    return false;
   }
 
   /** The first matching document in order, if any. */
@@ -394,12 +405,21 @@ public final class Query<T extends ActiveRecord<T>> {
    * shape and such a key; later calls only collect the values.
    */
   private Statement select(long skip, long rows, Region region) {
+    return select(skip, rows, region, true);
+  }
+
+  /**
+   * The SELECT of one region with its window; {@code pinnedFirst} sorts by the fields the condition pins
+   * first when an index serves that order ({@link #pinnedKeys}); without it, the order as declared.
+   */
+  private Statement select(long skip, long rows, Region region, boolean pinnedFirst) {
     StatementKey key = statementKey(skip, rows, region);
     String known = key == null ? null : shape.statements.get(key);
     SqlWriter w = known == null ? new SqlWriter(dialect()) : SqlWriter.paramsOnly(dialect());
     w.append("SELECT ").append(table.selectColumns()).append(" FROM ").append(table.quotedTable());
     where(w, region);
-    w.orderBy(orders);
+    // Only the text depends on the order; a statement already written needs its values alone.
+    w.orderBy(pinnedFirst && known == null ? pinnedThenDeclared() : orders);
     windowClause(w, skip, rows);
     if (known == null) {
       known = w.sql();
@@ -487,6 +507,75 @@ public final class Query<T extends ActiveRecord<T>> {
     return new Query<>(table, condition, orders, limit, offset, scope, seek, shape);
   }
 
+  /**
+   * The fields to sort by before the declared keys: fields the condition pins with an equality in its
+   * top-level AND ({@code where(ISSUED_ON.eq(day))}), when an {@code @Index} is exactly those fields followed
+   * by the declared keys (and the id). A pinned field has one value across the result, so sorting by it
+   * first changes nothing; but the order then matches the index, and H2 reads the first rows of the page
+   * from it instead of reading every match and sorting them (PostgreSQL sees the constant by itself). The
+   * seek position and the cursor do not include them: every row of the result has the pinned value.
+   */
+  private List<Property<T, ?>> pinnedKeys() {
+    List<Property<T, ?>> known = shape.pinnedKeys();
+    if (known == null) {
+      known = pinnedKeysServedByAnIndex();
+      shape.pinnedKeys = known;
+    }
+    return known;
+  }
+
+  /** The pinned fields ({@link #pinnedKeys}) in the direction of the first declared key, then the declared keys. */
+  private List<Order<T>> pinnedThenDeclared() {
+    List<Property<T, ?>> pinned = pinnedKeys();
+    if (pinned.isEmpty()) {
+      return orders;
+    }
+    boolean descending = !orders.isEmpty() && orders.get(0).descending();
+    List<Order<T>> all = new ArrayList<>(pinned.size() + orders.size());
+    for (Property<T, ?> field : pinned) {
+      all.add(new Order<>(field, descending));
+    }
+    all.addAll(orders);
+    return all;
+  }
+
+  private List<Property<T, ?>> pinnedKeysServedByAnIndex() {
+    if (condition == null || condition.pinned().isEmpty()) {
+      return List.of();
+    }
+    List<String> declared = new ArrayList<>(orders.size());
+    for (Order<T> order : orders) {
+      declared.add(order.property().name());
+    }
+    for (List<String> index : table.binding().indexes()) {
+      int lead = index.size() - declared.size();
+      if (lead < 1 || !index.subList(lead, index.size()).equals(declared)) {
+        continue;
+      }
+      List<Property<T, ?>> front = new ArrayList<>(lead);
+      for (String field : index.subList(0, lead)) {
+        Property<T, ?> pinned = pinnedNamed(field);
+        if (pinned == null || declared.contains(field)) {
+          break;
+        }
+        front.add(pinned);
+      }
+      if (front.size() == lead) {
+        return List.copyOf(front);
+      }
+    }
+    return List.of();
+  }
+
+  private Property<T, ?> pinnedNamed(String field) {
+    for (Property<T, ?> p : condition.pinned()) {
+      if (p.name().equals(field)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   private List<FieldSpec> keyFields() {
     List<FieldSpec> known = shape.keyFields;
     if (known == null) {
@@ -507,8 +596,10 @@ public final class Query<T extends ActiveRecord<T>> {
   private String fingerprint() {
     String known = shape.fingerprint;
     if (known == null) {
+      // The order as declared: sorting by a pinned field first returns the same order, so it is the same
+      // query, and cursors issued before a change in what is pinned stay valid.
       Statement w = new Query<>(table, condition, orders, NO_LIMIT, 0, scope, null, null)
-          .select(0, NO_LIMIT, Region.ALL);
+          .select(0, NO_LIMIT, Region.ALL, false);
       known = SeekCursors.fingerprint(table.binding().collection() + "\n" + w.sql(), w.params());
       shape.fingerprint = known;
     }
@@ -526,7 +617,13 @@ public final class Query<T extends ActiveRecord<T>> {
     private volatile boolean sortChecked;
     private volatile String fingerprint;
     private volatile List<FieldSpec> keyFields;
+    private volatile List<? extends Property<?, ?>> pinnedKeys;
     private volatile QueryExecutor<?> executor;
+
+    @SuppressWarnings("unchecked")
+    <T extends ActiveRecord<T>> List<Property<T, ?>> pinnedKeys() {
+      return (List<Property<T, ?>>) pinnedKeys;
+    }
 
     @SuppressWarnings("unchecked")
     <T extends ActiveRecord<T>> QueryExecutor<T> executor() {

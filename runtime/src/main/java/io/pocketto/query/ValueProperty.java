@@ -43,7 +43,7 @@ public sealed class ValueProperty<T extends ActiveRecord<T>, V> extends Property
    * @throws IllegalArgumentException if {@code value} is null; use {@link #isNull()}
    */
   public final Condition<T> eq(V value) {
-    return compare(Operator.EQ, "eq", value);
+    return Condition.pinning(this, compare(Operator.EQ, "eq", value));
   }
 
   /**

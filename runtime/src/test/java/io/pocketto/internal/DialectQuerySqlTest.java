@@ -55,4 +55,16 @@ class DialectQuerySqlTest {
         .doesNotContain("MAX_MEMORY_ROWS=7;MAX_MEMORY_ROWS");
     assertThat(h2.prepareUrl("jdbc:h2:mem:x")).doesNotContain("MAX_MEMORY_ROWS");
   }
+
+  @Test
+  void h2FileDatabasesCacheAQuarterOfTheHeapAndKeepAGivenCacheSize() {
+    assertThat(H2Dialect.cacheKib(4L << 30)).isEqualTo(1024 * 1024);
+    assertThat(H2Dialect.cacheKib(512L << 20)).isEqualTo(128 * 1024);
+    assertThat(H2Dialect.cacheKib(32L << 20)).isEqualTo(16 * 1024);
+    assertThat(h2.prepareUrl("jdbc:h2:file:/tmp/x")).contains(";CACHE_SIZE=");
+    assertThat(h2.prepareUrl("jdbc:h2:file:/tmp/x;cache_size=7")).contains("cache_size=7")
+        .doesNotContain(";CACHE_SIZE=");
+    assertThat(h2.prepareUrl("jdbc:h2:file:/tmp/x;QUERY_CACHE_SIZE=7")).contains(";CACHE_SIZE=");
+    assertThat(h2.prepareUrl("jdbc:h2:mem:x")).doesNotContain("CACHE_SIZE");
+  }
 }

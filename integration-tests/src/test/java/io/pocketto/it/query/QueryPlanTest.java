@@ -81,6 +81,41 @@ class QueryPlanTest extends BackendTest {
   }
 
   @Test
+  void anEqualityOnAnIndexedFieldReadsItsFirstMatchesThroughTheIndexInIdOrder() {
+    Query<Invoice> ofOneNumber = query().where(Invoice.NUMBER.eq("INV-00100")).limit(10);
+
+    assertThat(ofOneNumber.sql()).endsWith("ORDER BY \"number\" ASC NULLS FIRST, \"_id\" ASC FETCH FIRST ? ROWS ONLY");
+    assertReadsInOrderThrough(NUMBER_INDEX, ofOneNumber);
+    assertReadsInOrderThrough(CUSTOMER_ISSUED_ON_INDEX, query().where(Invoice.CUSTOMER.eq("customer-7"))
+        .and(Invoice.ISSUED_ON.eq(LocalDate.of(2026, 1, 8))).limit(10));
+  }
+
+  @Test
+  void anEqualityOnTheFirstFieldOfACompositeIndexLetsItServeTheOrderOfTheSecond() {
+    for (Query<Invoice> page : List.of(
+        query().where(Invoice.CUSTOMER.eq("customer-7")).orderBy(Invoice.ISSUED_ON.asc()).limit(20),
+        query().where(Invoice.CUSTOMER.eq("customer-7")).orderBy(Invoice.ISSUED_ON.desc()).limit(20))) {
+      assertReadsInOrderThrough(CUSTOMER_ISSUED_ON_INDEX, page);
+      Invoice middle = page.limit(5).list().get(4);
+      assertThat(page.after(middle).explain().split("\n\n"))
+          .allSatisfy(plan -> assertIndexOrdered(CUSTOMER_ISSUED_ON_INDEX, plan));
+    }
+  }
+
+  @Test
+  void aFieldIsSortedFirstOnlyWhereAnEqualityPinsItAndAnIndexServesTheResult() {
+    // Under an OR the field is not one value across the result; with no index to serve it, sorting by it
+    // first would only add a key (and on H2 keep an index on the declared key from serving the order).
+    assertThat(query().where(Invoice.NUMBER.eq("INV-00100")).or(Invoice.TOTAL.eq(BigDecimal.ONE)).sql())
+        .endsWith("ORDER BY \"_id\" ASC");
+    assertThat(query().where(Invoice.CUSTOMER.eq("customer-7")).orderBy(Invoice.NUMBER.desc()).sql())
+        .endsWith("ORDER BY \"number\" DESC NULLS LAST, \"_id\" DESC");
+    assertThat(query().where(Invoice.TOTAL.eq(BigDecimal.ONE)).sql()).endsWith("ORDER BY \"_id\" ASC");
+    assertThat(query().where(Invoice.CUSTOMER.eq("customer-7")).orderBy(Invoice.ISSUED_ON.desc()).sql())
+        .endsWith("ORDER BY \"customer\" DESC NULLS LAST, \"issued_on\" DESC NULLS LAST, \"_id\" DESC");
+  }
+
+  @Test
   void everyStatementOfASeekIsAnIndexRangeInBothDirections() {
     List<Query<Invoice>> orders = List.of(query().orderBy(Invoice.NUMBER.asc()), query().orderBy(Invoice.NUMBER.desc()));
     for (Query<Invoice> ordered : orders) {

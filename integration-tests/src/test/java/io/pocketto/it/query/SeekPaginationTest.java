@@ -13,6 +13,7 @@ import io.pocketto.query.Slice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -142,7 +143,50 @@ class SeekPaginationTest extends BackendTest {
   void pagingVisitsEveryDocumentOnceWhileOthersAreInsertedAndDeleted() throws Exception {
     for (int round = 0; round < 3; round++) {
       for (boolean descending : new boolean[] {false, true}) {
-        walkWhileWriting(round, descending);
+        walkWhileWriting(round, descending ? Invoice.NUMBER.desc() : Invoice.NUMBER.asc());
+      }
+    }
+  }
+
+  /**
+   * A filter that pins the first field of an index ({@code customer} of {@code (customer, issuedOn)}) is
+   * sorted by that field first so the index serves it (see {@code QueryPlanTest}); the position and the
+   * cursor stay the declared keys and the id, and the walk still sees every document once.
+   */
+  @Test
+  void pagingAFilterThatPinsAnIndexedFieldVisitsEveryDocumentOnceWhileOthersAreInsertedAndDeleted()
+      throws Exception {
+    for (int round = 3; round < 6; round++) {
+      for (boolean descending : new boolean[] {false, true}) {
+        walkWhileWriting(round, descending ? Invoice.ISSUED_ON.desc() : Invoice.ISSUED_ON.asc());
+      }
+    }
+  }
+
+  @Test
+  void filtersThatPinAnIndexedFieldKeepTheirDeclaredOrderAndAreWalkedExactlyOnce() {
+    seedWithTiesAndNulls();
+    Comparator<Invoice> byId = Comparator.comparing(Invoice::getId);
+    Comparator<Invoice> byIssuedOn = Comparator.comparing(Invoice::getIssuedOn,
+        Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()));
+    List<Query<Invoice>> pinned = List.of(
+        query().where(Invoice.NUMBER.eq("N3")),
+        query().where(Invoice.CUSTOMER.eq("C1")).orderBy(Invoice.ISSUED_ON.asc()),
+        query().where(Invoice.CUSTOMER.eq("C1")).orderBy(Invoice.ISSUED_ON.desc()),
+        query().where(Invoice.CUSTOMER.eq("C2")).and(Invoice.ISSUED_ON.eq(LocalDate.of(2026, 1, 3))));
+    List<Comparator<Invoice>> declared = List.of(byId, byIssuedOn.thenComparing(byId),
+        byIssuedOn.thenComparing(byId).reversed(), byId);
+    for (int q = 0; q < pinned.size(); q++) {
+      Query<Invoice> query = pinned.get(q);
+      List<Invoice> all = query.list();
+      assertThat(all).as(query.sql()).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(ids(all)).as(query.sql()).isEqualTo(ids(all.stream().sorted(declared.get(q)).toList()));
+      for (int size : new int[] {1, 2, 3}) {
+        assertThat(walkByCursor(query, size)).as(query.sql() + " by " + size).isEqualTo(ids(all));
+      }
+      for (int at = 0; at < all.size(); at++) {
+        assertThat(ids(query.after(all.get(at)).list())).as(query.sql() + " after " + at)
+            .isEqualTo(ids(all.subList(at + 1, all.size())));
       }
     }
   }
@@ -150,14 +194,15 @@ class SeekPaginationTest extends BackendTest {
   /** Inserts (and as many deletes, while doomed documents last) the writer makes during one walk, at most. */
   private static final int WRITES = 150;
 
-  private void walkWhileWriting(int round, boolean descending) throws Exception {
-    String prefix = "r" + round + (descending ? "d" : "a") + "-";
+  private void walkWhileWriting(int round, Order<Invoice> order) throws Exception {
+    String prefix = "r" + round + (order.descending() ? "d" : "a") + "-";
     Set<String> stable = new HashSet<>();
     List<Invoice> doomed = new ArrayList<>();
     for (int n = 0; n < 120; n++) {
       int k = n;
       Invoice saved = saved(db, prefix + String.format("%03d", (k * 37) % 120), i -> {
         i.setNumber(k % 13 == 0 ? null : "N" + (k % 10));
+        i.setIssuedOn(k % 11 == 0 ? null : LocalDate.of(2026, 2, 1 + k % 10));
         i.setCustomer(prefix);
       });
       if (k % 3 == 0) {
@@ -166,8 +211,7 @@ class SeekPaginationTest extends BackendTest {
         stable.add(saved.getId());
       }
     }
-    Query<Invoice> walk = query().where(Invoice.CUSTOMER.eq(prefix))
-        .orderBy(descending ? Invoice.NUMBER.desc() : Invoice.NUMBER.asc());
+    Query<Invoice> walk = query().where(Invoice.CUSTOMER.eq(prefix)).orderBy(order);
     CountDownLatch writing = new CountDownLatch(5);
     AtomicBoolean done = new AtomicBoolean();
     ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -179,6 +223,7 @@ class SeekPaginationTest extends BackendTest {
           int k = n++;
           saved(db, prefix + "new-" + k, i -> {
             i.setNumber(k % 4 == 0 ? null : "N" + ThreadLocalRandom.current().nextInt(10));
+            i.setIssuedOn(k % 5 == 0 ? null : LocalDate.of(2026, 2, 1 + ThreadLocalRandom.current().nextInt(10)));
             i.setCustomer(prefix);
           });
           if (!doomed.isEmpty()) {

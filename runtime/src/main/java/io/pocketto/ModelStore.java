@@ -3,6 +3,7 @@ package io.pocketto;
 import io.pocketto.internal.ApiAccess;
 import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.IncrementalWrites;
+import io.pocketto.internal.SqlFragment;
 import java.util.Map;
 import java.util.function.Consumer;
 import io.pocketto.query.Query;
@@ -26,6 +27,12 @@ public final class ModelStore<T extends ActiveRecord<T>> {
       @Override
       public <M extends ActiveRecord<M>> DocumentTable<M> table(ModelStore<M> store) {
         return store.table;
+      }
+
+      @Override
+      public <M extends ActiveRecord<M>> ChangeBatch<Object[]> storedChanges(ModelStore<M> store, Checkpoint since, int limit,
+          SqlFragment match) {
+        return store.storedChanges(since, limit, match);
       }
     });
   }
@@ -219,6 +226,31 @@ public final class ModelStore<T extends ActiveRecord<T>> {
   public ChangeBatch<Object[]> storedChanges(Checkpoint since, int limit, boolean fields) {
     requireCheckpoint(since);
     return batch(since, table.storedChanges(since.major(), since.minor(), limit, fields));
+  }
+
+  /**
+   * The changes after {@code since} of the documents {@code match} selects, with their fields in stored
+   * form, at most {@code limit}, chosen by the database in the feed's own statement: for replication's
+   * push, which needs the few documents that differ from the master out of a feed of many pulled ones.
+   * The checkpoint moves past the rows that did not match too, up to the end of the feed when nothing
+   * further matched; never past a write that may still commit.
+   *
+   * <p>The engine reaches it through {@code ApiAccess.Stores}, since the condition is an engine type.
+   *
+   * @throws IllegalArgumentException as {@link #changes(Checkpoint, int)}
+   */
+  private ChangeBatch<Object[]> storedChanges(Checkpoint since, int limit, SqlFragment match) {
+    requireCheckpoint(since);
+    DocumentTable.FeedRows<Object[]> rows = table.storedChanges(since.major(), since.minor(), limit, match);
+    List<Change<Object[]>> changes = new ArrayList<>(rows.entries().size());
+    Checkpoint next = since;
+    for (DocumentTable.FeedEntry<Object[]> e : rows.entries()) {
+      if (e.document() != null) {
+        changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document(), e.writer()));
+      }
+      next = Checkpoint.at(table.engine().databaseId(), collection(), e.major(), e.minor());
+    }
+    return new ChangeBatch<>(changes, next, rows.hasMore());
   }
 
   private <D> ChangeBatch<D> batch(Checkpoint since, DocumentTable.FeedRows<D> rows) {

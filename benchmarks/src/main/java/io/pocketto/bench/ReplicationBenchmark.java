@@ -93,19 +93,24 @@ public final class ReplicationBenchmark {
       int first = from;
       master.bundle(tx -> {
         for (int n = first; n < Math.min(invoices, first + 1_000); n++) {
-          SalesInvoice invoice = new SalesInvoice();
-          invoice.setId("inv-" + n);
-          invoice.setNumber(Invoices.number(n));
-          invoice.setCustomer(Invoices.customer(n));
-          invoice.setIssuedOn(Invoices.issuedOn(n));
-          invoice.setStatus(Invoices.status());
-          invoice.setLines(Invoices.lines(n));
-          invoice.setTotal(Invoices.total(invoice.getLines()));
-          invoice.saveTo(master);
+          invoice(n).saveTo(master);
         }
       });
     }
     report("master filled", invoices, start);
+  }
+
+  /** Invoice {@code n} of the master, {@code inv-<n>}, not saved yet. */
+  static SalesInvoice invoice(int n) {
+    SalesInvoice invoice = new SalesInvoice();
+    invoice.setId("inv-" + n);
+    invoice.setNumber(Invoices.number(n));
+    invoice.setCustomer(Invoices.customer(n));
+    invoice.setIssuedOn(Invoices.issuedOn(n));
+    invoice.setStatus(Invoices.status());
+    invoice.setLines(Invoices.lines(n));
+    invoice.setTotal(Invoices.total(invoice.getLines()));
+    return invoice;
   }
 
   /** The process's CPU time when the phase being timed started. */

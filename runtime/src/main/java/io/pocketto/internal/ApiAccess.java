@@ -1,6 +1,8 @@
 package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.ChangeBatch;
+import io.pocketto.Checkpoint;
 import io.pocketto.ModelStore;
 import io.pocketto.query.Condition;
 import io.pocketto.query.Query;
@@ -27,6 +29,13 @@ public final class ApiAccess {
   public interface Stores {
     /** The engine's table behind a store. */
     <T extends ActiveRecord<T>> DocumentTable<T> table(ModelStore<T> store);
+
+    /**
+     * The store's changes after {@code since} of the documents {@code match} selects, the checkpoint moved
+     * past the rows that did not match too: replication's push (see {@code ModelStore.storedChanges}).
+     */
+    <T extends ActiveRecord<T>> ChangeBatch<Object[]> storedChanges(ModelStore<T> store, Checkpoint since, int limit,
+        SqlFragment match);
   }
 
   private static volatile Queries queries;

@@ -160,6 +160,14 @@ public interface Dialect extends SqlSyntax {
   int bindChangesPosition(PreparedStatement ps, int index, long major, long minor, long readableUpTo) throws SQLException;
 
   /**
+   * A condition true of the one row of {@code table} placed last in the changes feed, without
+   * parameters and uncorrelated (computed once per statement): with it, a filtered feed read ({@link
+   * #changesAfter(String, String, String, String)}) also returns where the feed ends, so a reader whose
+   * filter matched nothing more can move its checkpoint there.
+   */
+  String lastInFeed(String table);
+
+  /**
    * A statement that inserts a row of {@code columns} or, when one with the same first {@code keyColumns}
    * columns exists, sets its other columns: one statement, so that two writers never race between a
    * look and a write.

@@ -196,6 +196,44 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         rs -> readFields(rs, decoded));
   }
 
+  /**
+   * {@link #storedChanges} of the rows {@code match} selects (a condition on this table's row, which may
+   * correlate to other tables by the table's name), read by the database in one statement, so that a long
+   * stretch of rows the reader does not need is passed over without reaching Java. The feed's last row
+   * comes too whatever it matches, as an entry whose document is {@code null}: a reader whose condition
+   * matched nothing further learns how far the feed was read, and may move its checkpoint there. It comes
+   * only while no write that may still commit sits before it, so no such write is ever passed over.
+   */
+  public FeedRows<Object[]> storedChanges(long major, long minor, int limit, SqlFragment match) {
+    if (limit < 1 || limit == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("limit must be 1 to " + (Integer.MAX_VALUE - 1) + ", was " + limit);
+    }
+    long readableUpTo = positions == null ? 0 : positions.readableUpTo();
+    String matches = "(" + match.sql() + ")";
+    String sql = dialect.changesAfter(table, selectColumns, "CASE WHEN " + matches + " THEN 1 ELSE 0 END",
+        matches + " OR " + dialect.lastInFeed(table));
+    return engine.withConnection("reading the changes of " + binding.collection(), c -> {
+      try (StatementCache.Use use = engine.prepare(c, sql)) {
+        PreparedStatement ps = use.statement();
+        bindFilteredFeed(c, ps, match.params(), major, minor, readableUpTo, match.params(), limit + 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;
+          Object[][] decoded = new Object[1][];
+          List<FeedEntry<Object[]>> out = new ArrayList<>();
+          while (rs.next()) {
+            if (out.size() == limit) {
+              return new FeedRows<>(out, true);
+            }
+            Object[] fields = rs.getInt(positionColumn + 2) == 1 ? readFields(rs, decoded) : null;
+            out.add(new FeedEntry<>(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(WRITER_COLUMN), fields,
+                Long.parseLong(rs.getString(positionColumn)), rs.getLong(positionColumn + 1)));
+          }
+          return new FeedRows<>(out, false);
+        }
+      }
+    });
+  }
+
   /** Reads what one row of a feed query carries. */
   @FunctionalInterface
   private interface RowReader<D> {
@@ -230,6 +268,23 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
   }
 
+  /**
+   * Binds a feed query narrowed by a filter ({@link Dialect#changesAfter(String, String, String, String)}):
+   * the extra column's parameters, the position, the filter's parameters, the row limit.
+   */
+  private void bindFilteredFeed(Connection c, PreparedStatement ps, List<SqlParameter> column, long major, long minor,
+      long readableUpTo, List<SqlParameter> filter, int limit) throws SQLException {
+    int i = 1;
+    for (SqlParameter p : column) {
+      QueryExecutor.bind(dialect, c, ps, i++, p);
+    }
+    i = dialect.bindChangesPosition(ps, i, major, minor, readableUpTo);
+    for (SqlParameter p : filter) {
+      QueryExecutor.bind(dialect, c, ps, i++, p);
+    }
+    ps.setInt(i, limit);
+  }
+
   /** A row of a scoped feed: the entry, and whether it matches the scope (else it matched {@code alsoIds} only). */
   public record ScopedEntry<T>(FeedEntry<T> entry, boolean inScope) {}
 
@@ -250,18 +305,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     return engine.withConnection("reading the scoped changes of " + binding.collection(), c -> {
       try (StatementCache.Use use = engine.prepare(c, sql)) {
         PreparedStatement ps = use.statement();
-        int i = 1;
-        for (SqlParameter p : scope.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        i = dialect.bindChangesPosition(ps, i, major, minor, readableUpTo);
-        for (SqlParameter p : scope.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        for (SqlParameter p : alsoIds.params()) {
-          QueryExecutor.bind(dialect, c, ps, i++, p);
-        }
-        ps.setInt(i, limit + 1);
+        List<SqlParameter> filter = new ArrayList<>(scope.params());
+        filter.addAll(alsoIds.params());
+        bindFilteredFeed(c, ps, scope.params(), major, minor, readableUpTo, filter, limit + 1);
         try (ResultSet rs = ps.executeQuery()) {
           List<ScopedEntry<T>> out = new ArrayList<>();
           int positionColumn = FIRST_FIELD_COLUMN + binding.fields().size() + TIMESTAMP_COLUMNS;

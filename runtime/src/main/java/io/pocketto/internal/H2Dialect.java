@@ -227,6 +227,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String lastInFeed(String table) {
+    return quote("_seq") + " = (SELECT MAX(" + quote("_seq") + ") FROM " + table + ")";
+  }
+
+  @Override
   public String upsert(String table, java.util.List<String> columns, int keyColumns) {
     return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", columns.subList(0, keyColumns))
         + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";

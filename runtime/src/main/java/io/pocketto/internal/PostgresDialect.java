@@ -207,6 +207,12 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String lastInFeed(String table) {
+    return "(" + quote("_xid") + ", " + quote("_seq") + ") = (SELECT " + quote("_xid") + ", " + quote("_seq") + " FROM " + table
+        + " ORDER BY " + quote("_xid") + " DESC, " + quote("_seq") + " DESC LIMIT 1)";
+  }
+
+  @Override
   public int bindChangesPosition(PreparedStatement ps, int index, long major, long minor, long readableUpTo) throws SQLException {
     ps.setString(index, Long.toString(major));
     ps.setLong(index + 1, minor);

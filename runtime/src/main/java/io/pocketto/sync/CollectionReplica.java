@@ -18,6 +18,7 @@ import io.pocketto.internal.DocumentTable.RevisionWrite;
 import io.pocketto.internal.Engine;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.ReplicaCodec;
+import io.pocketto.internal.SqlFragment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +61,10 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   private final String clientId;
   private final int batchSize;
   private final String collection;
+  /** The rows of the collection's table with a change to push ({@link ReplicaState#pushable}). */
+  private final SqlFragment pushable;
+  /** Whether the current pull still moves the push checkpoint along ({@link #passPulledOver}). */
+  private boolean passingPushedOver;
   /** Documents removed by the pulls of the current sync (only the syncing thread touches it). */
   private int removed;
   private int removedCount;
@@ -76,6 +81,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     this.clientId = clientId;
     this.batchSize = batchSize;
     this.collection = store.collection();
+    this.pushable = state.pushable(collection, table.quotedTable());
   }
 
   String collection() {
@@ -97,23 +103,19 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
       String saved = state.setting(pushKey());
       Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
-      // The heads first: after a pull, the feed is mostly pulled documents the master has already, and
-      // their ids and revisions are enough to pass them by. The fields are read only for a batch with
-      // something to push.
-      ChangeBatch<Object[]> batch = store.storedChanges(from, batchSize, false);
+      // After a pull, the feed is mostly pulled documents the master has already: the database passes
+      // them by in the feed's own statement (a join on the index of the assumed master revisions), and
+      // the checkpoint moves past them.
+      ChangeBatch<Object[]> batch = ApiAccess.stores().storedChanges(store, from, batchSize, pushable);
       Map<String, ReplicaState.Known> known = known(batch);
-      if (!toPush(batch, known).isEmpty()) {
-        batch = store.storedChanges(from, batchSize, true);
-        known = known(batch);
-      }
       List<PushRow> rows = new ArrayList<>();
-      for (Change<Object[]> change : toPush(batch, known)) {
+      for (Change<Object[]> change : batch.changes()) {
         ReplicaState.Known doc = known.get(change.id());
         rows.add(new PushRow(change.id(), doc == null ? null : doc.masterRev(), change.revision(),
             codec.encode(change.id(), change.revision(), change.deleted(), change.document())));
       }
       if (rows.isEmpty()) {
-        if (!batch.changes().isEmpty()) {
+        if (!batch.checkpoint().equals(from)) {
           state.setSetting(pushKey(), batch.checkpoint().toString());
         }
         if (!batch.hasMore()) {
@@ -171,23 +173,6 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   }
 
   /**
-   * The changes of a batch the master lacks: not at their assumed master revision, without an open
-   * conflict (which is not pushed again until it is resolved), and not a revision the server refused
-   * (pushed again only once it changes).
-   */
-  private static List<Change<Object[]>> toPush(ChangeBatch<Object[]> batch, Map<String, ReplicaState.Known> known) {
-    List<Change<Object[]>> out = new ArrayList<>();
-    for (Change<Object[]> change : batch.changes()) {
-      ReplicaState.Known doc = known.get(change.id());
-      if (doc == null || (doc.conflictRev() == null && !change.revision().equals(doc.masterRev())
-          && !change.revision().equals(doc.refusedRev()))) {
-        out.add(change);
-      }
-    }
-    return out;
-  }
-
-  /**
    * Pulls the master's changes after the saved checkpoint until caught up. Each batch's documents, their
    * assumed master states and the next checkpoint commit in one local transaction. A document with a
    * local change not pushed yet is left alone: the next push meets the master's state as a conflict.
@@ -196,6 +181,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
    */
   int pull() {
     int pulled = 0;
+    passingPushedOver = true;
     ObjectNode answer = remote.pull(collection, pullRequest(state.setting(pullKey())));
     while (true) {
       JsonNode documents = answer.get("documents");
@@ -223,6 +209,9 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       }
       removed += removedCount;
       if (!more) {
+        if (passingPushedOver) {
+          engine.bundle(tx -> passPulledOver());
+        }
         return pulled;
       }
       answer = answerOf(ahead);
@@ -268,6 +257,9 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
     engine.bundle(tx -> {
       count[0] = 0;
       removedCount = 0;
+      if (passingPushedOver) {
+        passingPushedOver = passPulledOver(); // the batch before, while its rows are in H2's page cache
+      }
       // Read in the transaction, so that what is decided from them is what commits.
       Map<String, ReplicaState.Known> known = state.known(collection, ids);
       Map<String, String> local = state.revisions(table.quotedTable(), ids);
@@ -294,6 +286,27 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       }
     });
     return count[0];
+  }
+
+  /**
+   * Moves the push checkpoint to the feed's end when nothing after it has to be pushed, as a push with
+   * nothing to push would: run between pulled batches, it passes over each batch's rows once, while they
+   * are still in H2's page cache, instead of leaving the next push to read every pulled row again. It
+   * reads what a push reads (never past a write that may still commit), so it can only move the
+   * checkpoint where a push would. Whether it did; once it did not (a local change waits), the rest of
+   * this pull does not try again, since each try would read from the same place.
+   */
+  private boolean passPulledOver() {
+    String saved = state.setting(pushKey());
+    Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
+    ChangeBatch<Object[]> batch = ApiAccess.stores().storedChanges(store, from, 1, pushable);
+    if (!batch.changes().isEmpty()) {
+      return false;
+    }
+    if (!batch.checkpoint().equals(from)) {
+      state.setSetting(pushKey(), batch.checkpoint().toString());
+    }
+    return true;
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.pocketto.sync;
 
+import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.Engine;
 import io.pocketto.internal.Ids;
+import io.pocketto.internal.SqlFragment;
+import io.pocketto.internal.SqlParameter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -167,6 +170,18 @@ final class ReplicaState {
       });
     }
     return out;
+  }
+
+  /**
+   * The condition, on a row of {@code table} (the collection's quoted table, named in the statement),
+   * that it has a change to push: no assumed master state, or one at another revision, with no open
+   * conflict and not a revision the server refused. Read through the index of the revisions, so the
+   * database passes documents in sync without reading a state row's body.
+   */
+  SqlFragment pushable(String collection, String table) {
+    return new SqlFragment("NOT EXISTS (SELECT 1 FROM " + DOCUMENTS + " d WHERE d.doc_id = " + table + ".\"_id\" AND "
+        + "d.collection_name = ? AND (d.conflict_rev IS NOT NULL OR d.master_rev = " + table + ".\"_rev\" OR d.refused_rev = "
+        + table + ".\"_rev\"))", List.of(SqlParameter.of(ColumnType.STRING, collection)));
   }
 
   private static String placeholders(int n) {

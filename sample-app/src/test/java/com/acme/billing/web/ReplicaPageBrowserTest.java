@@ -201,7 +201,11 @@ class ReplicaPageBrowserTest {
     browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
     assertThat(conflictRow("number")).containsExactly("Number\nboth changed it", "INV-001-R", "INV-001-S");
     assertThat(conflictRow("customer")).containsExactly("Customer\nyou changed it", "Acme Replica", "Acme");
+    // The server answers a merge that meets a true conflict with the conflict again, and the page draws the
+    // panel anew: wait for that before reading or clicking it, or the test holds the old panel's elements.
+    WebElement shownBefore = driver.findElement(By.cssSelector("#conflict-fields tr[data-field='number']"));
     browser.click("#merge");
+    browser.await().until(ExpectedConditions.stalenessOf(shownBefore));
     browser.await().until(d -> browser.text("#conflict-summary").contains("Both of you changed Number"));
     assertThat(driver.findElement(By.cssSelector("#conflict-fields tr[data-field='number']")).getDomAttribute("class"))
         .isEqualTo("both");

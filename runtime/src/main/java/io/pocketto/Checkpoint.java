@@ -29,8 +29,12 @@ public final class Checkpoint {
     this.minor = minor;
   }
 
-  /** A checkpoint after position ({@code major}, {@code minor}) of a database's collection. */
-  static Checkpoint at(String databaseId, String collection, long major, long minor) {
+  /**
+   * The checkpoint after position ({@code major}, {@code minor}) of a collection's feed in the database with
+   * id {@code databaseId}. The runtime's engine makes checkpoints this way as it reads the feed; an application
+   * keeps the ones it is given.
+   */
+  public static Checkpoint at(String databaseId, String collection, long major, long minor) {
     return new Checkpoint(databaseId, collection, major, minor);
   }
 
@@ -85,7 +89,7 @@ public final class Checkpoint {
    *
    * @throws IllegalArgumentException naming where the checkpoint comes from
    */
-  void requireFor(String databaseId, String collection) {
+  public void requireFor(String databaseId, String collection) {
     if (isStart()) {
       return;
     }
@@ -99,11 +103,13 @@ public final class Checkpoint {
     }
   }
 
-  long major() {
+  /** The first half of the feed position this checkpoint is after (0 for {@link #START}), for the engine. */
+  public long major() {
     return major;
   }
 
-  long minor() {
+  /** The second half of the feed position this checkpoint is after (0 for {@link #START}), for the engine. */
+  public long minor() {
     return minor;
   }
 

@@ -1,10 +1,6 @@
 package io.pocketto;
 
-import io.pocketto.internal.Engine;
-import io.pocketto.internal.ModelBinding;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pooled, thread-safe connection to one database. Open it with {@link Pocketto#connect(String)}, on
@@ -13,36 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * revision checks keep every write safe.
  *
  * <p>Tables are created on first use of a model, and a field added to a model adds its column then.
+ *
+ * <p>The runtime's engine implements this interface; an application uses the {@code Database} that
+ * {@link Pocketto} opens and does not implement it (the runtime refuses a {@code Database} it did not make).
  */
-public final class Database implements AutoCloseable {
+public interface Database extends AutoCloseable {
   /** Connections kept by default; enough for an embedded database or a small server. */
-  public static final int DEFAULT_POOL_SIZE = 10;
-
-  private final Engine engine;
-  /** One store per model: {@code SalesInvoice.in(db)} on every call finds it here instead of making one. */
-  private final Map<ModelType<?>, ModelStore<?>> stores = new ConcurrentHashMap<>();
-
-  Database(Pocketto.Builder options) {
-    Engine.Options engineOptions = new Engine.Options(options.joiner, options.createTables, options.retryPolicy,
-        options.metrics);
-    this.engine = options.dataSource != null
-        ? Engine.borrow(this, options.dataSource, engineOptions)
-        : Engine.open(this, options.url, options.user, options.password, options.maxPoolSize, engineOptions);
-  }
+  int DEFAULT_POOL_SIZE = 10;
 
   /**
    * The documents of one model in this database. Generated code calls this as
    * {@code SalesInvoice.in(db)}; prefer that form.
    */
-  @SuppressWarnings("unchecked") // each binding's store is made for that binding, so its T is the same
-  public <T extends ActiveRecord<T>> ModelStore<T> store(ModelType<T> model) {
-    ModelStore<?> store = stores.get(model);
-    if (store == null) {
-      ModelBinding<T> binding = ModelBinding.of(model);
-      store = stores.computeIfAbsent(binding, b -> new ModelStore<>(engine.table(binding)));
-    }
-    return (ModelStore<T>) store;
-  }
+  <T extends ActiveRecord<T>> ModelStore<T> store(ModelType<T> model);
 
   /**
    * Runs {@code work} as one database transaction: every save and delete inside it commits together
@@ -53,37 +32,23 @@ public final class Database implements AutoCloseable {
    * <p>Only writes to this database on the calling thread take part. This is something CouchDB and
    * RxDB cannot offer: their writes are atomic per document only.
    */
-  public void bundle(BundleWork work) {
-    engine.bundle(work);
-  }
+  void bundle(BundleWork work);
 
   /** Listens to writes made through this database to one collection; see {@link ChangeListener}. */
-  public Subscription onChange(String collection, ChangeListener listener) {
-    return engine.onChange(collection, listener);
-  }
+  Subscription onChange(String collection, ChangeListener listener);
 
   /**
    * The SQL that creates the tables of {@code models} in this database's dialect, in order, as Pocketto
    * would run it on first use: for an application whose migrations (Flyway, Liquibase) own the schema,
    * with {@link Pocketto.Builder#createTables(boolean) table creation} off. Nothing is run.
    */
-  public List<String> schemaStatements(ModelType<?>... models) {
-    List<ModelBinding<?>> bindings = new java.util.ArrayList<>(models.length);
-    for (ModelType<?> model : models) {
-      bindings.add(ModelBinding.of(model));
-    }
-    return engine.schemaStatements(bindings);
-  }
+  List<String> schemaStatements(ModelType<?>... models);
 
   /** The retry policy of incremental writes and conflict handlers. */
-  public RetryPolicy retryPolicy() {
-    return engine.retryPolicy();
-  }
+  RetryPolicy retryPolicy();
 
   /** Sets the retry policy of incremental writes and conflict handlers. */
-  public void setRetryPolicy(RetryPolicy policy) {
-    engine.setRetryPolicy(policy);
-  }
+  void setRetryPolicy(RetryPolicy policy);
 
   /**
    * Who writes through this database on the calling thread: the writer of the innermost open
@@ -92,9 +57,7 @@ public final class Database implements AutoCloseable {
    * ({@code meta().writer()}, {@link ChangeEvent#writer()}, {@link Change#writer()},
    * {@link ConflictException#winningWriter()}), and locks belong to it.
    */
-  public String writer() {
-    return engine.writer();
-  }
+  String writer();
 
   /**
    * Sets the writer of this database: an application user, a service name, a device.
@@ -102,9 +65,7 @@ public final class Database implements AutoCloseable {
    * @throws IllegalArgumentException if it is empty, longer than 255 characters, or holds NUL or an
    *     unpaired surrogate
    */
-  public void setWriter(String writer) {
-    engine.setWriter(writer);
-  }
+  void setWriter(String writer);
 
   /**
    * Writes as {@code writer} on the calling thread until the returned scope is closed: one per request
@@ -117,27 +78,19 @@ public final class Database implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the writer is not valid; see {@link #setWriter}
    */
-  public WriterScope as(String writer) {
-    return new WriterScope(engine, writer);
-  }
+  WriterScope as(String writer);
 
   /**
    * The id of the stored database, made when Pocketto first used it and kept in it: the same in every
    * process and every {@code Database} open on it. Checkpoints of the changes feed belong to it.
    */
-  public String id() {
-    return engine.databaseId();
-  }
+  String id();
 
   /** The JDBC URL this database was opened with, or the one the driver reports for a given {@code DataSource}. */
-  public String url() {
-    return engine.url();
-  }
+  String url();
 
   /** The SQL dialect in use, e.g. {@code "H2"}. */
-  public String dialectName() {
-    return engine.dialect().name();
-  }
+  String dialectName();
 
   /**
    * Checks that the database answers, on a connection of the pool (the transaction's, inside one); for
@@ -145,14 +98,10 @@ public final class Database implements AutoCloseable {
    *
    * @throws StorageException if it does not answer within five seconds, or no connection can be had
    */
-  public void ping() {
-    engine.ping();
-  }
+  void ping();
 
   /** Whether {@link #close()} was called. */
-  public boolean isClosed() {
-    return engine.isClosed();
-  }
+  boolean isClosed();
 
   /**
    * Closes the pool if Pocketto opened it. An in-memory H2 database is dropped once no other {@code
@@ -161,13 +110,5 @@ public final class Database implements AutoCloseable {
    * database, there is no default afterwards.
    */
   @Override
-  public void close() {
-    Pocketto.forget(this);
-    engine.close();
-  }
-
-  @Override
-  public String toString() {
-    return "Database{" + engine.url() + "}";
-  }
+  void close();
 }

@@ -13,38 +13,19 @@ import java.time.Instant;
  * changes feed. Identity is the {@linkplain Database#writer() writer}: {@link #renew} and
  * {@link #release} act as the writer current on the calling thread, which must be the holder.
  */
-public final class Lock implements AutoCloseable {
-  private final ModelStore<?> store;
-  private final String id;
-  private final String holder;
-  private final Instant expires;
-
-  Lock(ModelStore<?> store, String id, String holder, Instant expires) {
-    this.store = store;
-    this.id = id;
-    this.holder = holder;
-    this.expires = expires;
-  }
+public interface Lock extends AutoCloseable {
 
   /** The collection of the locked document. */
-  public String collection() {
-    return store.collection();
-  }
+  String collection();
 
   /** The id of the locked document. */
-  public String id() {
-    return id;
-  }
+  String id();
 
   /** The writer holding the lock. */
-  public String holder() {
-    return holder;
-  }
+  String holder();
 
   /** When the lease ends, by the database's clock, as it stood when this lock was taken or read. */
-  public Instant expires() {
-    return expires;
-  }
+  Instant expires();
 
   /**
    * Extends the lease to {@code lease} from now (by the database's clock). A lease that lapsed is taken
@@ -55,10 +36,7 @@ public final class Lock implements AutoCloseable {
    * @throws LockedException if another writer holds the lock now, or the calling thread's writer is not
    *     the holder
    */
-  public Lock renew(Duration lease) {
-    store.requireHolder(this);
-    return store.lock(id, lease);
-  }
+  Lock renew(Duration lease);
 
   /**
    * Releases the lock. Releasing a lock that already lapsed, or was released, does nothing.
@@ -66,19 +44,11 @@ public final class Lock implements AutoCloseable {
    * @throws LockedException if another writer holds the lock now, or the calling thread's writer is not
    *     the holder
    */
-  public void release() {
-    store.requireHolder(this);
-    store.unlock(id);
-  }
+  void release();
 
   /** {@link #release()}, for try-with-resources. */
   @Override
-  public void close() {
+  default void close() {
     release();
-  }
-
-  @Override
-  public String toString() {
-    return "Lock{" + collection() + "/" + id + ", holder=" + holder + ", expires=" + expires + "}";
   }
 }

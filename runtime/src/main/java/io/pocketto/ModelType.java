@@ -1,5 +1,6 @@
 package io.pocketto;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
@@ -81,4 +82,12 @@ public interface ModelType<T extends ActiveRecord<T>> {
 
   /** See {@link ActiveRecord#toJsonNode()}. */
   ObjectNode toJsonNode(T record);
+
+  /**
+   * The record the JSON object at the parser's current token (or its next one) describes, read as the generated
+   * {@code fromJson} reads it; what {@link PockettoModule} reads a record with.
+   *
+   * @throws InvalidDocumentException naming the offending key
+   */
+  T fromJson(JsonParser parser);
 }

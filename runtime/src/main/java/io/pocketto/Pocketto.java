@@ -1,8 +1,8 @@
 package io.pocketto;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pocketto.internal.Metrics;
-import io.pocketto.internal.MicrometerMetrics;
+import java.util.Iterator;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
@@ -11,6 +11,7 @@ import javax.sql.DataSource;
  * {@code SalesInvoice.find(id)} use. The first database opened becomes the default.
  */
 public final class Pocketto {
+  /** The default database; a closed one stays here until the next look, which clears it. */
   private static final AtomicReference<Database> DEFAULT = new AtomicReference<>();
 
   private Pocketto() {}
@@ -68,6 +69,10 @@ public final class Pocketto {
    */
   public static Database defaultDatabase() {
     Database db = DEFAULT.get();
+    if (db != null && db.isClosed()) {
+      DEFAULT.compareAndSet(db, null);
+      db = null;
+    }
     if (db == null) {
       throw new IllegalStateException(
           "no default database: call Pocketto.connect(\"jdbc:h2:file:./data/app\") first, or use Model.in(database)");
@@ -75,8 +80,42 @@ public final class Pocketto {
     return db;
   }
 
-  static void forget(Database database) {
-    DEFAULT.compareAndSet(database, null);
+  /** The engine, once found; see {@link #provider()}. */
+  private static volatile DatabaseProvider provider;
+
+  /**
+   * The engine, found through {@link ServiceLoader} in the class loader that loaded this API: the runtime jar
+   * registers it, so the thread's context class loader (a web server's, a pool thread's) does not matter. Two
+   * threads may both look on first use; they find the same one.
+   */
+  private static DatabaseProvider provider() {
+    DatabaseProvider found = provider;
+    if (found == null) {
+      found = provider(Pocketto.class.getClassLoader());
+      provider = found;
+    }
+    return found;
+  }
+
+  /**
+   * The one {@link DatabaseProvider} registered in {@code loader}.
+   *
+   * @throws IllegalStateException if there is none, or more than one
+   */
+  static DatabaseProvider provider(ClassLoader loader) {
+    Iterator<DatabaseProvider> found = ServiceLoader.load(DatabaseProvider.class, loader).iterator();
+    if (!found.hasNext()) {
+      throw new IllegalStateException("no Pocketto engine found: META-INF/services/" + DatabaseProvider.class.getName()
+          + " of pocketto-runtime is missing from the class path (a fat jar must keep it: Maven Shade's "
+          + "ServicesResourceTransformer merges such files)");
+    }
+    DatabaseProvider first = found.next();
+    if (found.hasNext()) {
+      throw new IllegalStateException("more than one Pocketto engine on the class path: "
+          + first.getClass().getName() + " and " + found.next().getClass().getName()
+          + "; keep one pocketto-runtime jar");
+    }
+    return first;
   }
 
   /**
@@ -85,16 +124,15 @@ public final class Pocketto {
    * #connect()} opens a new database.
    */
   public static final class Builder {
-    // Read by Database's constructor, in this package.
-    String url;
-    String user;
-    String password;
-    int maxPoolSize = Database.DEFAULT_POOL_SIZE;
-    DataSource dataSource;
-    TransactionJoiner joiner;
-    boolean createTables = true;
-    RetryPolicy retryPolicy = RetryPolicy.defaults();
-    Metrics metrics = Metrics.NONE;
+    private String url;
+    private String user;
+    private String password;
+    private int maxPoolSize = Database.DEFAULT_POOL_SIZE;
+    private DataSource dataSource;
+    private TransactionJoiner joiner;
+    private boolean createTables = true;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private MeterRegistry meterRegistry;
 
     private Builder() {}
 
@@ -157,7 +195,10 @@ public final class Pocketto {
      * io.micrometer:micrometer-core} on the class path, which the runtime does not bring.
      */
     public Builder meterRegistry(MeterRegistry registry) {
-      this.metrics = new MicrometerMetrics(registry);
+      if (registry == null) {
+        throw new IllegalArgumentException("meter registry must not be null");
+      }
+      this.meterRegistry = registry;
       return this;
     }
 
@@ -167,6 +208,8 @@ public final class Pocketto {
      * @throws IllegalArgumentException if both or neither of a URL and a {@code DataSource} are given,
      *     or the database is not one Pocketto supports
      * @throws StorageException if the database cannot be reached
+     * @throws IllegalStateException if the runtime's engine is missing from the class path (see {@link
+     *     DatabaseProvider})
      */
     public Database connect() {
       if ((url == null) == (dataSource == null)) {
@@ -174,8 +217,9 @@ public final class Pocketto {
             ? "give a JDBC URL or a DataSource, e.g. Pocketto.builder().url(\"jdbc:h2:file:./data/app\")"
             : "give a JDBC URL or a DataSource, not both");
       }
-      Database db = new Database(this);
-      DEFAULT.compareAndSet(null, db);
+      Database db = provider().open(new DatabaseSettings(url, user, password, maxPoolSize, dataSource, joiner,
+          createTables, retryPolicy, meterRegistry));
+      DEFAULT.updateAndGet(current -> current == null || current.isClosed() ? db : current);
       return db;
     }
   }

@@ -14,10 +14,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.Serializers;
-import io.pocketto.internal.DocumentJson;
-import io.pocketto.internal.ModelBinding;
-import io.pocketto.internal.Records;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 
 /**
  * Lets an application's {@code ObjectMapper} read and write generated records:
@@ -44,18 +43,38 @@ public final class PockettoModule extends SimpleModule {
     context.addSerializers(new Serializers.Base() {
       @Override
       public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
-        ModelBinding<?> binding = ModelBinding.forClass(type.getRawClass());
-        return binding == null ? null : new RecordSerializer();
+        return modelOf(type.getRawClass()) == null ? null : new RecordSerializer();
       }
     });
     context.addDeserializers(new Deserializers.Base() {
       @Override
       public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
           BeanDescription beanDesc) {
-        ModelBinding<?> binding = ModelBinding.forClass(type.getRawClass());
-        return binding == null ? null : new RecordDeserializer<>(binding);
+        ModelType<?> model = modelOf(type.getRawClass());
+        return model == null ? null : new RecordDeserializer<>(model);
       }
     });
+  }
+
+  /**
+   * The model of a generated record class, its {@code BINDING} (reading it initialises the class); {@code null} for
+   * any other class. Jackson asks once per type and caches the serializer or deserializer made from the answer, so
+   * this reflection runs once per class, never per value.
+   */
+  static ModelType<?> modelOf(Class<?> type) {
+    if (!ActiveRecord.class.isAssignableFrom(type)) {
+      return null;
+    }
+    try {
+      Field binding = type.getField("BINDING");
+      if (Modifier.isStatic(binding.getModifiers()) && binding.get(null) instanceof ModelType<?> model
+          && model.type() == type) {
+        return model;
+      }
+      return null;
+    } catch (NoSuchFieldException | IllegalAccessException e) {
+      return null;
+    }
   }
 
   /** Writes a record as its {@code toJson()}. */
@@ -69,17 +88,17 @@ public final class PockettoModule extends SimpleModule {
 
   /** Reads a record as its generated {@code fromJson} does. */
   private static final class RecordDeserializer<T extends ActiveRecord<T>> extends JsonDeserializer<T> {
-    private final ModelBinding<T> binding;
+    private final ModelType<T> model;
 
     @SuppressWarnings("unchecked")
-    RecordDeserializer(ModelBinding<?> binding) {
-      this.binding = (ModelBinding<T>) binding;
+    RecordDeserializer(ModelType<?> model) {
+      this.model = (ModelType<T>) model;
     }
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       try {
-        return DocumentJson.read(binding, p);
+        return model.fromJson(p);
       } catch (InvalidDocumentException e) {
         throw JsonMappingException.from(p, e.getMessage(), e);
       }

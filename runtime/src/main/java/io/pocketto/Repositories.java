@@ -1,6 +1,6 @@
 package io.pocketto;
 
-import io.pocketto.internal.RepositoryFactory;
+import java.util.function.Function;
 
 /**
  * Hands out the implementations the processor generates for {@link Repository} interfaces. This is
@@ -14,10 +14,13 @@ import io.pocketto.internal.RepositoryFactory;
  * a repository and calling its methods involves no reflection. Repositories are cheap and thread-safe.
  */
 public final class Repositories {
-  /** The generated factory of each repository interface, found on first use. */
-  private static final ClassValue<RepositoryFactory<?>> FACTORIES = new ClassValue<>() {
+  /**
+   * The generated factory of each repository interface, found on first use: its {@code FACTORY}, which is a
+   * function from a database to a repository.
+   */
+  private static final ClassValue<Function<Database, ?>> FACTORIES = new ClassValue<>() {
     @Override
-    protected RepositoryFactory<?> computeValue(Class<?> type) {
+    protected Function<Database, ?> computeValue(Class<?> type) {
       return lookUp(type);
     }
   };
@@ -34,7 +37,7 @@ public final class Repositories {
     if (type == null || database == null) {
       throw new IllegalArgumentException("Repositories.of needs a repository interface and a database");
     }
-    Object repository = FACTORIES.get(type).create(database);
+    Object repository = FACTORIES.get(type).apply(database);
     return type.cast(repository);
   }
 
@@ -50,7 +53,8 @@ public final class Repositories {
     return name.substring(0, dot + 1) + name.substring(dot + 1).replace('$', '_') + "_Impl";
   }
 
-  private static RepositoryFactory<?> lookUp(Class<?> type) {
+  @SuppressWarnings("unchecked") // a generated FACTORY is a function of a Database; its result is cast by of()
+  private static Function<Database, ?> lookUp(Class<?> type) {
     if (!type.isInterface() || !CrudRepository.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException(type.getName() + " is not a repository: declare it as "
           + "@Repository interface " + type.getSimpleName() + " extends CrudRepository<YourModel>");
@@ -66,8 +70,8 @@ public final class Repositories {
     }
     try {
       Object factory = implementation.getField("FACTORY").get(null);
-      if (factory instanceof RepositoryFactory<?> f) {
-        return f;
+      if (factory instanceof Function<?, ?> f) {
+        return (Function<Database, ?>) f;
       }
       throw new IllegalArgumentException(name + ".FACTORY is not a repository factory; rebuild the project");
     } catch (ReflectiveOperationException e) {

@@ -1,17 +1,16 @@
 package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
-import io.pocketto.ChangeBatch;
-import io.pocketto.Checkpoint;
 import io.pocketto.ModelStore;
 import io.pocketto.query.Condition;
 import io.pocketto.query.Query;
 
 /**
- * How the engine reaches what the API packages keep to themselves, so that no engine type appears in a
- * public signature of {@code io.pocketto} or {@code io.pocketto.query}. Like the JDK's {@code SharedSecrets}:
- * each API class lends its accessor from its static initialiser, and the getter initialises that class
- * first, so an accessor is there whenever the engine asks.
+ * How the engine reaches what the API keeps to itself, so that no engine type appears in a public signature of
+ * {@code io.pocketto} or {@code io.pocketto.query}. Like the JDK's {@code SharedSecrets}: {@code io.pocketto.query}
+ * lends its accessor from {@code Query}'s static initialiser, and the getter initialises that class first, so an
+ * accessor is there whenever the engine asks. ({@code io.pocketto} lends nothing: it imports nothing from the engine,
+ * whose classes implement its interfaces instead, so the table behind a {@link ModelStore} is the engine's own.)
  */
 public final class ApiAccess {
   private ApiAccess() {}
@@ -25,30 +24,11 @@ public final class ApiAccess {
     <T extends ActiveRecord<T>> SqlFragment render(Condition<T> condition, Dialect dialect);
   }
 
-  /** What {@code io.pocketto} lends the engine. */
-  public interface Stores {
-    /** The engine's table behind a store. */
-    <T extends ActiveRecord<T>> DocumentTable<T> table(ModelStore<T> store);
-
-    /**
-     * The store's changes after {@code since} of the documents {@code match} selects, the checkpoint moved
-     * past the rows that did not match too: replication's push (see {@code ModelStore.storedChanges}).
-     */
-    <T extends ActiveRecord<T>> ChangeBatch<Object[]> storedChanges(ModelStore<T> store, Checkpoint since, int limit,
-        SqlFragment match);
-  }
-
   private static volatile Queries queries;
-  private static volatile Stores stores;
 
   /** Called once, by {@link Query}'s static initialiser. */
   public static void lend(Queries accessor) {
     queries = accessor;
-  }
-
-  /** Called once, by {@link ModelStore}'s static initialiser. */
-  public static void lend(Stores accessor) {
-    stores = accessor;
   }
 
   public static Queries queries() {
@@ -60,18 +40,13 @@ public final class ApiAccess {
     return q;
   }
 
-  public static Stores stores() {
-    Stores s = stores;
-    if (s == null) {
-      initialise(ModelStore.class);
-      s = stores;
-    }
-    return s;
-  }
-
-  /** A store's table: {@code stores().table(store)}. */
+  /**
+   * The engine's table behind a store.
+   *
+   * @throws IllegalArgumentException if {@code store} is not one a database Pocketto opened handed out
+   */
   public static <T extends ActiveRecord<T>> DocumentTable<T> table(ModelStore<T> store) {
-    return stores().table(store);
+    return EngineStore.of(store).table();
   }
 
   private static void initialise(Class<?> type) {

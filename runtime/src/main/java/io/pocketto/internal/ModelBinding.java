@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pocketto.ActiveRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -228,6 +229,11 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
   /** A generated {@code fromJson(JsonNode)}; see {@link #fromJson(String)}. */
   public T fromJson(JsonNode json) {
     return DocumentJson.read(this, json);
+  }
+
+  @Override
+  public T fromJson(JsonParser parser) {
+    return DocumentJson.read(this, parser);
   }
 
   /** A generated {@code toString()}: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */

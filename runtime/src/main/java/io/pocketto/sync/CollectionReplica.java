@@ -16,6 +16,7 @@ import io.pocketto.internal.DocumentTable;
 import io.pocketto.internal.DocumentTable.RevisionRow;
 import io.pocketto.internal.DocumentTable.RevisionWrite;
 import io.pocketto.internal.Engine;
+import io.pocketto.internal.EngineStore;
 import io.pocketto.internal.ModelBinding;
 import io.pocketto.internal.ReplicaCodec;
 import io.pocketto.internal.SqlFragment;
@@ -106,7 +107,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
       // After a pull, the feed is mostly pulled documents the master has already: the database passes
       // them by in the feed's own statement (a join on the index of the assumed master revisions), and
       // the checkpoint moves past them.
-      ChangeBatch<Object[]> batch = ApiAccess.stores().storedChanges(store, from, batchSize, pushable);
+      ChangeBatch<Object[]> batch = EngineStore.of(store).storedChanges(from, batchSize, pushable);
       Map<String, ReplicaState.Known> known = known(batch);
       List<PushRow> rows = new ArrayList<>();
       for (Change<Object[]> change : batch.changes()) {
@@ -299,7 +300,7 @@ final class CollectionReplica<T extends ActiveRecord<T>> {
   private boolean passPulledOver() {
     String saved = state.setting(pushKey());
     Checkpoint from = saved == null ? Checkpoint.START : Checkpoint.parse(saved);
-    ChangeBatch<Object[]> batch = ApiAccess.stores().storedChanges(store, from, 1, pushable);
+    ChangeBatch<Object[]> batch = EngineStore.of(store).storedChanges(from, 1, pushable);
     if (!batch.changes().isEmpty()) {
       return false;
     }

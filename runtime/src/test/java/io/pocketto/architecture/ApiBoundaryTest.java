@@ -10,6 +10,9 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,16 +23,59 @@ import org.junit.jupiter.api.Test;
  * {@code io.pocketto.query} or {@code io.pocketto.sync} names a type of {@code io.pocketto.internal}. A public
  * method that returned an engine type would let applications depend on the engine, which may change in any
  * release; the engine reaches what it needs through {@code internal.ApiAccess} and {@code ModelType} instead.
+ * And the package {@code io.pocketto} itself depends on nothing of the engine, in its bodies either: its
+ * interfaces are implemented by the engine, which it finds through {@code DatabaseProvider}, so the two
+ * packages do not import each other.
  */
 public class ApiBoundaryTest {
   private static final Set<String> API_PACKAGES = Set.of("io.pocketto", "io.pocketto.query", "io.pocketto.sync");
+  private static final String API = "io.pocketto";
   private static final String ENGINE = "io.pocketto.internal";
+
+  private static JavaClasses runtime() {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.pocketto");
+  }
+
+  /** No class of exactly {@code apiPackage} (not its subpackages) depends on a class of the engine. */
+  private static ArchRule importsNothingFromTheEngine(String apiPackage) {
+    return ArchRuleDefinition.noClasses().that().resideInAPackage(apiPackage)
+        .should().dependOnClassesThat().resideInAPackage(ENGINE);
+  }
+
+  @Test
+  void theApiPackageImportsNothingFromTheEngine() {
+    JavaClasses runtime = runtime();
+    EvaluationResult result = importsNothingFromTheEngine(API).evaluate(runtime);
+
+    assertThat(result.getFailureReport().getDetails()).as("dependencies of io.pocketto on the engine").isEmpty();
+    // The rule looked at the API package: its classes, among them the interfaces the engine implements.
+    List<String> api = runtime.stream().filter(c -> c.getPackageName().equals(API)).map(JavaClass::getSimpleName)
+        .toList();
+    assertThat(api).hasSizeGreaterThan(40).contains("Database", "ModelStore", "Pocketto", "PockettoModule",
+        "Repositories", "Lock", "WriterScope", "DatabaseProvider");
+    // The other direction is the design (the engine implements the API), and the same rule sees it.
+    assertThat(ArchRuleDefinition.noClasses().that().resideInAPackage(ENGINE)
+        .should().dependOnClassesThat().resideInAPackage(API).evaluate(runtime).hasViolation()).isTrue();
+  }
+
+  @Test
+  void theImportRuleCatchesADependencyInASignatureOrABody() {
+    JavaClasses fixture = new ClassFileImporter().importClasses(LeakyApi.class, ReachesIn.class, Fine.class);
+    List<String> details = importsNothingFromTheEngine(LeakyApi.class.getPackageName()).evaluate(fixture)
+        .getFailureReport().getDetails();
+
+    assertThat(details).anyMatch(d -> d.contains("ReachesIn.id()") && d.contains("Ids.uuidV7()"));
+    assertThat(details).anyMatch(d -> d.contains("LeakyApi.dialect") && d.contains("io.pocketto.internal.Dialect"));
+    // Unlike the signature scan, this rule counts package-private members too: any dependency is an import.
+    assertThat(details).anyMatch(d -> d.contains("LeakyApi.packagePrivateIsFine"));
+    assertThat(details).noneMatch(d -> d.contains("ApiBoundaryTest$Fine"));
+  }
 
   @Test
   void noEngineTypeInAPublicSignatureOfTheApi() {
-    JavaClasses runtime = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.pocketto");
+    JavaClasses runtime = runtime();
     Scan scan = scan(runtime);
 
     assertThat(scan.violations).as("public signatures of the API that name engine types").isEmpty();
@@ -134,5 +180,19 @@ public class ApiBoundaryTest {
     void packagePrivateIsFine(io.pocketto.internal.Dialect dialect) {}
 
     public abstract static class Nested implements io.pocketto.internal.FieldAccess {}
+  }
+
+  /** A fixture whose signatures are clean but whose body calls into the engine. */
+  static class ReachesIn {
+    String id() {
+      return io.pocketto.internal.Ids.uuidV7();
+    }
+  }
+
+  /** A fixture that depends on the API only. */
+  static class Fine {
+    String id(io.pocketto.Database database) {
+      return database.id();
+    }
   }
 }

@@ -11,13 +11,11 @@ import java.util.Set;
  * <p>The record that failed to save is left untouched: same revision, still dirty. To resolve, find
  * the document again, re-apply the change and save (see the README's "Handling conflicts").
  */
-public class ConflictException extends PockettoException {
+public class ConflictException extends DocumentException implements JsonError {
   private static final long serialVersionUID = 1L;
   /** The seed's message and reason text. */
   public static final String REASON = "Document update conflict";
 
-  private final String collection;
-  private final String id;
   private final String expectedRevision;
   private final String revision;
   private final Set<String> conflictingFields;
@@ -73,10 +71,9 @@ public class ConflictException extends PockettoException {
   private ConflictException(String collection, String id, String expectedRevision, String revision,
       Set<String> conflictingFields, boolean deleted, String winningWriter) {
     super(409, deleted ? REASON + ": " + collection + "/" + id + " was deleted (tombstone revision " + revision
-        + ") after revision " + expectedRevision + "; recreate it explicitly if it should come back" : REASON, null);
+        + ") after revision " + expectedRevision + "; recreate it explicitly if it should come back" : REASON,
+        collection, id);
     this.winningWriter = winningWriter;
-    this.collection = collection;
-    this.id = id;
     this.expectedRevision = expectedRevision;
     this.revision = revision;
     this.conflictingFields = Set.copyOf(conflictingFields);
@@ -92,6 +89,7 @@ public class ConflictException extends PockettoException {
   }
 
   /** Always {@code "conflict"}, as in CouchDB. */
+  @Override
   public String name() {
     return "conflict";
   }
@@ -109,16 +107,6 @@ public class ConflictException extends PockettoException {
   /** The revision the rejected write started from; {@code null} when a create hit an existing id. */
   public String expectedRevision() {
     return expectedRevision;
-  }
-
-  /** The id of the document. */
-  public String id() {
-    return id;
-  }
-
-  /** The collection of the document. */
-  public String collection() {
-    return collection;
   }
 
   /** The fields both writers changed to different values, when a merge found them; otherwise empty. */
@@ -139,15 +127,11 @@ public class ConflictException extends PockettoException {
    * The seed's error object, exactly: {@code {"name":"conflict","message":"Document update conflict",
    * "status":409,"error":true,"reason":"Document update conflict","revision":"10-..."}}.
    */
+  @Override
   public ObjectNode toJsonNode() {
     ObjectNode node = errorObject(name(), REASON);
     node.put("revision", revision);
     return node;
-  }
-
-  /** {@link #toJsonNode()} as a JSON string. */
-  public String toJson() {
-    return toJsonNode().toString();
   }
 
   /**
@@ -167,7 +151,7 @@ public class ConflictException extends PockettoException {
 
   @Override
   public String toString() {
-    return "ConflictException{collection=" + collection + ", id=" + id + ", expectedRevision="
+    return "ConflictException{collection=" + collection() + ", id=" + id() + ", expectedRevision="
         + expectedRevision + ", revision=" + revision
         + (winningWriter == null ? "" : ", winningWriter=" + winningWriter)
         + (conflictingFields.isEmpty() ? "" : ", conflictingFields=" + conflictingFields)

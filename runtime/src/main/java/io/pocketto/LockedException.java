@@ -8,13 +8,11 @@ import java.time.Instant;
  * WebDAV's {@code Locked}). Nothing was written; the record that failed is left as it was, still dirty.
  * Wait until {@link #expires()}, or ask the {@link #holder()} to release it.
  */
-public class LockedException extends PockettoException {
+public class LockedException extends DocumentException implements JsonError {
   private static final long serialVersionUID = 1L;
   /** The reason text of {@link #toJson()}. */
   public static final String REASON = "Document is locked";
 
-  private final String collection;
-  private final String id;
   private final String holder;
   private final Instant expires;
   private final String writer;
@@ -30,9 +28,7 @@ public class LockedException extends PockettoException {
    * @param writer the writer who was refused
    */
   public LockedException(String collection, String id, String holder, Instant expires, String writer) {
-    super(423, message(collection, id, holder, expires, writer), null);
-    this.collection = collection;
-    this.id = id;
+    super(423, message(collection, id, holder, expires, writer), collection, id);
     this.holder = holder;
     this.expires = expires;
     this.writer = writer;
@@ -45,18 +41,9 @@ public class LockedException extends PockettoException {
   }
 
   /** Always {@code "locked"}. */
+  @Override
   public String name() {
     return "locked";
-  }
-
-  /** The collection of the document. */
-  public String collection() {
-    return collection;
-  }
-
-  /** The id of the document. */
-  public String id() {
-    return id;
   }
 
   /** The writer holding the lock; {@code null} if its lock ended just after refusing the write. */
@@ -79,15 +66,11 @@ public class LockedException extends PockettoException {
    * locked","status":423,"error":true,"reason":"Document is locked","holder":"alice",
    * "expires":"2026-12-05T01:00:00Z"}}.
    */
+  @Override
   public ObjectNode toJsonNode() {
     ObjectNode node = errorObject(name(), REASON);
     node.put("holder", holder);
     node.put("expires", expires == null ? null : expires.toString());
     return node;
-  }
-
-  /** {@link #toJsonNode()} as a JSON string. */
-  public String toJson() {
-    return toJsonNode().toString();
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,15 +20,33 @@ import java.util.Set;
  *
  * <p>A lock is not part of a document, so it shows in neither: it changes no revision, no field and no
  * {@code _meta}. Ask {@code ModelStore.lockOf(id)} who holds one now.
+ *
+ * @param rev the current revision, {@code <height>-<32 hex>}, or {@code null} for a record never saved
+ * @param writer who wrote the current revision (see {@link Database#writer()}), or {@code null} for a
+ *     record never saved, or a row written before Pocketto recorded writers. Not part of the JSON form.
+ * @param beforeUpdate for each changed field, the value it had when loaded or last saved. Unmodifiable.
+ * @param dirty the names of the changed fields, in declaration order. Unmodifiable.
+ * @param createdAt when the document was created ({@code _created_at}, set by the database), as of the
+ *     record's last load; {@code null} for a record that was never loaded (new, or read from JSON). An
+ *     update keeps it.
+ * @param updatedAt when the document was last written ({@code _updated_at}, set by the database), as of
+ *     the record's last load; {@code null} for a record never loaded and after this record wrote, until it
+ *     is loaded again ({@code reload()}), because the database, not the record, picks the time.
  */
 @JsonPropertyOrder({"_rev", "_before_update", "_dirty"})
-public final class Meta {
-  private final String rev;
-  private final String writer;
-  private final Map<String, Object> beforeUpdate;
-  private final Set<String> dirty;
-  private final Instant createdAt;
-  private final Instant updatedAt;
+public record Meta(
+    @JsonProperty("_rev") String rev,
+    @JsonIgnore String writer,
+    @JsonProperty("_before_update") Map<String, Object> beforeUpdate,
+    @JsonProperty("_dirty") Set<String> dirty,
+    @JsonIgnore Instant createdAt,
+    @JsonIgnore Instant updatedAt) {
+
+  /** Creates a snapshot with the revision's writer and the document's timestamps. Used by the runtime. */
+  public Meta {
+    beforeUpdate = Collections.unmodifiableMap(new LinkedHashMap<>(beforeUpdate));
+    dirty = Collections.unmodifiableSet(new LinkedHashSet<>(dirty));
+  }
 
   /** Creates a snapshot without a writer; the collections are copied into unmodifiable ones. */
   public Meta(String rev, Map<String, Object> beforeUpdate, Set<String> dirty) {
@@ -42,63 +63,7 @@ public final class Meta {
     this(rev, null, beforeUpdate, dirty, createdAt, updatedAt);
   }
 
-  /** Creates a snapshot with the revision's writer and the document's timestamps. Used by the runtime. */
-  public Meta(String rev, String writer, Map<String, Object> beforeUpdate, Set<String> dirty, Instant createdAt,
-      Instant updatedAt) {
-    this.rev = rev;
-    this.writer = writer;
-    this.beforeUpdate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(beforeUpdate));
-    this.dirty = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(dirty));
-    this.createdAt = createdAt;
-    this.updatedAt = updatedAt;
-  }
-
-  /**
-   * When the document was created ({@code _created_at}, set by the database), as of the record's last
-   * load; {@code null} for a record that was never loaded (new, or read from JSON). An update keeps it.
-   */
-  @JsonIgnore
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  /**
-   * When the document was last written ({@code _updated_at}, set by the database), as of the record's
-   * last load; {@code null} for a record never loaded and after this record wrote, until it is loaded again
-   * ({@code reload()}), because the database, not the record, picks the time.
-   */
-  @JsonIgnore
-  public Instant updatedAt() {
-    return updatedAt;
-  }
-
-  /** The current revision, {@code <height>-<32 hex>}, or {@code null} for a record never saved. */
-  @JsonProperty("_rev")
-  public String rev() {
-    return rev;
-  }
-
-  /**
-   * Who wrote the current revision (see {@link Database#writer()}), or {@code null} for a record never
-   * saved, or a row written before Pocketto recorded writers. Not part of the JSON form.
-   */
-  @JsonIgnore
-  public String writer() {
-    return writer;
-  }
-
-  /** For each changed field, the value it had when loaded or last saved. Unmodifiable. */
-  @JsonProperty("_before_update")
-  public Map<String, Object> beforeUpdate() {
-    return beforeUpdate;
-  }
-
-  /** The names of the changed fields, in declaration order. Unmodifiable. */
-  @JsonProperty("_dirty")
-  public Set<String> dirty() {
-    return dirty;
-  }
-
+  /** Compares the three keys of the JSON form, not the writer or the timestamps. */
   @Override
   public boolean equals(Object o) {
     return o instanceof Meta m

@@ -5,40 +5,29 @@ import io.pocketto.bench.variant.JdbcContender;
 import io.pocketto.bench.variant.JooqContender;
 import io.pocketto.bench.variant.PockettoContender;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The contenders of every benchmark (the JMH {@code variant} parameter), each opened on a JDBC URL. */
 public enum Variant {
   /** The generated active record. */
-  POCKETTO {
-    @Override
-    public Contender open(String url) {
-      return new PockettoContender(url);
-    }
-  },
+  POCKETTO(PockettoContender::new),
   /** Hand-written JDBC running exactly Pocketto's statements: the limit. */
-  JDBC {
-    @Override
-    public Contender open(String url) {
-      return new JdbcContender(url);
-    }
-  },
+  JDBC(JdbcContender::new),
   /** Hibernate ORM with {@code @Version}. */
-  HIBERNATE {
-    @Override
-    public Contender open(String url) {
-      return new HibernateContender(url);
-    }
-  },
+  HIBERNATE(HibernateContender::new),
   /** jOOQ with a conditional {@code UPDATE ... WHERE _version = ?}. */
-  JOOQ {
-    @Override
-    public Contender open(String url) {
-      return new JooqContender(url);
-    }
-  };
+  JOOQ(JooqContender::new);
+
+  private final Function<String, Contender> opener;
+
+  Variant(Function<String, Contender> opener) {
+    this.opener = opener;
+  }
 
   /** Creates the variant's table in an empty database at {@code url} and opens it. */
-  public abstract Contender open(String url);
+  public Contender open(String url) {
+    return opener.apply(url);
+  }
 
   /** The variant for a JMH parameter value such as {@code pocketto}. */
   public static Variant of(String name) {

@@ -110,47 +110,33 @@ final class RecordGenerator extends SourceFileGenerator<ModelDescriptor> {
   }
 
   private static void addStaticApi(TypeSpec.Builder type, ClassName self) {
-    type.addMethod(MethodSpec.methodBuilder("find")
+    type.addMethod(staticEntryPoint("find", ParameterizedTypeName.get(OPTIONAL, self))
         .addJavadoc("The live document with this id in the default database; empty if absent or deleted.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(OPTIONAL, self))
         .addParameter(String.class, "id")
         .addStatement("return in($T.defaultDatabase()).find(id)", POCKETTO).build());
-    type.addMethod(MethodSpec.methodBuilder("all")
+    type.addMethod(staticEntryPoint("all", ParameterizedTypeName.get(LIST, self))
         .addJavadoc("Every live document in the default database, ordered by id.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(LIST, self))
         .addStatement("return in($T.defaultDatabase()).all()", POCKETTO).build());
-    type.addMethod(MethodSpec.methodBuilder("incrementalUpsert")
+    type.addMethod(staticEntryPoint("incrementalUpsert", self)
         .addJavadoc("Creates document {@code id} with {@code mutation} applied, or applies it to the stored one, in the default database.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(self)
         .addParameter(String.class, "id")
         .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(self)), "mutation")
         .addStatement("return in($T.defaultDatabase()).incrementalUpsert(id, mutation)", POCKETTO).build());
-    type.addMethod(MethodSpec.methodBuilder("onChange")
+    type.addMethod(staticEntryPoint("onChange", SUBSCRIPTION)
         .addJavadoc("Listens to writes of this model made through the default database.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(SUBSCRIPTION)
         .addParameter(CHANGE_LISTENER, "listener")
         .addStatement("return in($T.defaultDatabase()).onChange(listener)", POCKETTO).build());
-    type.addMethod(MethodSpec.methodBuilder("fromJson")
+    type.addMethod(staticEntryPoint("fromJson", self)
         .addJavadoc("The record a JSON document describes, as {@code toJson()} writes it; with a {@code _rev} it saves as\n"
             + "an update against that revision.\n@throws $T naming the offending key\n", INVALID_DOCUMENT)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(self)
         .addParameter(String.class, "json")
         .addStatement("return $N.fromJson(json)", BINDING).build());
-    type.addMethod(MethodSpec.methodBuilder("fromJson")
+    type.addMethod(staticEntryPoint("fromJson", self)
         .addJavadoc("{@link #fromJson(String)} from a Jackson tree.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(self)
         .addParameter(JSON_NODE, "json")
         .addStatement("return $N.fromJson(json)", BINDING).build());
-    type.addMethod(MethodSpec.methodBuilder("in")
+    type.addMethod(staticEntryPoint("in", ParameterizedTypeName.get(MODEL_STORE, self))
         .addJavadoc("The same API against an explicit database.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(MODEL_STORE, self))
         .addParameter(DATABASE, "database")
         .addStatement("return database.store($N)", BINDING).build());
   }
@@ -166,6 +152,11 @@ final class RecordGenerator extends SourceFileGenerator<ModelDescriptor> {
       type.addMethod(override("toString", TypeName.get(String.class))
           .addStatement("return $N.toString(this)", BINDING).build());
     }
+  }
+
+  /** A static method users call on the generated class, such as {@code find} or {@code fromJson}. */
+  private static MethodSpec.Builder staticEntryPoint(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(returns);
   }
 
   private static MethodSpec.Builder override(String name, TypeName returns) {
@@ -278,10 +269,8 @@ final class RecordGenerator extends SourceFileGenerator<ModelDescriptor> {
   }
 
   private static void addQuery(TypeSpec.Builder type, ClassName self) {
-    type.addMethod(MethodSpec.methodBuilder("query")
+    type.addMethod(staticEntryPoint("query", ParameterizedTypeName.get(QUERY, self))
         .addJavadoc("A typed query over the live documents in the default database, run as one SQL statement.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(QUERY, self))
         .addStatement("return in($T.defaultDatabase()).query()", POCKETTO).build());
   }
 

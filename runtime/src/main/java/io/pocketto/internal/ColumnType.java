@@ -27,9 +27,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one home of each field type, shared by the processor and the runtime: which Java type it holds,
@@ -43,15 +45,12 @@ import java.util.Map;
  */
 @ForGeneratedCode
 public enum ColumnType {
-  STRING(Types.VARCHAR, String.class, Property.Kind.STRING) {
+  STRING(Types.VARCHAR, String.class, Property.Kind.STRING, text -> text) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, (String) v);
     }
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       return rs.getString(i);
-    }
-    @Override Object parse(String text) {
-      return text;
     }
   },
   /** An enum stored by {@link Enum#name()}; the field's {@link FieldSpec#enumType()} reads it back. */
@@ -66,7 +65,7 @@ public enum ColumnType {
       return ((Enum<?>) v).name();
     }
   },
-  CHAR(Types.CHAR, Character.class, Property.Kind.COMPARABLE) {
+  CHAR(Types.CHAR, Character.class, Property.Kind.COMPARABLE, text -> text.length() == 1 ? text.charAt(0) : null) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setString(i, String.valueOf((char) (Character) v));
     }
@@ -76,9 +75,6 @@ public enum ColumnType {
     }
     @Override Object toJdbc(Object v) {
       return String.valueOf((char) (Character) v);
-    }
-    @Override Object parse(String text) {
-      return text.length() == 1 ? text.charAt(0) : null;
     }
   },
   BOOLEAN(Types.BOOLEAN, Boolean.class, Property.Kind.VALUE) {
@@ -173,7 +169,7 @@ public enum ColumnType {
    * and scale with {@link io.pocketto.Decimal}. Two values compare by value for dirty tracking, and the
    * canonical form drops trailing zeros, so a rescaled value is neither dirty nor a new revision.
    */
-  DECIMAL(Types.NUMERIC, BigDecimal.class, Property.Kind.COMPARABLE) {
+  DECIMAL(Types.NUMERIC, BigDecimal.class, Property.Kind.COMPARABLE, BigDecimal::new) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBigDecimal(i, (BigDecimal) v);
     }
@@ -189,12 +185,9 @@ public enum ColumnType {
     @Override boolean same(Object a, Object b) {
       return ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
     }
-    @Override Object parse(String text) {
-      return new BigDecimal(text);
-    }
   },
   /** An arbitrary-size integer, in a numeric column without a fraction. */
-  BIG_INTEGER(Types.NUMERIC, BigInteger.class, Property.Kind.COMPARABLE) {
+  BIG_INTEGER(Types.NUMERIC, BigInteger.class, Property.Kind.COMPARABLE, BigInteger::new) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBigDecimal(i, new BigDecimal((BigInteger) v));
     }
@@ -208,25 +201,9 @@ public enum ColumnType {
     @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
       g.writeNumber((BigInteger) v);
     }
-    @Override Object parse(String text) {
-      return new BigInteger(text);
-    }
   },
-  UUID(Types.OTHER, java.util.UUID.class, Property.Kind.VALUE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setObject(i, v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getObject(i, java.util.UUID.class);
-    }
-    @Override Object parse(String text) {
-      return java.util.UUID.fromString(text);
-    }
-  },
-  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setObject(i, toJdbc(v));
-    }
+  UUID(Types.OTHER, java.util.UUID.class, Property.Kind.VALUE, java.util.UUID::fromString),
+  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Property.Kind.COMPARABLE, Instant::parse) {
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
       return t == null ? null : t.toInstant();
@@ -234,67 +211,22 @@ public enum ColumnType {
     @Override Object toJdbc(Object v) {
       return OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC);
     }
-    @Override Object parse(String text) {
-      return Instant.parse(text);
-    }
   },
-  LOCAL_DATE(Types.DATE, LocalDate.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setObject(i, v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getObject(i, LocalDate.class);
-    }
-    @Override Object parse(String text) {
-      return LocalDate.parse(text);
-    }
-  },
-  LOCAL_DATE_TIME(Types.TIMESTAMP, LocalDateTime.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setObject(i, v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getObject(i, LocalDateTime.class);
-    }
-    @Override Object parse(String text) {
-      return LocalDateTime.parse(text);
-    }
-  },
-  LOCAL_TIME(Types.TIME, LocalTime.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setObject(i, v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getObject(i, LocalTime.class);
-    }
-    @Override Object parse(String text) {
-      return LocalTime.parse(text);
-    }
-  },
+  LOCAL_DATE(Types.DATE, LocalDate.class, Property.Kind.COMPARABLE, LocalDate::parse),
+  LOCAL_DATE_TIME(Types.TIMESTAMP, LocalDateTime.class, Property.Kind.COMPARABLE, LocalDateTime::parse),
+  LOCAL_TIME(Types.TIME, LocalTime.class, Property.Kind.COMPARABLE, LocalTime::parse),
   /**
    * Date, time and zone, as ISO text ({@code 2026-12-04T10:15+08:00[Asia/Singapore]}): no SQL type keeps
    * a region, and PostgreSQL's {@code timestamptz} not even the offset. Matched by equality only, since
    * the text does not sort in time order.
    */
-  ZONED_DATE_TIME(Types.VARCHAR, ZonedDateTime.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return ZonedDateTime.parse(text);
-    }
-  },
+  ZONED_DATE_TIME(Types.VARCHAR, ZonedDateTime.class, Property.Kind.VALUE, ZonedDateTime::parse),
   /** Date, time and offset, as ISO text: PostgreSQL's {@code timestamptz} would keep the instant but not the offset. */
-  OFFSET_DATE_TIME(Types.VARCHAR, OffsetDateTime.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return OffsetDateTime.parse(text);
-    }
-  },
+  OFFSET_DATE_TIME(Types.VARCHAR, OffsetDateTime.class, Property.Kind.VALUE, OffsetDateTime::parse),
   /** Time and offset, as ISO text. */
-  OFFSET_TIME(Types.VARCHAR, OffsetTime.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return OffsetTime.parse(text);
-    }
-  },
+  OFFSET_TIME(Types.VARCHAR, OffsetTime.class, Property.Kind.VALUE, OffsetTime::parse),
   /** A duration as seconds with nine fraction digits, so that it sorts and compares as a length of time. */
-  DURATION(Types.NUMERIC, Duration.class, Property.Kind.COMPARABLE) {
+  DURATION(Types.NUMERIC, Duration.class, Property.Kind.COMPARABLE, Duration::parse) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBigDecimal(i, (BigDecimal) toJdbc(v));
     }
@@ -310,17 +242,10 @@ public enum ColumnType {
       Duration d = (Duration) v;
       return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
     }
-    @Override Object parse(String text) {
-      return Duration.parse(text);
-    }
   },
   /** Years, months and days as ISO text ({@code P1Y2M3D}); periods have no total order. */
-  PERIOD(Types.VARCHAR, Period.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return Period.parse(text);
-    }
-  },
-  YEAR(Types.INTEGER, Year.class, Property.Kind.COMPARABLE) {
+  PERIOD(Types.VARCHAR, Period.class, Property.Kind.VALUE, Period::parse),
+  YEAR(Types.INTEGER, Year.class, Property.Kind.COMPARABLE, Year::parse) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setInt(i, ((Year) v).getValue());
     }
@@ -331,15 +256,9 @@ public enum ColumnType {
     @Override Object toJdbc(Object v) {
       return ((Year) v).getValue();
     }
-    @Override Object parse(String text) {
-      return Year.parse(text);
-    }
   },
   /** A month of a year, stored as the date of its first day so that it sorts in time order. */
-  YEAR_MONTH(Types.DATE, YearMonth.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setObject(i, toJdbc(v));
-    }
+  YEAR_MONTH(Types.DATE, YearMonth.class, Property.Kind.COMPARABLE, YearMonth::parse) {
     @Override Object readValue(ResultSet rs, int i) throws SQLException {
       LocalDate d = rs.getObject(i, LocalDate.class);
       return d == null ? null : YearMonth.from(d);
@@ -347,52 +266,20 @@ public enum ColumnType {
     @Override Object toJdbc(Object v) {
       return ((YearMonth) v).atDay(1);
     }
-    @Override Object parse(String text) {
-      return YearMonth.parse(text);
-    }
   },
   /** A day of the year as ISO text ({@code --12-04}), which has a fixed width and so sorts in calendar order. */
-  MONTH_DAY(Types.VARCHAR, MonthDay.class, Property.Kind.COMPARABLE) {
-    @Override Object parse(String text) {
-      return MonthDay.parse(text);
-    }
-  },
+  MONTH_DAY(Types.VARCHAR, MonthDay.class, Property.Kind.COMPARABLE, MonthDay::parse),
   /** A region or offset by its id ({@code Asia/Singapore}, {@code +08:00}). */
-  ZONE_ID(Types.VARCHAR, ZoneId.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return ZoneId.of(text);
-    }
-    @Override String text(Object v) {
-      return ((ZoneId) v).getId();
-    }
-  },
-  ZONE_OFFSET(Types.VARCHAR, ZoneOffset.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return ZoneOffset.of(text);
-    }
-    @Override String text(Object v) {
-      return ((ZoneOffset) v).getId();
-    }
-  },
-  URI(Types.VARCHAR, java.net.URI.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return java.net.URI.create(text);
-    }
-  },
+  ZONE_ID(Types.VARCHAR, ZoneId.class, Property.Kind.VALUE, ZoneId::of),
+  ZONE_OFFSET(Types.VARCHAR, ZoneOffset.class, Property.Kind.VALUE, ZoneOffset::of),
+  URI(Types.VARCHAR, java.net.URI.class, Property.Kind.VALUE, java.net.URI::create),
   /** A currency by its ISO 4217 code. */
-  CURRENCY(Types.VARCHAR, Currency.class, Property.Kind.VALUE) {
-    @Override Object parse(String text) {
-      return Currency.getInstance(text);
-    }
-    @Override String text(Object v) {
-      return ((Currency) v).getCurrencyCode();
-    }
-  },
+  CURRENCY(Types.VARCHAR, Currency.class, Property.Kind.VALUE, Currency::getInstance),
   /**
    * A {@code byte[]} in a binary column. Compared, copied and printed by content (base64), never by
    * identity: the record and its dirty-tracking snapshot never share one array.
    */
-  BYTES(Types.VARBINARY, byte[].class, Property.Kind.VALUE) {
+  BYTES(Types.VARBINARY, byte[].class, Property.Kind.VALUE, text -> Base64.getDecoder().decode(text)) {
     @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
       ps.setBytes(i, (byte[]) v);
     }
@@ -410,9 +297,6 @@ public enum ColumnType {
     }
     @Override Object copy(Object v) {
       return ((byte[]) v).clone();
-    }
-    @Override Object parse(String text) {
-      return Base64.getDecoder().decode(text);
     }
     @Override String text(Object v) {
       return Base64.getEncoder().encodeToString((byte[]) v);
@@ -435,6 +319,7 @@ public enum ColumnType {
     }
   };
 
+
   private static final Map<String, ColumnType> BY_JAVA_TYPE = new HashMap<>();
 
   static {
@@ -448,11 +333,18 @@ public enum ColumnType {
   private final int sqlType;
   private final Class<?> javaType;
   private final Property.Kind operators;
+  private final Function<String, ?> parser;
 
+  /** A type without a text form to read back (enums read theirs through the field, numbers bind natively). */
   ColumnType(int sqlType, Class<?> javaType, Property.Kind operators) {
+    this(sqlType, javaType, operators, null);
+  }
+
+  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators, Function<String, ?> parser) {
     this.sqlType = sqlType;
     this.javaType = javaType;
     this.operators = operators;
+    this.parser = parser;
   }
 
   /**
@@ -503,13 +395,23 @@ public enum ColumnType {
     };
   }
 
-  /** Text-stored types bind their ISO text; others override. */
+  /**
+   * Text-stored types bind their ISO text, and the types JDBC carries as themselves (UUID, dates, times)
+   * their {@link #toJdbc} form; others override.
+   */
   void bindValue(PreparedStatement ps, int index, Object value) throws SQLException {
-    ps.setString(index, text(value));
+    if (sqlType == Types.VARCHAR) {
+      ps.setString(index, text(value));
+    } else {
+      ps.setObject(index, toJdbc(value));
+    }
   }
 
-  /** Text-stored types read their ISO text back; others override. */
+  /** Text-stored types read their ISO text back, and the types JDBC carries as themselves their class; others override. */
   Object readValue(ResultSet rs, int index) throws SQLException {
+    if (sqlType != Types.VARCHAR) {
+      return rs.getObject(index, javaType);
+    }
     String s = rs.getString(index);
     return s == null ? null : parse(s);
   }
@@ -540,10 +442,13 @@ public enum ColumnType {
    * @throws RuntimeException (a {@code DateTimeException}, {@code NumberFormatException}, ...) for malformed text
    */
   Object parse(String text) {
-    return null;
+    return parser == null ? null : parser.apply(text);
   }
 
-  /** The text of a non-null value: its column content for text-stored types, and what {@code toString()} shows. */
+  /**
+   * The text of a non-null value: its column content for text-stored types, and what {@code toString()} shows.
+   * A zone's {@code toString()} is its id and a currency's its ISO code, so they need no override.
+   */
   String text(Object value) {
     return value.toString();
   }

@@ -36,8 +36,7 @@ final class ConflictResolver {
       DocumentTable<T> table, T record, ConflictHandler<? super T> handler, RetryPolicy policy) {
     ModelBinding<T> binding = table.binding();
     RecordState state = binding.state(record);
-    RecordState.Memento before = state.capture();
-    Object[] original = binding.storedValues(record);
+    RecordRollback<T> rollback = new RecordRollback<>(binding, record);
     ConflictHandler<T> typed = (ConflictHandler<T>) handler;
     String resolvedBy = null;
     boolean done = false;
@@ -92,8 +91,7 @@ final class ConflictResolver {
       throw table.retriesExhausted(policy.maxAttempts(), last);
     } finally {
       if (!done) {
-        binding.load(record, original);
-        state.restore(before);
+        rollback.restore();
       }
     }
   }

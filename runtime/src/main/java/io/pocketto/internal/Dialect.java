@@ -123,21 +123,35 @@ public interface Dialect extends SqlSyntax {
    * position, in position order, stopping below any write that may still commit, at most a number of
    * rows. {@link #bindChangesAfter} binds it.
    */
-  String changesAfter(String table, String columns);
+  default String changesAfter(String table, String columns) {
+    return feedQuery(table, columns, "", "");
+  }
 
   /**
    * Binds {@link #changesAfter}: the position read last ({@code major}, {@code minor}), the highest
-   * position readable when this process draws positions (otherwise unused), and the row limit.
+   * position readable when this process draws positions (otherwise unused), and the row limit. The
+   * position binds as in the narrowed feed, since both queries start with it.
    */
-  void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
-      throws SQLException;
+  default void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
+      throws SQLException {
+    ps.setInt(bindChangesPosition(ps, 1, major, minor, readableUpTo), limit);
+  }
 
   /**
    * {@link #changesAfter} narrowed by a predicate, with one more column after the position: the feed of
    * one sync scope. Its parameters are bound in text order: those of {@code extraColumn}, then the
    * position ({@link #bindChangesPosition}), then those of {@code filter}, then the row limit.
    */
-  String changesAfter(String table, String columns, String extraColumn, String filter);
+  default String changesAfter(String table, String columns, String extraColumn, String filter) {
+    return feedQuery(table, columns, ", " + extraColumn, " AND (" + filter + ")");
+  }
+
+  /**
+   * The one query both {@code changesAfter} forms are: {@code columns} and the position, then {@code extra}
+   * (empty, or a comma and a column), of the rows after a position that also meet {@code and} (empty, or
+   * {@code " AND (...)"}).
+   */
+  String feedQuery(String table, String columns, String extra, String and);
 
   /**
    * Binds the position of {@link #changesAfter(String, String, String, String)} from parameter {@code index};

@@ -214,23 +214,9 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
-  public String changesAfter(String table, String columns) {
-    return "SELECT " + columns + ", 0, " + quote("_seq") + " FROM " + table + " WHERE " + quote("_seq") + " > ? AND "
-        + quote("_seq") + " <= ? ORDER BY " + quote("_seq") + " " + window(false, true);
-  }
-
-  @Override
-  public void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
-      throws SQLException {
-    ps.setLong(1, minor);
-    ps.setLong(2, readableUpTo);
-    ps.setInt(3, limit);
-  }
-
-  @Override
-  public String changesAfter(String table, String columns, String extraColumn, String filter) {
-    return "SELECT " + columns + ", 0, " + quote("_seq") + ", " + extraColumn + " FROM " + table + " WHERE " + quote("_seq")
-        + " > ? AND " + quote("_seq") + " <= ? AND (" + filter + ") ORDER BY " + quote("_seq") + " " + window(false, true);
+  public String feedQuery(String table, String columns, String extra, String and) {
+    return "SELECT " + columns + ", 0, " + quote("_seq") + extra + " FROM " + table + " WHERE " + quote("_seq")
+        + " > ? AND " + quote("_seq") + " <= ?" + and + " ORDER BY " + quote("_seq") + " " + window(false, true);
   }
 
   @Override

@@ -39,8 +39,7 @@ public final class IncrementalWrites {
           + Records.meta(binding, record).dirty() + ": save or reload it before an incremental write, "
           + "so that a retry cannot drop them");
     }
-    RecordState.Memento before = state.capture();
-    Object[] original = binding.storedValues(record);
+    RecordRollback<T> rollback = new RecordRollback<>(binding, record);
     boolean done = false;
     try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
       ConflictException last = null;
@@ -76,8 +75,7 @@ public final class IncrementalWrites {
       throw table.retriesExhausted(policy.maxAttempts(), last);
     } finally {
       if (!done) {
-        binding.load(record, original);
-        state.restore(before);
+        rollback.restore();
       }
     }
   }

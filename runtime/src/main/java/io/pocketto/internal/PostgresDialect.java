@@ -199,26 +199,11 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String changesAfter(String table, String columns) {
+  public String feedQuery(String table, String columns, String extra, String and) {
     // Aliased: ORDER BY "_xid" would otherwise sort by the text in the select list, where "10" < "9".
-    return "SELECT " + columns + ", " + quote("_xid") + "::text AS " + quote("_feed_xid") + ", " + quote("_seq") + " FROM " + table + " WHERE ("
-        + quote("_xid") + ", " + quote("_seq") + ") > (?::xid8, ?) AND " + quote("_xid")
-        + " < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY " + quote("_xid") + ", " + quote("_seq") + " LIMIT ?";
-  }
-
-  @Override
-  public void bindChangesAfter(PreparedStatement ps, long major, long minor, long readableUpTo, int limit)
-      throws SQLException {
-    ps.setString(1, Long.toString(major));
-    ps.setLong(2, minor);
-    ps.setInt(3, limit);
-  }
-
-  @Override
-  public String changesAfter(String table, String columns, String extraColumn, String filter) {
-    return "SELECT " + columns + ", " + quote("_xid") + "::text AS " + quote("_feed_xid") + ", " + quote("_seq") + ", " + extraColumn
+    return "SELECT " + columns + ", " + quote("_xid") + "::text AS " + quote("_feed_xid") + ", " + quote("_seq") + extra
         + " FROM " + table + " WHERE (" + quote("_xid") + ", " + quote("_seq") + ") > (?::xid8, ?) AND " + quote("_xid")
-        + " < pg_snapshot_xmin(pg_current_snapshot()) AND (" + filter + ") ORDER BY " + quote("_xid") + ", " + quote("_seq") + " LIMIT ?";
+        + " < pg_snapshot_xmin(pg_current_snapshot())" + and + " ORDER BY " + quote("_xid") + ", " + quote("_seq") + " LIMIT ?";
   }
 
   @Override

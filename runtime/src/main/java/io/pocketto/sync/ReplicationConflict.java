@@ -11,34 +11,17 @@ import io.pocketto.ConflictException;
  *
  * @param <T> the model class
  */
-public final class ReplicationConflict<T extends ActiveRecord<T>> {
-  private final Replication replication;
-  private final Class<T> model;
-  private final String id;
+public final class ReplicationConflict<T extends ActiveRecord<T>> extends UnpushedChange<T> {
   private final ConflictException error;
-  private final T local;
   private final T master;
   private final T assumedMaster;
 
   ReplicationConflict(Replication replication, Class<T> model, String id, ConflictException error, T local, T master,
       T assumedMaster) {
-    this.replication = replication;
-    this.model = model;
-    this.id = id;
+    super(replication, model, id, local);
     this.error = error;
-    this.local = local;
     this.master = master;
     this.assumedMaster = assumedMaster;
-  }
-
-  /** The document id. */
-  public String id() {
-    return id;
-  }
-
-  /** The model of the document. */
-  public Class<T> model() {
-    return model;
   }
 
   /**
@@ -47,11 +30,6 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> {
    */
   public ConflictException error() {
     return error;
-  }
-
-  /** The client's record as stored locally (a tombstone if it was deleted here), when the conflict was listed. */
-  public T local() {
-    return local;
   }
 
   /** The master's record, at the master's revision (a tombstone if it was deleted there); detached from any database. */
@@ -83,7 +61,7 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> {
 
   @Override
   public String toString() {
-    return "ReplicationConflict{" + error.collection() + "/" + id + ", master=" + error.revision()
-        + ", local=" + (local == null ? null : local.meta().rev()) + "}";
+    return "ReplicationConflict{" + error.collection() + "/" + id() + ", master=" + error.revision()
+        + ", local=" + (local() == null ? null : local().meta().rev()) + "}";
   }
 }

@@ -10,31 +10,14 @@ import io.pocketto.ActiveRecord;
  *
  * @param <T> the model class
  */
-public final class ReplicationRefusal<T extends ActiveRecord<T>> {
-  private final Replication replication;
-  private final Class<T> model;
-  private final String id;
+public final class ReplicationRefusal<T extends ActiveRecord<T>> extends UnpushedChange<T> {
   private final int status;
   private final String reason;
-  private final T local;
 
   ReplicationRefusal(Replication replication, Class<T> model, String id, int status, String reason, T local) {
-    this.replication = replication;
-    this.model = model;
-    this.id = id;
+    super(replication, model, id, local);
     this.status = status;
     this.reason = reason;
-    this.local = local;
-  }
-
-  /** The document id. */
-  public String id() {
-    return id;
-  }
-
-  /** The model of the document. */
-  public Class<T> model() {
-    return model;
   }
 
   /** The HTTP status of the refusal: 403. */
@@ -45,11 +28,6 @@ public final class ReplicationRefusal<T extends ActiveRecord<T>> {
   /** The server's reason, e.g. a push rule's, or "the document is outside your sync scope". */
   public String reason() {
     return reason;
-  }
-
-  /** The refused local record, as stored locally when the refusal was listed. */
-  public T local() {
-    return local;
   }
 
   /**
@@ -65,6 +43,6 @@ public final class ReplicationRefusal<T extends ActiveRecord<T>> {
 
   @Override
   public String toString() {
-    return "ReplicationRefusal{" + id + ", " + status + ": " + reason + "}";
+    return "ReplicationRefusal{" + id() + ", " + status + ": " + reason + "}";
   }
 }

@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,24 +46,15 @@ public final class ReplicaApp {
    * {@code --db URL}, {@code --host H}, {@code --port N}.
    */
   public static void main(String[] args) throws Exception {
-    String from = null;
-    String dbUrl = null;
-    String host = "127.0.0.1";
-    int port = 8081;
-    String user = null;
-    String password = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--replicate-from" -> from = value(args, ++i, "--replicate-from");
-        case "--db" -> dbUrl = value(args, ++i, "--db");
-        case "--host" -> host = value(args, ++i, "--host");
-        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-        case "--user" -> user = value(args, ++i, "--user");
-        case "--password" -> password = value(args, ++i, "--password");
-        default -> throw new IllegalArgumentException("unknown option '" + args[i]
-            + "'; a replica takes --replicate-from URL, --user NAME, --password PW, --db URL, --host H and --port N");
-      }
-    }
+    Map<String, String> options = CommandLine.parse(args,
+        Set.of("--replicate-from", "--db", "--host", "--port", "--user", "--password"), Set.of(),
+        "a replica takes --replicate-from URL, --user NAME, --password PW, --db URL, --host H and --port N");
+    String from = options.get("--replicate-from");
+    String dbUrl = options.get("--db");
+    String host = options.getOrDefault("--host", "127.0.0.1");
+    int port = Integer.parseInt(options.getOrDefault("--port", "8081"));
+    String user = options.get("--user");
+    String password = options.get("--password");
     if (from == null) {
       throw new IllegalArgumentException("--replicate-from http://host:port is required");
     }
@@ -120,12 +113,5 @@ public final class ReplicaApp {
       Thread.currentThread().interrupt();
       throw new RemoteUnavailableException("signing in at " + server + " was interrupted", e);
     }
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
   }
 }

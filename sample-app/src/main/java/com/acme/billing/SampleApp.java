@@ -7,6 +7,7 @@ import io.pocketto.Pocketto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,34 +83,17 @@ public final class SampleApp {
   /** The command line, with environment variables as fallbacks. */
   record Options(String dbUrl, String host, int port, boolean scenarios, String usersFile) {
     static Options parse(String[] args, Map<String, String> env) {
-      String dbUrl = env.getOrDefault("BILLING_DB_URL", DEFAULT_DB_URL);
-      String host = "127.0.0.1";
-      String port = env.getOrDefault("BILLING_PORT", String.valueOf(DEFAULT_PORT));
-      boolean scenarios = false;
-      String usersFile = null;
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--db" -> dbUrl = value(args, ++i, "--db");
-          case "--host" -> host = value(args, ++i, "--host");
-          case "--port" -> port = value(args, ++i, "--port");
-          case "--scenarios" -> scenarios = true;
-          case "--users" -> usersFile = value(args, ++i, "--users");
-          default -> throw new IllegalArgumentException("unknown option '" + args[i]
-              + "'; the options are --db URL, --host H, --port N, --users FILE and --scenarios");
-        }
-      }
+      Map<String, String> options = CommandLine.parse(args, Set.of("--db", "--host", "--port", "--users"),
+          Set.of("--scenarios"), "the options are --db URL, --host H, --port N, --users FILE and --scenarios");
+      String dbUrl = options.getOrDefault("--db", env.getOrDefault("BILLING_DB_URL", DEFAULT_DB_URL));
+      String host = options.getOrDefault("--host", "127.0.0.1");
+      String port = options.getOrDefault("--port", env.getOrDefault("BILLING_PORT", String.valueOf(DEFAULT_PORT)));
+      boolean scenarios = options.containsKey("--scenarios");
+      String usersFile = options.get("--users");
       try {
         return new Options(dbUrl, host, Integer.parseInt(port), scenarios, usersFile);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("the port must be a number, not '" + port + "'");
       }
-    }
-
-    private static String value(String[] args, int i, String option) {
-      if (i >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value");
-      }
-      return args[i];
-    }
-  }
+    }  }
 }

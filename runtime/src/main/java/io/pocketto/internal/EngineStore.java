@@ -184,23 +184,22 @@ public final class EngineStore<T extends ActiveRecord<T>> implements ModelStore<
    */
   public ChangeBatch<Object[]> storedChanges(Checkpoint since, int limit, SqlFragment match) {
     requireCheckpoint(since);
-    DocumentTable.FeedRows<Object[]> rows = table.storedChanges(since.major(), since.minor(), limit, match);
-    List<Change<Object[]>> changes = new ArrayList<>(rows.entries().size());
-    Checkpoint next = since;
-    for (DocumentTable.FeedEntry<Object[]> e : rows.entries()) {
-      if (e.document() != null) {
-        changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document(), e.writer()));
-      }
-      next = Checkpoint.at(table.engine().databaseId(), collection(), e.major(), e.minor());
-    }
-    return new ChangeBatch<>(changes, next, rows.hasMore());
+    // A row the filter passed over comes without a document: it moves the checkpoint and is no change.
+    return batch(since, table.storedChanges(since.major(), since.minor(), limit, match), false);
   }
 
   private <D> ChangeBatch<D> batch(Checkpoint since, DocumentTable.FeedRows<D> rows) {
+    return batch(since, rows, true);
+  }
+
+  /** The feed's rows as changes; {@code keepBare} false leaves out the rows without a document. */
+  private <D> ChangeBatch<D> batch(Checkpoint since, DocumentTable.FeedRows<D> rows, boolean keepBare) {
     List<Change<D>> changes = new ArrayList<>(rows.entries().size());
     Checkpoint next = since;
     for (DocumentTable.FeedEntry<D> e : rows.entries()) {
-      changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document(), e.writer()));
+      if (keepBare || e.document() != null) {
+        changes.add(new Change<>(e.id(), e.rev(), e.deleted(), e.document(), e.writer()));
+      }
       next = Checkpoint.at(table.engine().databaseId(), collection(), e.major(), e.minor());
     }
     return new ChangeBatch<>(changes, next, rows.hasMore());

@@ -157,7 +157,7 @@ public final class EngineStore<T extends ActiveRecord<T>> implements ModelStore<
 
   @Override
   public Query<T> query() {
-    return ApiAccess.queries().newQuery(table);
+    return QueryRunner.newQuery(table);
   }
 
   @Override

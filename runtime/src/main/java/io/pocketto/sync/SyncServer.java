@@ -363,7 +363,7 @@ public final class SyncServer {
       if (condition == null) {
         throw new SyncRefusedException(what + ": you may not sync this collection");
       }
-      return ApiAccess.queries().render(condition, table.dialect());
+      return ApiAccess.render(condition, table.dialect());
     }
 
     /** A document as clients see it: without the server-only fields. */

@@ -41,12 +41,12 @@ public class PockettoAutoConfiguration {
     Pocketto.Builder builder = Pocketto.builder()
         .dataSource(dataSource)
         .transactionJoiner(new SpringTransactionJoiner())
-        .createTables(properties.isCreateTables())
-        .retryPolicy(properties.getRetry().toPolicy());
+        .createTables(properties.createTables())
+        .retryPolicy(properties.retry().toPolicy());
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Database database = builder.connect();
-    if (properties.getWriter() != null) {
-      database.setWriter(properties.getWriter());
+    if (properties.writer() != null) {
+      database.setWriter(properties.writer());
     }
     Pocketto.setDefault(database);
     return database;

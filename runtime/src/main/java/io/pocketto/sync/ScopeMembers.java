@@ -6,6 +6,7 @@ import io.pocketto.internal.Ids;
 import io.pocketto.internal.SqlFragment;
 import io.pocketto.internal.SqlParameter;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
@@ -19,6 +20,8 @@ import java.util.List;
  */
 final class ScopeMembers {
   static final String TABLE = "pocketto_sync_members";
+  /** Selects one replica's rows of a collection; its three values come first in every statement here. */
+  private static final String OF_REPLICA = "principal_id = ? AND client_id = ? AND collection_name = ?";
 
   private final Engine engine;
   private final String upsert;
@@ -40,7 +43,7 @@ final class ScopeMembers {
 
   /** The ids one replica holds, as a {@code SELECT} for the feed's statement. */
   SqlFragment held(String principal, String client, String collection) {
-    return new SqlFragment("SELECT doc_id FROM " + TABLE + " WHERE principal_id = ? AND client_id = ? AND collection_name = ?",
+    return new SqlFragment("SELECT doc_id FROM " + TABLE + " WHERE " + OF_REPLICA,
         List.of(SqlParameter.of(ColumnType.STRING, principal), SqlParameter.of(ColumnType.STRING, client),
             SqlParameter.of(ColumnType.STRING, collection)));
   }
@@ -54,11 +57,9 @@ final class ScopeMembers {
    */
   void record(String principal, String client, String collection, long ackMajor, long ackMinor, List<Mark> marks) {
     engine.bundle(tx -> engine.withConnection("recording the sync scope of " + collection, c -> {
-      try (PreparedStatement forget = c.prepareStatement("DELETE FROM " + TABLE + " WHERE principal_id = ? AND client_id = ? "
-          + "AND collection_name = ? AND leaving_major IS NOT NULL AND (leaving_major < ? OR (leaving_major = ? AND leaving_minor <= ?))")) {
-        forget.setString(1, principal);
-        forget.setString(2, client);
-        forget.setString(3, collection);
+      try (PreparedStatement forget = c.prepareStatement("DELETE FROM " + TABLE + " WHERE " + OF_REPLICA
+          + " AND leaving_major IS NOT NULL AND (leaving_major < ? OR (leaving_major = ? AND leaving_minor <= ?))")) {
+        bindReplica(forget, principal, client, collection);
         forget.setLong(4, ackMajor);
         forget.setLong(5, ackMajor);
         forget.setLong(6, ackMinor);
@@ -69,9 +70,7 @@ final class ScopeMembers {
       }
       try (PreparedStatement ps = c.prepareStatement(upsert)) {
         for (Mark m : marks) {
-          ps.setString(1, principal);
-          ps.setString(2, client);
-          ps.setString(3, collection);
+          bindReplica(ps, principal, client, collection);
           ps.setString(4, m.id());
           if (m.leaving() == null) {
             ps.setNull(5, java.sql.Types.BIGINT);
@@ -86,5 +85,13 @@ final class ScopeMembers {
       }
       return null;
     }));
+  }
+
+  /** Binds the replica's collection to parameters 1 to 3, where every statement here names it. */
+  private static void bindReplica(PreparedStatement ps, String principal, String client, String collection)
+      throws SQLException {
+    ps.setString(1, principal);
+    ps.setString(2, client);
+    ps.setString(3, collection);
   }
 }

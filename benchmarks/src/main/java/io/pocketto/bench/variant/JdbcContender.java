@@ -136,19 +136,30 @@ public final class JdbcContender implements Contender {
     String rev = s.canonical.revision(null, customer, issuedOn, linesJson, number, 0, status, total);
     PreparedStatement ps = s.insert;
     ps.setString(1, id);
-    ps.setString(2, rev);
-    ps.setBoolean(3, false);
-    ps.setString(4, WRITER);
-    ps.setString(5, number);
-    ps.setString(6, customer);
-    ps.setBigDecimal(7, total);
-    ps.setObject(8, issuedOn);
-    ps.setString(9, status.name());
-    ps.setInt(10, 0);
-    ps.setString(11, linesJson);
-    ps.setLong(12, attempt());
-    bindPosition(ps, 13);
+    bindWrite(ps, 2, rev, number, customer, total, issuedOn, status, 0, linesJson);
     return ps.executeUpdate() == 1;
+  }
+
+  /**
+   * Binds what an insert and an update both write, in the runtime's column order from {@code first}: the
+   * new revision, not deleted, the writer, the fields, a new attempt id and (on H2) the feed position.
+   * Returns the next index.
+   */
+  private int bindWrite(PreparedStatement ps, int first, String rev, String number, String customer, BigDecimal total,
+      LocalDate issuedOn, Status status, int reminders, String linesJson) throws SQLException {
+    int index = first;
+    ps.setString(index++, rev);
+    ps.setBoolean(index++, false);
+    ps.setString(index++, WRITER);
+    ps.setString(index++, number);
+    ps.setString(index++, customer);
+    ps.setBigDecimal(index++, total);
+    ps.setObject(index++, issuedOn);
+    ps.setString(index++, status.name());
+    ps.setInt(index++, reminders);
+    ps.setString(index++, linesJson);
+    ps.setLong(index++, attempt());
+    return bindPosition(ps, index);
   }
 
   /** One transaction, as the runtime's bundle: setup is not measured. */
@@ -284,18 +295,8 @@ public final class JdbcContender implements Contender {
         invoice.number, invoice.reminders, invoice.status, invoice.total);
     try {
       PreparedStatement ps = s.update;
-      ps.setString(1, rev);
-      ps.setBoolean(2, false);
-      ps.setString(3, WRITER);
-      ps.setString(4, invoice.number);
-      ps.setString(5, invoice.customer);
-      ps.setBigDecimal(6, invoice.total);
-      ps.setObject(7, invoice.issuedOn);
-      ps.setString(8, invoice.status.name());
-      ps.setInt(9, invoice.reminders);
-      ps.setString(10, invoice.linesJson);
-      ps.setLong(11, attempt());
-      int next = bindPosition(ps, 12);
+      int next = bindWrite(ps, 1, rev, invoice.number, invoice.customer, invoice.total, invoice.issuedOn,
+          invoice.status, invoice.reminders, invoice.linesJson);
       ps.setString(next, invoice.id);
       ps.setString(next + 1, invoice.rev);
       ps.setString(next + 2, WRITER);

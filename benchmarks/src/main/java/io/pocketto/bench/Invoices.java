@@ -1,6 +1,7 @@
 package io.pocketto.bench;
 
 import io.pocketto.bench.model.InvoiceLine;
+import io.pocketto.bench.model.SalesInvoice;
 import io.pocketto.bench.model.Status;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,6 +46,19 @@ public final class Invoices {
     lines.add(new InvoiceLine("Travel \"flat\" fee", 2, PRICES[1 + n % 3]));
     lines.add(new InvoiceLine("Hosting (monthly)", 12, PRICES[n % 4]));
     return lines;
+  }
+
+  /** Invoice {@code n} as Pocketto's generated record under {@code id}, not saved yet. */
+  public static SalesInvoice salesInvoice(String id, int n) {
+    SalesInvoice invoice = new SalesInvoice();
+    invoice.setId(id);
+    invoice.setNumber(number(n));
+    invoice.setCustomer(customer(n));
+    invoice.setIssuedOn(issuedOn(n));
+    invoice.setStatus(status());
+    invoice.setLines(lines(n));
+    invoice.setTotal(total(invoice.getLines()));
+    return invoice;
   }
 
   /** The sum of the line amounts. */

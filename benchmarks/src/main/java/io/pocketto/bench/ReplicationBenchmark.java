@@ -102,15 +102,7 @@ public final class ReplicationBenchmark {
 
   /** Invoice {@code n} of the master, {@code inv-<n>}, not saved yet. */
   static SalesInvoice invoice(int n) {
-    SalesInvoice invoice = new SalesInvoice();
-    invoice.setId("inv-" + n);
-    invoice.setNumber(Invoices.number(n));
-    invoice.setCustomer(Invoices.customer(n));
-    invoice.setIssuedOn(Invoices.issuedOn(n));
-    invoice.setStatus(Invoices.status());
-    invoice.setLines(Invoices.lines(n));
-    invoice.setTotal(Invoices.total(invoice.getLines()));
-    return invoice;
+    return Invoices.salesInvoice("inv-" + n, n);
   }
 
   /** The process's CPU time when the phase being timed started. */

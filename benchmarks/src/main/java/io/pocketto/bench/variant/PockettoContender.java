@@ -5,7 +5,6 @@ import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.bench.Contender;
 import io.pocketto.bench.Invoices;
-import io.pocketto.bench.model.InvoiceLine;
 import io.pocketto.bench.model.SalesInvoice;
 import java.util.List;
 
@@ -25,16 +24,7 @@ public final class PockettoContender implements Contender {
 
   @Override
   public void insert(String id, int n) {
-    SalesInvoice invoice = new SalesInvoice();
-    invoice.setId(id);
-    invoice.setNumber(Invoices.number(n));
-    invoice.setCustomer(Invoices.customer(n));
-    invoice.setIssuedOn(Invoices.issuedOn(n));
-    invoice.setStatus(Invoices.status());
-    List<InvoiceLine> lines = Invoices.lines(n);
-    invoice.setLines(lines);
-    invoice.setTotal(Invoices.total(lines));
-    invoices.save(invoice);
+    invoices.save(Invoices.salesInvoice(id, n));
   }
 
   /** One bundle (one transaction): setup is not measured, and this is the runtime's bulk path. */

@@ -155,14 +155,16 @@ public final class JooqContender implements Contender {
         .execute() == 1;
   }
 
+  /** The one stored column, as a jOOQ user reads a single value: no row to map, no lines to decode. */
   @Override
   public int reminders(String id) {
-    return findById(id).reminders;
+    return sql.fetchValue(DSL.select(REMINDERS).from(INVOICES).where(ID.eq(id)));
   }
 
+  /** The stored version, read as {@link #reminders} is. */
   @Override
   public String revision(String id) {
-    return Long.toString(findById(id).version);
+    return Long.toString(sql.fetchValue(DSL.select(VERSION).from(INVOICES).where(ID.eq(id))));
   }
 
   @Override

@@ -8,9 +8,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.pocketto.Database;
 import io.pocketto.Repositories;
-import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.QueryArgument;
 import io.pocketto.internal.RepositoryBase;
 import io.pocketto.internal.RepositoryFactory;
@@ -29,14 +27,11 @@ import javax.lang.model.element.VariableElement;
  * {@code CrudRepository} operations come from the runtime's {@code RepositoryBase}.
  */
 final class RepositoryGenerator extends SourceFileGenerator<RepositoryDescriptor> {
-  private static final ClassName DATABASE = ClassName.get(Database.class);
   private static final ClassName REPOSITORIES = ClassName.get(Repositories.class);
   private static final ClassName REPOSITORY_BASE = ClassName.get(RepositoryBase.class);
   private static final ClassName REPOSITORY_QUERY = ClassName.get(RepositoryQuery.class);
   private static final ClassName REPOSITORY_FACTORY = ClassName.get(RepositoryFactory.class);
   private static final ClassName QUERY_ARGUMENT = ClassName.get(QueryArgument.class);
-  private static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
-  private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final String FACTORY = "FACTORY";
   private static final String FIELDS = "FIELDS";
 

@@ -4,18 +4,24 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import io.pocketto.Database;
+import io.pocketto.internal.ColumnType;
 import java.util.List;
 import javax.lang.model.element.Element;
 
 /**
  * The base of every generator, as Dagger's {@code SourceFileGenerator} is: it starts each file's class
- * with {@code @Generated} and the originating elements (so incremental builds know the source), and
- * formats the file the same way, so that no generator repeats that set-up.
+ * with {@code @Generated} and the originating elements (so incremental builds know the source), formats
+ * the file the same way and names the types every file uses, so that no generator repeats that set-up.
  *
  * @param <D> the descriptor a file is generated from
  */
 abstract class SourceFileGenerator<D> {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  // Types every generated file names (the database it is opened on, its column types, lists), named once here.
+  static final ClassName DATABASE = ClassName.get(Database.class);
+  static final ClassName COLUMN_TYPE = ClassName.get(ColumnType.class);
+  static final ClassName LIST = ClassName.get("java.util", "List");
 
   /** The file for {@code descriptor}. */
   final JavaFile generate(D descriptor) {

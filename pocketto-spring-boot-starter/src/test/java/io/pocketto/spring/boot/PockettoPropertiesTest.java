@@ -12,20 +12,27 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** How Spring binds {@code pocketto.*}: what is set, and the defaults for what is not. */
 class PockettoPropertiesTest {
 
+  private static final RetryPolicy DEFAULTS = RetryPolicy.defaults();
+
   private static PockettoProperties bind(Map<String, String> properties) {
     return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("pocketto", PockettoProperties.class);
+  }
+
+  private static void assertRetries(PockettoProperties properties, int maxAttempts, Duration initialBackoff,
+      Duration maxBackoff) {
+    RetryPolicy policy = properties.retry().toPolicy();
+    assertThat(policy.maxAttempts()).as("maxAttempts").isEqualTo(maxAttempts);
+    assertThat(policy.initialBackoff()).as("initialBackoff").isEqualTo(initialBackoff);
+    assertThat(policy.maxBackoff()).as("maxBackoff").isEqualTo(maxBackoff);
   }
 
   @Test
   void nothingSetCreatesTablesWithTheDefaultWriterAndRetryPolicy() {
     PockettoProperties properties = bind(Map.of());
 
-    RetryPolicy defaults = RetryPolicy.defaults();
     assertThat(properties.createTables()).isTrue();
     assertThat(properties.writer()).isNull();
-    assertThat(properties.retry().maxAttempts()).isEqualTo(defaults.maxAttempts());
-    assertThat(properties.retry().initialBackoff()).isEqualTo(defaults.initialBackoff());
-    assertThat(properties.retry().maxBackoff()).isEqualTo(defaults.maxBackoff());
+    assertRetries(properties, DEFAULTS.maxAttempts(), DEFAULTS.initialBackoff(), DEFAULTS.maxBackoff());
   }
 
   @Test
@@ -35,12 +42,9 @@ class PockettoPropertiesTest {
         "pocketto.writer", "billing-service",
         "pocketto.retry.initial-backoff", "5ms"));
 
-    RetryPolicy policy = properties.retry().toPolicy();
     assertThat(properties.createTables()).isFalse();
     assertThat(properties.writer()).isEqualTo("billing-service");
-    assertThat(policy.initialBackoff()).isEqualTo(Duration.ofMillis(5));
-    assertThat(policy.maxAttempts()).isEqualTo(RetryPolicy.defaults().maxAttempts());
-    assertThat(policy.maxBackoff()).isEqualTo(RetryPolicy.defaults().maxBackoff());
+    assertRetries(properties, DEFAULTS.maxAttempts(), Duration.ofMillis(5), DEFAULTS.maxBackoff());
   }
 
   @Test
@@ -50,9 +54,6 @@ class PockettoPropertiesTest {
         "pocketto.retry.initial-backoff", "2ms",
         "pocketto.retry.max-backoff", "1s"));
 
-    RetryPolicy policy = properties.retry().toPolicy();
-    assertThat(policy.maxAttempts()).isEqualTo(3);
-    assertThat(policy.initialBackoff()).isEqualTo(Duration.ofMillis(2));
-    assertThat(policy.maxBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertRetries(properties, 3, Duration.ofMillis(2), Duration.ofSeconds(1));
   }
 }

@@ -42,19 +42,16 @@ public final class SpringTransactionJoiner implements TransactionJoiner {
     return participant;
   }
 
-  /** Drives one participant through its transaction's end, and unbinds it while the transaction is suspended. */
-  private static final class Synchronization implements TransactionSynchronization {
-    private final DataSource dataSource;
-    private final Object key;
-    private final Connection connection;
-    private final Participant participant;
-
-    Synchronization(DataSource dataSource, Object key, Connection connection, Participant participant) {
-      this.dataSource = dataSource;
-      this.key = key;
-      this.connection = connection;
-      this.participant = participant;
-    }
+  /**
+   * Drives one participant through its transaction's end, and unbinds it while the transaction is suspended.
+   *
+   * @param dataSource the pool the transaction's connection goes back to
+   * @param key what the participant is bound to in the transaction's resources
+   * @param connection the transaction's connection, which the participant works on
+   * @param participant Pocketto's work in the transaction, new for each one it joins
+   */
+  private record Synchronization(DataSource dataSource, Object key, Connection connection, Participant participant)
+      implements TransactionSynchronization {
 
     @Override
     public int getOrder() {

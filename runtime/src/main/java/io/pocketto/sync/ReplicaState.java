@@ -116,7 +116,7 @@ final class ReplicaState {
   Map<String, Known> known(String collection, Collection<String> ids) {
     Map<String, Known> out = new HashMap<>();
     readByIds("reading the replication state of " + collection, "SELECT doc_id, master_rev, conflict_rev, refused_rev FROM "
-        + DOCUMENTS + " WHERE collection_name = ? AND doc_id", collection, ids,
+        + DOCUMENTS + " WHERE collection_name = ? AND doc_id", List.of(collection), ids,
         rs -> out.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3), rs.getString(4))));
     return out;
   }
@@ -136,7 +136,7 @@ final class ReplicaState {
    */
   Map<String, String> revisions(String table, Collection<String> ids) {
     Map<String, String> out = new HashMap<>();
-    readByIds("reading the revisions of " + table, "SELECT \"_id\", \"_rev\" FROM " + table + " WHERE \"_id\"", null, ids,
+    readByIds("reading the revisions of " + table, "SELECT \"_id\", \"_rev\" FROM " + table + " WHERE \"_id\"", List.of(), ids,
         rs -> out.put(rs.getString(1), rs.getString(2)));
     return out;
   }
@@ -148,21 +148,22 @@ final class ReplicaState {
 
   /**
    * Runs {@code select}, which ends in the id column, with {@code IN (...)} added for one batch of ids at a time
-   * ({@link #IN_CHUNK}), and hands every row to {@code rows}. {@code collection}, unless {@code null}, is the
-   * statement's first parameter, before the ids.
+   * ({@link #IN_CHUNK}), and hands every row to {@code rows}. The {@code leading} values are the statement's
+   * parameters before the ids.
    */
-  private void readByIds(String action, String select, String collection, Collection<String> ids, RowConsumer rows) {
+  private void readByIds(String action, String select, List<String> leading, Collection<String> ids,
+      RowConsumer rows) {
     List<String> all = new ArrayList<>(ids);
-    int first = collection == null ? 1 : 2;
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
       engine.withConnection(action, c -> {
         try (PreparedStatement ps = c.prepareStatement(select + " IN (" + placeholders(chunk.size()) + ")")) {
-          if (collection != null) {
-            ps.setString(1, collection);
+          int index = 1;
+          for (String value : leading) {
+            ps.setString(index++, value);
           }
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + first, chunk.get(i));
+          for (String id : chunk) {
+            ps.setString(index++, id);
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

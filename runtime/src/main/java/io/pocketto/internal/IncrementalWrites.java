@@ -34,9 +34,9 @@ public final class IncrementalWrites {
       throw new IllegalStateException("incrementalModify needs a saved " + binding.modelName()
           + "; use " + binding.modelName() + ".incrementalUpsert(id, ...) to create one");
     }
-    if (Records.isDirty(binding, record)) {
+    if (binding.isDirty(record)) {
       throw new IllegalStateException("this " + binding.modelName() + " has unsaved changes to "
-          + Records.meta(binding, record).dirty() + ": save or reload it before an incremental write, "
+          + binding.meta(record).dirty() + ": save or reload it before an incremental write, "
           + "so that a retry cannot drop them");
     }
     RecordRollback<T> rollback = new RecordRollback<>(binding, record);

@@ -47,9 +47,11 @@ import java.util.function.Function;
 public enum ColumnType {
   STRING(Types.VARCHAR, String.class, Property.Kind.STRING, text -> text,
       (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString),
-  /** An enum stored by {@link Enum#name()}; the field's {@link FieldSpec#enumType()} reads it back. */
-  ENUM(Types.VARCHAR, Enum.class, Property.Kind.VALUE, null,
-      (ps, i, v) -> ps.setString(i, ((Enum<?>) v).name()), ResultSet::getString) {
+  /**
+   * An enum stored by {@link Enum#name()} (its {@link #text}, which the shared setter binds); read back as
+   * that name, which the field's {@link FieldSpec#enumType()} turns into the constant.
+   */
+  ENUM(Types.VARCHAR, Enum.class, Property.Kind.VALUE, null, null, ResultSet::getString) {
     @Override String text(Object v) {
       return ((Enum<?>) v).name();
     }

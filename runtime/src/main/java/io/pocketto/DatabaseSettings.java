@@ -1,83 +1,29 @@
 package io.pocketto;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
  * How to open a database, as {@link Pocketto.Builder} collected it: either a JDBC URL (with credentials and a
- * pool size) or the application's {@code DataSource}, then the options that apply to both. Immutable; made by
+ * pool size) or the application's {@code DataSource}, then the options that apply to both. Made by
  * {@link Pocketto.Builder#connect()} and read by the {@link DatabaseProvider}.
+ *
+ * @param url the JDBC URL to open a pool of Pocketto's own on; {@code null} when a {@link #dataSource()} is given
+ * @param user the user for {@link #url()}, or {@code null}
+ * @param password the password for {@link #url()}, or {@code null}
+ * @param maxPoolSize the most connections Pocketto's own pool keeps for {@link #url()}
+ * @param dataSource the application's pool to borrow connections from; {@code null} when a {@link #url()} is given
+ * @param transactionJoiner finds the application's transactions to join; {@code null} for none
+ * @param createTables whether each model's table is created on first use and migrated for new fields
+ * @param retryPolicy the retry policy of incremental writes and conflict handlers
+ * @param meterRegistry the registry to count and time the database's work in, as the application gave it;
+ *     {@code null} for none
  */
-public final class DatabaseSettings {
-  private final String url;
-  private final String user;
-  private final String password;
-  private final int maxPoolSize;
-  private final DataSource dataSource;
-  private final TransactionJoiner transactionJoiner;
-  private final boolean createTables;
-  private final RetryPolicy retryPolicy;
-  // Typed as Micrometer's, which the runtime depends on optionally: a field's type is loaded only when used.
-  private final MeterRegistry meterRegistry;
-
-  DatabaseSettings(String url, String user, String password, int maxPoolSize, DataSource dataSource,
-      TransactionJoiner transactionJoiner, boolean createTables, RetryPolicy retryPolicy,
-      MeterRegistry meterRegistry) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
-    this.maxPoolSize = maxPoolSize;
-    this.dataSource = dataSource;
-    this.transactionJoiner = transactionJoiner;
-    this.createTables = createTables;
-    this.retryPolicy = retryPolicy;
-    this.meterRegistry = meterRegistry;
-  }
-
-  /** The JDBC URL to open a pool of Pocketto's own on; {@code null} when a {@link #dataSource()} is given. */
-  public String url() {
-    return url;
-  }
-
-  /** The user for {@link #url()}, or {@code null}. */
-  public String user() {
-    return user;
-  }
-
-  /** The password for {@link #url()}, or {@code null}. */
-  public String password() {
-    return password;
-  }
-
-  /** The most connections Pocketto's own pool keeps for {@link #url()}. */
-  public int maxPoolSize() {
-    return maxPoolSize;
-  }
-
-  /** The application's pool to borrow connections from; {@code null} when a {@link #url()} is given. */
-  public DataSource dataSource() {
-    return dataSource;
-  }
-
-  /** Finds the application's transactions to join; {@code null} for none. */
-  public TransactionJoiner transactionJoiner() {
-    return transactionJoiner;
-  }
-
-  /** Whether each model's table is created on first use and migrated for new fields. */
-  public boolean createTables() {
-    return createTables;
-  }
-
-  /** The retry policy of incremental writes and conflict handlers. */
-  public RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
-  /** The registry to count and time the database's work in, as the application gave it; {@code null} for none. */
-  public MeterRegistry meterRegistry() {
-    return meterRegistry;
-  }
+public record DatabaseSettings(String url, String user, String password, int maxPoolSize, DataSource dataSource,
+    TransactionJoiner transactionJoiner, boolean createTables, RetryPolicy retryPolicy,
+    // Typed as Micrometer's, which the runtime depends on optionally: a field's type is loaded only when used.
+    MeterRegistry meterRegistry) {
 
   /** The settings without the password (nor the registry, whose class may be missing). */
   @Override
@@ -85,5 +31,25 @@ public final class DatabaseSettings {
     return "DatabaseSettings{" + (dataSource != null ? "dataSource=" + dataSource : "url=" + url + ", user=" + user
         + ", maxPoolSize=" + maxPoolSize) + ", createTables=" + createTables + ", retryPolicy=" + retryPolicy
         + ", transactionJoiner=" + transactionJoiner + ", metered=" + (meterRegistry != null) + "}";
+  }
+
+  /**
+   * Whether {@code other} holds the same settings. Written out because a record's generated comparison
+   * loads the class of every component, and Micrometer's may be missing.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DatabaseSettings that && Objects.equals(url, that.url) && Objects.equals(user, that.user)
+        && Objects.equals(password, that.password) && maxPoolSize == that.maxPoolSize
+        && Objects.equals(dataSource, that.dataSource) && Objects.equals(transactionJoiner, that.transactionJoiner)
+        && createTables == that.createTables && Objects.equals(retryPolicy, that.retryPolicy)
+        && Objects.equals(meterRegistry, that.meterRegistry);
+  }
+
+  /** A hash of every setting; written out for the reason {@link #equals} is. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(url, user, password, maxPoolSize, dataSource, transactionJoiner, createTables, retryPolicy,
+        meterRegistry);
   }
 }

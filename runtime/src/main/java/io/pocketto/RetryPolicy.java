@@ -8,19 +8,26 @@ import java.util.concurrent.ThreadLocalRandom;
  * incremental writes wait for another writer's {@link Lock} ({@link #lockWait()}). The first
  * retry follows at once (a first conflict mostly means the record was loaded before the winning write);
  * before each further one the writer sleeps a random time up to an exponentially growing bound ("full
- * jitter"), so that contending writers spread out instead of colliding again. Immutable.
+ * jitter"), so that contending writers spread out instead of colliding again. Start from
+ * {@link #defaults()} and change what differs with the {@code with...} methods.
+ *
+ * @param maxAttempts the most writes attempted in all (1 means no retry)
+ * @param initialBackoff the bound of the first pause
+ * @param maxBackoff the largest bound a pause grows to
+ * @param lockWait how long an incremental write waits for another writer's lock; zero (the default) fails at once
  */
-public final class RetryPolicy {
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lockWait) {
   private static final RetryPolicy DEFAULTS = new RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(50), Duration.ZERO);
   /** How often a write waiting for a lock tries again. */
   private static final long LOCK_POLL_MILLIS = 50;
 
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration lockWait;
-
-  private RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lockWait) {
+  /**
+   * Checks the policy.
+   *
+   * @throws IllegalArgumentException if {@code maxAttempts} is below 1, the backoff is not
+   *     {@code 0 <= initialBackoff <= maxBackoff}, or {@code lockWait} is {@code null} or negative
+   */
+  public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
@@ -28,13 +35,9 @@ public final class RetryPolicy {
       throw new IllegalArgumentException(
           "backoff must satisfy 0 <= initial <= max, was " + initialBackoff + " and " + maxBackoff);
     }
-    this.maxAttempts = maxAttempts;
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
     if (lockWait == null || lockWait.isNegative()) {
       throw new IllegalArgumentException("lock wait must be zero or positive, was " + lockWait);
     }
-    this.lockWait = lockWait;
   }
 
   /** 100 attempts, backoff from 1 ms growing to at most 50 ms, no waiting for locks. */
@@ -62,11 +65,6 @@ public final class RetryPolicy {
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, wait);
   }
 
-  /** How long an incremental write waits for another writer's lock; zero (the default) fails at once. */
-  public Duration lockWait() {
-    return lockWait;
-  }
-
   /**
    * Sleeps before an incremental write refused by a lock tries again, if the wait that began at
    * {@code startNanos} ({@link System#nanoTime()}) is not over; otherwise throws {@code refusal}.
@@ -85,21 +83,6 @@ public final class RetryPolicy {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a lock", e);
     }
-  }
-
-  /** The most writes attempted in all. */
-  public int maxAttempts() {
-    return maxAttempts;
-  }
-
-  /** The bound of the first pause. */
-  public Duration initialBackoff() {
-    return initialBackoff;
-  }
-
-  /** The largest bound a pause grows to. */
-  public Duration maxBackoff() {
-    return maxBackoff;
   }
 
   /**

@@ -53,4 +53,27 @@ class RetryPolicyTest {
       Thread.interrupted();
     }
   }
+
+  @Test
+  void aPolicyIsAValueBuiltFromTheDefaults() {
+    RetryPolicy twenty = RetryPolicy.defaults().withMaxAttempts(20);
+
+    assertThat(twenty).isEqualTo(new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(50), Duration.ZERO))
+        .hasSameHashCodeAs(new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(50), Duration.ZERO))
+        .isNotEqualTo(RetryPolicy.defaults());
+    assertThat(twenty).hasToString("RetryPolicy{maxAttempts=20, backoff=PT0.001S..PT0.05S, lockWait=PT0S}");
+  }
+
+  @Test
+  void aPolicyThatCannotWorkIsRefusedSayingWhichValue() {
+    assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be at least 1, was 0");
+    assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backoff must satisfy 0 <= initial <= max, was PT0.005S and PT0.002S");
+    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("lock wait must be zero or positive, was PT-1S");
+    assertThatThrownBy(() -> RetryPolicy.defaults().withLockWait(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("lock wait must be zero or positive, was null");
+  }
 }

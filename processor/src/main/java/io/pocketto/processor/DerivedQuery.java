@@ -3,6 +3,7 @@ package io.pocketto.processor;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql;
 import io.pocketto.query.Property;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
 
@@ -16,6 +17,23 @@ import javax.lang.model.type.TypeMirror;
  * @param sorts the {@code OrderBy} keys in order
  */
 record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, List<Sort> sorts) {
+
+  /**
+   * The properties an equality in the top-level AND fixes to one value ({@code Customer}, {@code PaidTrue}), as
+   * the runtime's {@code eq} pins its property; none when the criteria are OR-ed.
+   */
+  List<QueryProperty> pinned() {
+    if (orGroups.size() != 1) {
+      return List.of();
+    }
+    List<QueryProperty> pinned = new ArrayList<>();
+    for (Criterion c : orGroups.get(0)) {
+      if (c.operator().pins() && !c.ignoreCase() && !pinned.contains(c.property())) {
+        pinned.add(c.property());
+      }
+    }
+    return List.copyOf(pinned);
+  }
 
   /** The verb a method name starts with. */
   enum Action {
@@ -57,6 +75,11 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
 
     boolean isTruth() {
       return this == TRUE || this == FALSE;
+    }
+
+    /** Whether the comparison holds its property to one value: an equality with the argument or a truth value. */
+    boolean pins() {
+      return this == EQ || isTruth();
     }
   }
 

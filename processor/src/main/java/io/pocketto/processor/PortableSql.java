@@ -2,8 +2,10 @@ package io.pocketto.processor;
 
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql;
+import io.pocketto.internal.PinnedKeys;
 import io.pocketto.internal.SqlSyntax;
 import io.pocketto.processor.DerivedQuery.Criterion;
+import io.pocketto.processor.DerivedQuery.QueryProperty;
 import io.pocketto.processor.DerivedQuery.Sort;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,8 @@ final class PortableSql {
         .append(quote(model.collection()));
     where(sql, query);
     List<CriteriaSql.Sort> sorts = new ArrayList<>();
-    for (Sort sort : query.sorts()) {
-      sorts.add(new CriteriaSql.Sort(sortKey(sort.property()), sort.descending()));
+    for (PinnedKeys.Key<QueryProperty> key : sortKeys(model, query)) {
+      sorts.add(new CriteriaSql.Sort(sortKey(key.field()), key.descending()));
     }
     sql.append(CriteriaSql.orderBy(SQL, sorts));
     if (paged) {
@@ -44,6 +46,18 @@ final class PortableSql {
       sql.append(' ').append(SQL.fetchFirst(limit));
     }
     return sql.toString();
+  }
+
+  /**
+   * The declared keys, after the fields the criteria pin when an index then serves the order ({@link PinnedKeys}),
+   * as the runtime sorts a typed query: the rows come back in the declared order either way.
+   */
+  private static List<PinnedKeys.Key<QueryProperty>> sortKeys(ModelDescriptor model, DerivedQuery query) {
+    List<PinnedKeys.Key<QueryProperty>> declared = new ArrayList<>(query.sorts().size());
+    for (Sort sort : query.sorts()) {
+      declared.add(new PinnedKeys.Key<>(sort.property(), sort.descending()));
+    }
+    return PinnedKeys.sortKeys(model.indexes(), query.pinned(), declared, QueryProperty::name);
   }
 
   static String count(ModelDescriptor model, DerivedQuery query) {
@@ -91,7 +105,7 @@ final class PortableSql {
    * A decimal sorts by value ({@link SqlSyntax#decimalByValue}): H2 keeps undeclared decimals as text, to keep
    * their scale. PostgreSQL's dialect rewrites the cast to its {@code numeric}, a no-op there.
    */
-  private static String sortKey(DerivedQuery.QueryProperty property) {
+  private static String sortKey(QueryProperty property) {
     String column = quote(property.column());
     return property.kind() == ColumnType.DECIMAL ? SQL.decimalByValue(column) : column;
   }

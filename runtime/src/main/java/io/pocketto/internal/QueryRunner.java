@@ -35,7 +35,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   private volatile boolean sortChecked;
   private volatile String fingerprint;
   private volatile List<FieldSpec> keyFields;
-  private volatile List<Property<T, ?>> pinnedKeys;
+  private volatile List<Order<T>> sortKeys;
   private volatile QueryExecutor<T> executor;
 
   QueryRunner(DocumentTable<T> table) {
@@ -235,7 +235,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
 
   /**
    * The SELECT of one region with its window, sorted by the fields the condition pins first when an index
-   * serves that order ({@link #pinnedKeys}). Its text depends only on this shape, the region, which nulls the seek
+   * serves that order ({@link #sortKeys}). Its text depends only on this shape, the region, which nulls the seek
    * position has and which of offset and limit are set, so it is written once per shape and such a key; later calls
    * only collect the values.
    */
@@ -245,7 +245,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
     SqlWriter w = known == null ? new SqlWriter(dialect()) : SqlWriter.paramsOnly(dialect());
     select(w, q, region);
     // Only the text depends on the order; a statement already written needs its values alone.
-    w.orderBy(known == null ? pinnedThenDeclared(q) : q.orders);
+    w.orderBy(known == null ? sortKeys(q) : q.orders);
     windowClause(w, skip, rows);
     if (known == null) {
       known = w.sql();
@@ -318,72 +318,27 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   }
 
   /**
-   * The fields to sort by before the declared keys: fields the condition pins with an equality in its
-   * top-level AND ({@code where(ISSUED_ON.eq(day))}), when an {@code @Index} is exactly those fields followed
-   * by the declared keys (and the id). A pinned field has one value across the result, so sorting by it
-   * first changes nothing; but the order then matches the index, and H2 reads the first rows of the page
-   * from it instead of reading every match and sorting them (PostgreSQL sees the constant by itself). The
-   * seek position and the cursor do not include them: every row of the result has the pinned value.
+   * The keys the statements of this shape sort by: the declared ones, after the fields the condition pins when an
+   * index then serves the order ({@link PinnedKeys}). The seek position and the cursor hold the declared keys
+   * alone: every row of the result has the pinned values.
    */
-  private List<Property<T, ?>> pinnedKeys(Described<T> q) {
-    List<Property<T, ?>> known = pinnedKeys;
+  private List<Order<T>> sortKeys(Described<T> q) {
+    List<Order<T>> known = sortKeys;
     if (known == null) {
-      known = pinnedKeysServedByAnIndex(q);
-      pinnedKeys = known;
+      List<PinnedKeys.Key<Property<T, ?>>> declared = new ArrayList<>(q.orders.size());
+      for (Order<T> order : q.orders) {
+        declared.add(new PinnedKeys.Key<>(order.property(), order.descending()));
+      }
+      List<Property<T, ?>> pinned = q.condition == null ? List.of() : QueryInternals.pinned(q.condition);
+      List<Order<T>> keys = new ArrayList<>();
+      for (PinnedKeys.Key<Property<T, ?>> key : PinnedKeys.sortKeys(table.binding().indexes(), pinned, declared,
+          Property::name)) {
+        keys.add(QueryInternals.order(key.field(), key.descending()));
+      }
+      known = List.copyOf(keys);
+      sortKeys = known;
     }
     return known;
-  }
-
-  /** The pinned fields ({@link #pinnedKeys}) in the direction of the first declared key, then the declared keys. */
-  private List<Order<T>> pinnedThenDeclared(Described<T> q) {
-    List<Property<T, ?>> pinned = pinnedKeys(q);
-    if (pinned.isEmpty()) {
-      return q.orders;
-    }
-    boolean descending = !q.orders.isEmpty() && q.orders.get(0).descending();
-    List<Order<T>> all = new ArrayList<>(pinned.size() + q.orders.size());
-    for (Property<T, ?> field : pinned) {
-      all.add(QueryInternals.order(field, descending));
-    }
-    all.addAll(q.orders);
-    return all;
-  }
-
-  private List<Property<T, ?>> pinnedKeysServedByAnIndex(Described<T> q) {
-    if (q.condition == null || QueryInternals.pinned(q.condition).isEmpty()) {
-      return List.of();
-    }
-    List<String> declared = new ArrayList<>(q.orders.size());
-    for (Order<T> order : q.orders) {
-      declared.add(order.property().name());
-    }
-    for (List<String> index : table.binding().indexes()) {
-      int lead = index.size() - declared.size();
-      if (lead < 1 || !index.subList(lead, index.size()).equals(declared)) {
-        continue;
-      }
-      List<Property<T, ?>> front = new ArrayList<>(lead);
-      for (String field : index.subList(0, lead)) {
-        Property<T, ?> pinned = pinnedNamed(q.condition, field);
-        if (pinned == null || declared.contains(field)) {
-          break;
-        }
-        front.add(pinned);
-      }
-      if (front.size() == lead) {
-        return List.copyOf(front);
-      }
-    }
-    return List.of();
-  }
-
-  private static <T extends ActiveRecord<T>> Property<T, ?> pinnedNamed(Condition<T> condition, String field) {
-    for (Property<T, ?> p : QueryInternals.pinned(condition)) {
-      if (p.name().equals(field)) {
-        return p;
-      }
-    }
-    return null;
   }
 
   private List<FieldSpec> keyFields(List<Order<T>> orders) {

@@ -10,41 +10,20 @@ import io.pocketto.ConflictException;
  * {@link #master()}, re-apply the change, resolve with it, and sync.
  *
  * @param <T> the model class
+ * @param replication the replication that listed the conflict, which {@link #resolve resolves} it
+ * @param model the model of the document
+ * @param id the document id
+ * @param error the 409: {@code error().toJson()} is the seed's object, whose {@code revision} is the master's
+ *     revision; {@code conflictingFields()} names the fields both sides changed to different values
+ * @param local the local record as stored when the conflict was listed (a tombstone if it was deleted here)
+ * @param master the master's record, at the master's revision (a tombstone if it was deleted there); detached
+ *     from any database
+ * @param assumedMaster the master's record as this client last saw it, at {@code error().expectedRevision()}:
+ *     the state the local change started from, which tells which side changed a field (a merge needs it).
+ *     {@code null} when the document was created on this client. Detached from any database.
  */
-public final class ReplicationConflict<T extends ActiveRecord<T>> extends UnpushedChange<T> {
-  private final ConflictException error;
-  private final T master;
-  private final T assumedMaster;
-
-  ReplicationConflict(Replication replication, Class<T> model, String id, ConflictException error, T local, T master,
-      T assumedMaster) {
-    super(replication, model, id, local);
-    this.error = error;
-    this.master = master;
-    this.assumedMaster = assumedMaster;
-  }
-
-  /**
-   * The 409: {@code error().toJson()} is the seed's object, whose {@code revision} is the master's
-   * revision; {@code conflictingFields()} names the fields both sides changed to different values.
-   */
-  public ConflictException error() {
-    return error;
-  }
-
-  /** The master's record, at the master's revision (a tombstone if it was deleted there); detached from any database. */
-  public T master() {
-    return master;
-  }
-
-  /**
-   * The master's record as this client last saw it, at {@code error().expectedRevision()}: the state the
-   * local change started from, which tells which side changed a field (a merge needs it). {@code null}
-   * when the document was created on this client. Detached from any database.
-   */
-  public T assumedMaster() {
-    return assumedMaster;
-  }
+public record ReplicationConflict<T extends ActiveRecord<T>>(Replication replication, Class<T> model, String id,
+    ConflictException error, T local, T master, T assumedMaster) implements UnpushedChange<T> {
 
   /**
    * Stores {@code resolved} locally as a child of the master's revision and closes the conflict; the
@@ -61,7 +40,7 @@ public final class ReplicationConflict<T extends ActiveRecord<T>> extends Unpush
 
   @Override
   public String toString() {
-    return "ReplicationConflict{" + error.collection() + "/" + id() + ", master=" + error.revision()
-        + ", local=" + (local() == null ? null : local().meta().rev()) + "}";
+    return "ReplicationConflict{" + error.collection() + "/" + id + ", master=" + error.revision()
+        + ", local=" + (local == null ? null : local.meta().rev()) + "}";
   }
 }

@@ -9,26 +9,15 @@ import io.pocketto.ActiveRecord;
  * again (a new save is pushed as usual), so a refusal never loops. {@link #discard()} gives it up.
  *
  * @param <T> the model class
+ * @param replication the replication that listed the refusal, which {@link #discard discards} it
+ * @param model the model of the document
+ * @param id the document id
+ * @param status the HTTP status of the refusal: 403
+ * @param reason the server's reason, e.g. a push rule's, or "the document is outside your sync scope"
+ * @param local the local record as stored when the refusal was listed (a tombstone if it was deleted here)
  */
-public final class ReplicationRefusal<T extends ActiveRecord<T>> extends UnpushedChange<T> {
-  private final int status;
-  private final String reason;
-
-  ReplicationRefusal(Replication replication, Class<T> model, String id, int status, String reason, T local) {
-    super(replication, model, id, local);
-    this.status = status;
-    this.reason = reason;
-  }
-
-  /** The HTTP status of the refusal: 403. */
-  public int status() {
-    return status;
-  }
-
-  /** The server's reason, e.g. a push rule's, or "the document is outside your sync scope". */
-  public String reason() {
-    return reason;
-  }
+public record ReplicationRefusal<T extends ActiveRecord<T>>(Replication replication, Class<T> model, String id,
+    int status, String reason, T local) implements UnpushedChange<T> {
 
   /**
    * Gives up the refused change: the document goes back to the master's state as this replica last saw
@@ -43,6 +32,6 @@ public final class ReplicationRefusal<T extends ActiveRecord<T>> extends Unpushe
 
   @Override
   public String toString() {
-    return "ReplicationRefusal{" + id() + ", " + status + ": " + reason + "}";
+    return "ReplicationRefusal{" + id + ", " + status + ": " + reason + "}";
   }
 }

@@ -9,33 +9,13 @@ import io.pocketto.ActiveRecord;
  *
  * @param <T> the model class
  */
-public abstract sealed class UnpushedChange<T extends ActiveRecord<T>>
-    permits ReplicationConflict, ReplicationRefusal {
-  /** The replication that listed the change, which resolves or discards it. */
-  final Replication replication;
-  private final Class<T> model;
-  private final String id;
-  private final T local;
-
-  UnpushedChange(Replication replication, Class<T> model, String id, T local) {
-    this.replication = replication;
-    this.model = model;
-    this.id = id;
-    this.local = local;
-  }
-
+public sealed interface UnpushedChange<T extends ActiveRecord<T>> permits ReplicationConflict, ReplicationRefusal {
   /** The document id. */
-  public String id() {
-    return id;
-  }
+  String id();
 
   /** The model of the document. */
-  public Class<T> model() {
-    return model;
-  }
+  Class<T> model();
 
   /** The local record as stored when the change was listed (a tombstone if it was deleted here). */
-  public T local() {
-    return local;
-  }
+  T local();
 }

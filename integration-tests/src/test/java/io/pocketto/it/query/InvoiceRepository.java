@@ -19,6 +19,12 @@ import java.util.stream.Stream;
 public interface InvoiceRepository extends CrudRepository<Invoice> {
   List<Invoice> findByCustomerOrderByIssuedOnDesc(String customer);
 
+  List<Invoice> findTop20ByCustomerOrderByIssuedOnAsc(String customer);
+
+  List<Invoice> findTop20ByCustomerOrderByIssuedOnDesc(String customer);
+
+  Page<Invoice> findByCustomerOrderByIssuedOn(String customer, PageRequest page);
+
   Optional<Invoice> findFirstByNumber(String number);
 
   List<Invoice> findByStatusAndTotalGreaterThan(Status status, BigDecimal min);

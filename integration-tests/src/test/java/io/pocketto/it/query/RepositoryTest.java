@@ -103,6 +103,22 @@ class RepositoryTest extends BackendTest {
   }
 
   @Test
+  void aMethodSortedByItsPinnedFieldFirstReturnsTheNamedOrderInBothDirections() {
+    // The (customer, issuedOn) index makes both statements sort by customer first (QueryPlanTest).
+    saved(db, "f", i -> {
+      i.setCustomer("ACME");
+      i.setIssuedOn(LocalDate.of(2024, 1, 10));
+    });
+    saved(db, "g", i -> i.setCustomer("ACME"));
+
+    assertThat(ids(invoices.findTop20ByCustomerOrderByIssuedOnAsc("ACME"))).containsExactly("g", "a", "f", "c");
+    assertThat(ids(invoices.findByCustomerOrderByIssuedOnDesc("ACME"))).containsExactly("c", "f", "a", "g");
+    assertThat(ids(invoices.findTop20ByCustomerOrderByIssuedOnDesc("ACME"))).containsExactly("c", "f", "a", "g");
+    assertThat(ids(invoices.findByCustomerOrderByIssuedOn("ACME", PageRequest.of(2, 2)).items()))
+        .containsExactly("f", "c");
+  }
+
+  @Test
   void optionalMethodWithFirstTakesTheFirstMatch() {
     assertThat(invoices.findFirstByNumber("INV-003")).map(Invoice::getId).contains("c");
     assertThat(invoices.findFirstByNumber("INV-999")).isEmpty();

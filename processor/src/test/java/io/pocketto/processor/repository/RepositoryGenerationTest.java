@@ -1,5 +1,6 @@
 package io.pocketto.processor.repository;
 
+import static io.pocketto.processor.repository.Sources.INDEXED_MODEL;
 import static io.pocketto.processor.repository.Sources.MODEL;
 import static io.pocketto.processor.repository.Sources.compile;
 import static io.pocketto.processor.repository.Sources.file;
@@ -43,6 +44,41 @@ class RepositoryGenerationTest {
         .contains("OFFSET ? ROWS FETCH NEXT ? ROWS ONLY\";")
         .contains("static final String FIND_BY_CUSTOMER_COUNT = \"SELECT COUNT(*) FROM \\\"sales_invoices\\\" "
             + "WHERE \\\"_deleted\\\" = FALSE AND (\\\"customer\\\" = ?)\";");
+  }
+
+  @Test
+  void fieldsPinnedByAnEqualityAreSortedByFirstWhenAnIndexThenServesTheOrder() throws IOException {
+    String source = generated(compile(INDEXED_MODEL, repository(
+        "List<SalesInvoice> findByCustomerOrderByIssuedOnDesc(String customer);",
+        "Page<SalesInvoice> findByCustomerOrderByIssuedOn(String customer, PageRequest page);",
+        "Optional<SalesInvoice> findFirstByNumber(String number);",
+        "List<SalesInvoice> findByIssuedOnAndCustomer(LocalDate issuedOn, String customer);")),
+        "com.example.SalesInvoiceRepository_Impl");
+    assertThat(source)
+        .contains("(\\\"customer\\\" = ?) ORDER BY \\\"customer\\\" DESC NULLS LAST, "
+            + "\\\"issued_on\\\" DESC NULLS LAST, \\\"_id\\\" DESC\";")
+        .contains("(\\\"customer\\\" = ?) ORDER BY \\\"customer\\\" ASC NULLS FIRST, "
+            + "\\\"issued_on\\\" ASC NULLS FIRST, \\\"_id\\\" ASC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY\";")
+        .contains("(\\\"number\\\" = ?) ORDER BY \\\"number\\\" ASC NULLS FIRST, \\\"_id\\\" ASC "
+            + "FETCH FIRST 1 ROWS ONLY\";")
+        .contains("AND \\\"customer\\\" = ?) ORDER BY \\\"customer\\\" ASC NULLS FIRST, "
+            + "\\\"issued_on\\\" ASC NULLS FIRST, \\\"_id\\\" ASC\";");
+  }
+
+  @Test
+  void aPinnedFieldStaysOutOfTheOrderUnderAnOrOrIgnoringCaseOrWithNoIndexToServeIt() throws IOException {
+    String source = generated(compile(INDEXED_MODEL, repository(
+        "List<SalesInvoice> findByCustomerOrNumberOrderByIssuedOnDesc(String customer, String number);",
+        "List<SalesInvoice> findByCustomerIgnoreCaseOrderByIssuedOnDesc(String customer);",
+        "List<SalesInvoice> findByCustomerOrderByTotalDesc(String customer);",
+        "List<SalesInvoice> findByIssuedOn(LocalDate issuedOn);")),
+        "com.example.SalesInvoiceRepository_Impl");
+    assertThat(source)
+        .contains("\\\"number\\\" = ?) ORDER BY \\\"issued_on\\\" DESC NULLS LAST, \\\"_id\\\" DESC\";")
+        .contains("LOWER(?)) ORDER BY \\\"issued_on\\\" DESC NULLS LAST, \\\"_id\\\" DESC\";")
+        .contains("(\\\"customer\\\" = ?) ORDER BY CAST(\\\"total\\\" AS DECFLOAT) DESC NULLS LAST, "
+            + "\\\"_id\\\" DESC\";")
+        .contains("(\\\"issued_on\\\" = ?) ORDER BY \\\"_id\\\" ASC\";");
   }
 
   @Test

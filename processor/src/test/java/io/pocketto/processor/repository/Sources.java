@@ -14,27 +14,36 @@ import javax.tools.JavaFileObject;
 /** Test sources and a compiler running the real processor, with the runtime on the class path. */
 final class Sources {
   /** A model with a field of each kind a query treats differently. */
-  static final JavaFileObject MODEL = JavaFileObjects.forSourceString("com.example.SalesInvoiceModel", """
-      package com.example;
+  static final JavaFileObject MODEL = model("@Model", "");
 
-      import io.pocketto.Model;
-      import java.math.BigDecimal;
-      import java.time.LocalDate;
-      import java.util.List;
+  /** {@link #MODEL} with an index on {@code number} and one on {@code (customer, issuedOn)}. */
+  static final JavaFileObject INDEXED_MODEL =
+      model("@Model(indexes = @Index({\"customer\", \"issuedOn\"}))", "@Index ");
 
-      @Model
-      public abstract class SalesInvoiceModel {
-        public enum Status { DRAFT, SENT }
+  private static JavaFileObject model(String annotation, String onNumber) {
+    return JavaFileObjects.forSourceString("com.example.SalesInvoiceModel", """
+        package com.example;
 
-        protected String number;
-        protected String customer;
-        protected BigDecimal total;
-        protected LocalDate issuedOn;
-        protected Status status;
-        protected int quantity;
-        protected List<String> tags;
-      }
-      """);
+        import io.pocketto.Index;
+        import io.pocketto.Model;
+        import java.math.BigDecimal;
+        import java.time.LocalDate;
+        import java.util.List;
+
+        %s
+        public abstract class SalesInvoiceModel {
+          public enum Status { DRAFT, SENT }
+
+          %sprotected String number;
+          protected String customer;
+          protected BigDecimal total;
+          protected LocalDate issuedOn;
+          protected Status status;
+          protected int quantity;
+          protected List<String> tags;
+        }
+        """.formatted(annotation, onNumber));
+  }
 
   private Sources() {}
 

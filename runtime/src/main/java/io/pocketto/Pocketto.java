@@ -182,10 +182,7 @@ public final class Pocketto {
 
     /** The retry policy of incremental writes and conflict handlers; {@link RetryPolicy#defaults()} by default. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
-      if (retryPolicy == null) {
-        throw new IllegalArgumentException("retry policy must not be null");
-      }
-      this.retryPolicy = retryPolicy;
+      this.retryPolicy = required("retry policy", retryPolicy);
       return this;
     }
 
@@ -195,11 +192,15 @@ public final class Pocketto {
      * io.micrometer:micrometer-core} on the class path, which the runtime does not bring.
      */
     public Builder meterRegistry(MeterRegistry registry) {
-      if (registry == null) {
-        throw new IllegalArgumentException("meter registry must not be null");
-      }
-      this.meterRegistry = registry;
+      this.meterRegistry = required("meter registry", registry);
       return this;
+    }
+
+    private static <V> V required(String what, V value) {
+      if (value == null) {
+        throw new IllegalArgumentException(what + " must not be null");
+      }
+      return value;
     }
 
     /**

@@ -45,169 +45,76 @@ import java.util.function.Function;
  */
 @ForGeneratedCode
 public enum ColumnType {
-  STRING(Types.VARCHAR, String.class, Property.Kind.STRING, text -> text) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setString(i, (String) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getString(i);
-    }
-  },
-  /** An enum stored by {@link Enum#name()}; the field's {@link FieldSpec#enumType()} reads it back. */
-  ENUM(Types.VARCHAR, Enum.class, Property.Kind.VALUE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setString(i, ((Enum<?>) v).name());
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getString(i);
-    }
+  STRING(Types.VARCHAR, String.class, Property.Kind.STRING, text -> text,
+      (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString),
+  /**
+   * An enum stored by {@link Enum#name()} (its {@link #text}, which the shared setter binds); read back as
+   * that name, which the field's {@link FieldSpec#enumType()} turns into the constant.
+   */
+  ENUM(Types.VARCHAR, Enum.class, Property.Kind.VALUE, null, null, ResultSet::getString) {
     @Override String text(Object v) {
       return ((Enum<?>) v).name();
     }
   },
-  CHAR(Types.CHAR, Character.class, Property.Kind.COMPARABLE, text -> text.length() == 1 ? text.charAt(0) : null) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setString(i, String.valueOf((char) (Character) v));
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      String s = rs.getString(i);
-      return s == null || s.isEmpty() ? null : s.charAt(0);
-    }
+  CHAR(Types.CHAR, Character.class, Property.Kind.COMPARABLE, text -> text.length() == 1 ? text.charAt(0) : null,
+      (ps, i, v) -> ps.setString(i, String.valueOf((char) (Character) v)), (rs, i) -> {
+        String s = rs.getString(i);
+        return s == null || s.isEmpty() ? null : s.charAt(0);
+      }) {
     @Override Object toJdbc(Object v) {
       return String.valueOf((char) (Character) v);
     }
   },
-  BOOLEAN(Types.BOOLEAN, Boolean.class, Property.Kind.VALUE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setBoolean(i, (Boolean) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      boolean b = rs.getBoolean(i);
-      return rs.wasNull() ? null : b;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeBoolean((Boolean) v);
-    }
-  },
-  BYTE(Types.SMALLINT, Byte.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setShort(i, (Byte) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      short s = rs.getShort(i);
-      return rs.wasNull() ? null : (byte) s;
-    }
+  BOOLEAN(Types.BOOLEAN, Boolean.class, Property.Kind.VALUE, null,
+      (ps, i, v) -> ps.setBoolean(i, (Boolean) v), (rs, i) -> orNull(rs, rs.getBoolean(i))),
+  BYTE(Types.SMALLINT, Byte.class, Property.Kind.COMPARABLE, null,
+      (ps, i, v) -> ps.setShort(i, (Byte) v), (rs, i) -> orNull(rs, (byte) rs.getShort(i))) {
     @Override Object toJdbc(Object v) {
       return ((Byte) v).shortValue();
     }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeNumber(((Number) v).longValue());
-    }
   },
-  SHORT(Types.SMALLINT, Short.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setShort(i, (Short) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      short s = rs.getShort(i);
-      return rs.wasNull() ? null : s;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeNumber(((Number) v).longValue());
-    }
-  },
-  INT(Types.INTEGER, Integer.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setInt(i, (Integer) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      int n = rs.getInt(i);
-      return rs.wasNull() ? null : n;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeNumber(((Number) v).longValue());
-    }
-  },
-  LONG(Types.BIGINT, Long.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setLong(i, (Long) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      long n = rs.getLong(i);
-      return rs.wasNull() ? null : n;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeNumber(((Number) v).longValue());
-    }
-  },
-  FLOAT(Types.REAL, Float.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setFloat(i, (Float) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      float n = rs.getFloat(i);
-      return rs.wasNull() ? null : n;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      writeFloatingPoint(g, ((Float) v).doubleValue(), Float.toString((Float) v));
-    }
-  },
-  DOUBLE(Types.DOUBLE, Double.class, Property.Kind.COMPARABLE) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setDouble(i, (Double) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      double n = rs.getDouble(i);
-      return rs.wasNull() ? null : n;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      writeFloatingPoint(g, (Double) v, Double.toString((Double) v));
-    }
-  },
+  SHORT(Types.SMALLINT, Short.class, Property.Kind.COMPARABLE, null,
+      (ps, i, v) -> ps.setShort(i, (Short) v), (rs, i) -> orNull(rs, rs.getShort(i))),
+  INT(Types.INTEGER, Integer.class, Property.Kind.COMPARABLE, null,
+      (ps, i, v) -> ps.setInt(i, (Integer) v), (rs, i) -> orNull(rs, rs.getInt(i))),
+  LONG(Types.BIGINT, Long.class, Property.Kind.COMPARABLE, null,
+      (ps, i, v) -> ps.setLong(i, (Long) v), (rs, i) -> orNull(rs, rs.getLong(i))),
+  FLOAT(Types.REAL, Float.class, Property.Kind.COMPARABLE, null,
+      (ps, i, v) -> ps.setFloat(i, (Float) v), (rs, i) -> orNull(rs, rs.getFloat(i))),
+  DOUBLE(Types.DOUBLE, Double.class, Property.Kind.COMPARABLE, null,
+      (ps, i, v) -> ps.setDouble(i, (Double) v), (rs, i) -> orNull(rs, rs.getDouble(i))),
   /**
    * A decimal, kept with its scale ({@code 19.90} stays {@code 19.90}); a field may declare a precision
    * and scale with {@link io.pocketto.Decimal}. Two values compare by value for dirty tracking, and the
    * canonical form drops trailing zeros, so a rescaled value is neither dirty nor a new revision.
    */
-  DECIMAL(Types.NUMERIC, BigDecimal.class, Property.Kind.COMPARABLE, BigDecimal::new) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setBigDecimal(i, (BigDecimal) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      BigDecimal d = rs.getBigDecimal(i);
-      // A value stored before decimals kept their scale (H2's DECFLOAT) reads 360 as 3.6E+2; give it
-      // back in plain notation.
-      return d != null && d.scale() < 0 ? d.setScale(0) : d;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeNumber(((BigDecimal) v).stripTrailingZeros().toString());
-    }
+  DECIMAL(Types.NUMERIC, BigDecimal.class, Property.Kind.COMPARABLE, BigDecimal::new,
+      (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v), (rs, i) -> {
+        BigDecimal d = rs.getBigDecimal(i);
+        // A value stored before decimals kept their scale (H2's DECFLOAT) reads 360 as 3.6E+2; give it
+        // back in plain notation.
+        return d != null && d.scale() < 0 ? d.setScale(0) : d;
+      }) {
     @Override boolean same(Object a, Object b) {
       return ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
     }
   },
   /** An arbitrary-size integer, in a numeric column without a fraction. */
-  BIG_INTEGER(Types.NUMERIC, BigInteger.class, Property.Kind.COMPARABLE, BigInteger::new) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setBigDecimal(i, new BigDecimal((BigInteger) v));
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      BigDecimal d = rs.getBigDecimal(i);
-      return d == null ? null : d.toBigIntegerExact();
-    }
+  BIG_INTEGER(Types.NUMERIC, BigInteger.class, Property.Kind.COMPARABLE, BigInteger::new,
+      (ps, i, v) -> ps.setBigDecimal(i, new BigDecimal((BigInteger) v)), (rs, i) -> {
+        BigDecimal d = rs.getBigDecimal(i);
+        return d == null ? null : d.toBigIntegerExact();
+      }) {
     @Override Object toJdbc(Object v) {
       return new BigDecimal((BigInteger) v);
     }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeNumber((BigInteger) v);
-    }
   },
   UUID(Types.OTHER, java.util.UUID.class, Property.Kind.VALUE, java.util.UUID::fromString),
-  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Property.Kind.COMPARABLE, Instant::parse) {
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-      return t == null ? null : t.toInstant();
-    }
+  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Property.Kind.COMPARABLE, Instant::parse,
+      null, (rs, i) -> {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+      }) {
     @Override Object toJdbc(Object v) {
       return OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC);
     }
@@ -226,43 +133,36 @@ public enum ColumnType {
   /** Time and offset, as ISO text. */
   OFFSET_TIME(Types.VARCHAR, OffsetTime.class, Property.Kind.VALUE, OffsetTime::parse),
   /** A duration as seconds with nine fraction digits, so that it sorts and compares as a length of time. */
-  DURATION(Types.NUMERIC, Duration.class, Property.Kind.COMPARABLE, Duration::parse) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setBigDecimal(i, (BigDecimal) toJdbc(v));
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      BigDecimal seconds = rs.getBigDecimal(i);
-      if (seconds == null) {
-        return null;
-      }
-      BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-      return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValueExact());
-    }
+  DURATION(Types.NUMERIC, Duration.class, Property.Kind.COMPARABLE, Duration::parse,
+      (ps, i, v) -> ps.setBigDecimal(i, seconds((Duration) v)), (rs, i) -> {
+        BigDecimal seconds = rs.getBigDecimal(i);
+        if (seconds == null) {
+          return null;
+        }
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValueExact());
+      }) {
     @Override Object toJdbc(Object v) {
-      Duration d = (Duration) v;
-      return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+      return seconds((Duration) v);
     }
   },
   /** Years, months and days as ISO text ({@code P1Y2M3D}); periods have no total order. */
   PERIOD(Types.VARCHAR, Period.class, Property.Kind.VALUE, Period::parse),
-  YEAR(Types.INTEGER, Year.class, Property.Kind.COMPARABLE, Year::parse) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setInt(i, ((Year) v).getValue());
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      int n = rs.getInt(i);
-      return rs.wasNull() ? null : Year.of(n);
-    }
+  YEAR(Types.INTEGER, Year.class, Property.Kind.COMPARABLE, Year::parse,
+      (ps, i, v) -> ps.setInt(i, ((Year) v).getValue()), (rs, i) -> {
+        int n = rs.getInt(i);
+        return rs.wasNull() ? null : Year.of(n);
+      }) {
     @Override Object toJdbc(Object v) {
       return ((Year) v).getValue();
     }
   },
   /** A month of a year, stored as the date of its first day so that it sorts in time order. */
-  YEAR_MONTH(Types.DATE, YearMonth.class, Property.Kind.COMPARABLE, YearMonth::parse) {
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      LocalDate d = rs.getObject(i, LocalDate.class);
-      return d == null ? null : YearMonth.from(d);
-    }
+  YEAR_MONTH(Types.DATE, YearMonth.class, Property.Kind.COMPARABLE, YearMonth::parse,
+      null, (rs, i) -> {
+        LocalDate d = rs.getObject(i, LocalDate.class);
+        return d == null ? null : YearMonth.from(d);
+      }) {
     @Override Object toJdbc(Object v) {
       return ((YearMonth) v).atDay(1);
     }
@@ -279,18 +179,10 @@ public enum ColumnType {
    * A {@code byte[]} in a binary column. Compared, copied and printed by content (base64), never by
    * identity: the record and its dirty-tracking snapshot never share one array.
    */
-  BYTES(Types.VARBINARY, byte[].class, Property.Kind.VALUE, text -> Base64.getDecoder().decode(text)) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setBytes(i, (byte[]) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getBytes(i);
-    }
+  BYTES(Types.VARBINARY, byte[].class, Property.Kind.VALUE, text -> Base64.getDecoder().decode(text),
+      (ps, i, v) -> ps.setBytes(i, (byte[]) v), ResultSet::getBytes) {
     @Override Object toJdbc(Object v) {
       return v;
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeString(text(v));
     }
     @Override boolean same(Object a, Object b) {
       return Arrays.equals((byte[]) a, (byte[]) b);
@@ -303,22 +195,25 @@ public enum ColumnType {
     }
   },
   /** Collections, maps, records and POJOs, held in a field's value array as canonical JSON text. */
-  JSON(Types.VARCHAR, Object.class, Property.Kind.JSON) {
-    @Override void bindValue(PreparedStatement ps, int i, Object v) throws SQLException {
-      ps.setString(i, (String) v);
-    }
-    @Override Object readValue(ResultSet rs, int i) throws SQLException {
-      return rs.getString(i);
-    }
-    @Override void writeCanonical(JsonGenerator g, Object v) throws IOException {
-      g.writeRawValue((String) v);
-    }
+  JSON(Types.VARCHAR, Object.class, Property.Kind.JSON, null,
+      (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString) {
     @Override String text(Object v) {
       // An array field (int[], String[]) prints its elements, not [I@1b6d3586.
       return v.getClass().isArray() ? Arrays.deepToString(new Object[] {v}).replaceAll("^\\[|\\]$", "") : v.toString();
     }
   };
 
+  /** Binds a non-null stored-form value to a parameter by index: the JDBC setter of one column type. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps, int index, Object value) throws SQLException;
+  }
+
+  /** Reads the stored form of a column by index, {@code null} for SQL NULL: the JDBC getter of one column type. */
+  @FunctionalInterface
+  private interface Reader {
+    Object read(ResultSet rs, int index) throws SQLException;
+  }
 
   private static final Map<String, ColumnType> BY_JAVA_TYPE = new HashMap<>();
 
@@ -334,17 +229,49 @@ public enum ColumnType {
   private final Class<?> javaType;
   private final Property.Kind operators;
   private final Function<String, ?> parser;
+  private final Binder binder;
+  private final Reader reader;
 
-  /** A type without a text form to read back (enums read theirs through the field, numbers bind natively). */
-  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators) {
-    this(sqlType, javaType, operators, null);
+  /** A type stored as its ISO text, or one that JDBC carries as itself (UUID, dates, times); see {@link #sharedBinder}. */
+  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators, Function<String, ?> parser) {
+    this(sqlType, javaType, operators, parser, null, null);
   }
 
-  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators, Function<String, ?> parser) {
+  /**
+   * A type with its own JDBC setter or getter; {@code null} for either takes the shared one. {@code parser}
+   * is {@code null} for a type without a text form to read back (enums read theirs through the field,
+   * numbers bind natively).
+   */
+  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators, Function<String, ?> parser, Binder binder,
+      Reader reader) {
     this.sqlType = sqlType;
     this.javaType = javaType;
     this.operators = operators;
     this.parser = parser;
+    this.binder = binder != null ? binder : sharedBinder();
+    this.reader = reader != null ? reader : sharedReader();
+  }
+
+  /**
+   * Text-stored types bind their ISO text, and the types JDBC carries as themselves their {@link #toJdbc}
+   * form (through this constant's {@link #text} and {@code toJdbc}, which its body may override).
+   */
+  private Binder sharedBinder() {
+    if (sqlType == Types.VARCHAR) {
+      return (ps, i, v) -> ps.setString(i, text(v));
+    }
+    return (ps, i, v) -> ps.setObject(i, toJdbc(v));
+  }
+
+  /** Text-stored types parse their ISO text back, and the types JDBC carries as themselves read their class. */
+  private Reader sharedReader() {
+    if (sqlType == Types.VARCHAR) {
+      return (rs, i) -> {
+        String s = rs.getString(i);
+        return s == null ? null : parse(s);
+      };
+    }
+    return (rs, i) -> rs.getObject(i, javaType);
   }
 
   /**
@@ -371,13 +298,13 @@ public enum ColumnType {
     if (value == null) {
       ps.setNull(index, sqlType);
     } else {
-      bindValue(ps, index, value);
+      binder.bind(ps, index, value);
     }
   }
 
   /** Reads the stored form of column {@code index}; {@code null} for SQL NULL. */
   public final Object read(ResultSet rs, int index) throws SQLException {
-    return readValue(rs, index);
+    return reader.read(rs, index);
   }
 
   /** The value a primitive field of this type takes when its column is NULL (a column added by migration). */
@@ -395,25 +322,14 @@ public enum ColumnType {
     };
   }
 
-  /**
-   * Text-stored types bind their ISO text, and the types JDBC carries as themselves (UUID, dates, times)
-   * their {@link #toJdbc} form; others override.
-   */
-  void bindValue(PreparedStatement ps, int index, Object value) throws SQLException {
-    if (sqlType == Types.VARCHAR) {
-      ps.setString(index, text(value));
-    } else {
-      ps.setObject(index, toJdbc(value));
-    }
+  /** {@code value}, or {@code null} if the column just read was SQL NULL, which a primitive getter reads as 0. */
+  private static Object orNull(ResultSet rs, Object value) throws SQLException {
+    return rs.wasNull() ? null : value;
   }
 
-  /** Text-stored types read their ISO text back, and the types JDBC carries as themselves their class; others override. */
-  Object readValue(ResultSet rs, int index) throws SQLException {
-    if (sqlType != Types.VARCHAR) {
-      return rs.getObject(index, javaType);
-    }
-    String s = rs.getString(index);
-    return s == null ? null : parse(s);
+  /** A duration as its stored form, seconds with nine fraction digits. */
+  private static BigDecimal seconds(Duration d) {
+    return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
   }
 
   /** A non-null value as JDBC binds it, e.g. as an element of an {@code IN} array. */
@@ -421,9 +337,20 @@ public enum ColumnType {
     return sqlType == Types.VARCHAR ? text(value) : value;
   }
 
-  /** Writes a non-null value of the canonical body that revisions hash. */
+  /**
+   * Writes a non-null value of the canonical body that revisions hash: numbers and booleans as JSON
+   * numbers and booleans, JSON fields as their canonical JSON, every other type as its text.
+   */
   void writeCanonical(JsonGenerator g, Object value) throws IOException {
-    g.writeString(text(value));
+    switch (this) {
+      case BOOLEAN -> g.writeBoolean((Boolean) value);
+      case BYTE, SHORT, INT, LONG -> g.writeNumber(((Number) value).longValue());
+      case FLOAT, DOUBLE -> writeFloatingPoint(g, ((Number) value).doubleValue(), value.toString());
+      case DECIMAL -> g.writeNumber(((BigDecimal) value).stripTrailingZeros().toString());
+      case BIG_INTEGER -> g.writeNumber((BigInteger) value);
+      case JSON -> g.writeRawValue((String) value);
+      default -> g.writeString(text(value));
+    }
   }
 
   /** Whether two non-null stored-form values mean the same, for dirty tracking and conflict merging. */

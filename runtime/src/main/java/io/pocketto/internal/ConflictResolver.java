@@ -36,11 +36,9 @@ final class ConflictResolver {
       DocumentTable<T> table, T record, ConflictHandler<? super T> handler, RetryPolicy policy) {
     ModelBinding<T> binding = table.binding();
     RecordState state = binding.state(record);
-    RecordRollback<T> rollback = new RecordRollback<>(binding, record);
     ConflictHandler<T> typed = (ConflictHandler<T>) handler;
-    String resolvedBy = null;
-    boolean done = false;
-    try {
+    return RecordRollback.restoreOnFailure(binding, record, () -> {
+      String resolvedBy = null;
       ConflictException last = null;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
         if (attempt > 1) {
@@ -48,9 +46,7 @@ final class ConflictResolver {
         }
         policy.pauseBeforeRetry(attempt - 1);
         try {
-          table.saveStrict(record, resolvedBy);
-          done = true;
-          return record;
+          return table.saveStrict(record, resolvedBy);
         } catch (ConflictException e) {
           last = e;
         }
@@ -72,7 +68,6 @@ final class ConflictResolver {
             : typed.isEqual(binding.fromStored(mine), binding.fromStored(realState.snapshot()));
         if (equal) {
           adopt(binding, record, state, realState, realState.snapshot());
-          done = true;
           return record;
         }
         Object[] assumed = state.persisted() ? state.snapshot() : binding.initialStoredValues();
@@ -89,11 +84,7 @@ final class ConflictResolver {
         resolvedBy = handler.name();
       }
       throw table.retriesExhausted(policy.maxAttempts(), last);
-    } finally {
-      if (!done) {
-        rollback.restore();
-      }
-    }
+    });
   }
 
   private static <T extends ActiveRecord<T>> void adopt(

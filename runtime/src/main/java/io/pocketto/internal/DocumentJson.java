@@ -89,7 +89,7 @@ public final class DocumentJson {
     for (int i = 0; i < values.length; i++) {
       node.set(binding.fields().get(i).name(), Records.jsonValue(binding.fields().get(i).type(), values[i]));
     }
-    node.set(META, Json.VIEW.valueToTree(Records.meta(binding, record)));
+    node.set(META, Json.VIEW.valueToTree(binding.meta(record)));
     return node;
   }
 

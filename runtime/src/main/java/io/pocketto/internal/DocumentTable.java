@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -234,7 +235,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     });
   }
 
-  /** Reads what one row of a feed query carries. */
+  /** Reads what one row of a query carries. */
   @FunctionalInterface
   private interface RowReader<D> {
     D read(ResultSet rs) throws SQLException;
@@ -474,16 +475,23 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       throw new IllegalArgumentException("id must not be null");
     }
     long start = System.nanoTime();
-    Optional<T> found = engine.withConnection("finding", binding.collection(), id, c -> {
-      try (StatementCache.Use use = engine.prepare(c, selectById)) {
-        PreparedStatement ps = use.statement();
-        ps.setString(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(materialize(rs)) : Optional.empty();
-        }
+    return timedRead(start, rowById("finding", selectById, id, this::materialize));
+  }
+
+  /** The row of {@code id} that {@code sql} (whose one parameter is the id) selects, as {@code reader} reads it; empty if none. */
+  private <R> Optional<R> rowById(String action, String sql, String id, RowReader<R> reader) {
+    return engine.withConnection(action, binding.collection(), id, c -> rowById(c, sql, id, reader));
+  }
+
+  /** {@link #rowById(String, String, String, RowReader)} on a connection already held. */
+  private <R> Optional<R> rowById(Connection c, String sql, String id, RowReader<R> reader) throws SQLException {
+    try (StatementCache.Use use = engine.prepare(c, sql)) {
+      PreparedStatement ps = use.statement();
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
       }
-    });
-    return timedRead(start, found);
+    }
   }
 
   /** Records a read that began at {@code start} (a {@link System#nanoTime()}) in the metrics; returns its result. */
@@ -756,19 +764,17 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
 
   private void insert(RecordState state, Object[] stored, String resolvedBy, boolean retry) {
     String id = state.id() != null ? state.id() : Ids.uuidV7();
-    String rev = RevisionHasher.next(null, false, binding.canonicalBody(stored));
-    String writer = engine.writer();
-    ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    long attempt = newAttempt();
-    boolean created = execute(state, pending, "inserting", id, rev, attempt, (c, position) -> {
+    Write w = new Write(id, null, RevisionHasher.next(null, false, binding.canonicalBody(stored)), false, engine.writer(),
+        null, stored, resolvedBy, newAttempt());
+    conditionalWrite(state, w, "inserting", retry, (c, position) -> {
       try (StatementCache.Use use = engine.prepare(c, insert)) {
         PreparedStatement ps = use.statement();
         ps.setString(1, id);
-        ps.setString(2, rev);
+        ps.setString(2, w.rev());
         ps.setBoolean(3, false);
-        ps.setString(4, writer);
+        ps.setString(4, w.writer());
         int next = bindFields(ps, 5, stored);
-        ps.setLong(next, attempt);
+        ps.setLong(next, w.attempt());
         bindPosition(ps, next + 1, position);
         return ps.executeUpdate() == 1;
       } catch (SQLException e) {
@@ -777,84 +783,99 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         }
         throw e;
       }
-    });
-    if (created) {
-      engine.beforeStateChange(state);
-      engine.bundleWrote(this, state, id, rev, attempt);
-      state.stored(this, id, rev, false, writer, stored);
-      state.unconfirmed(null, 0);
-      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, null, false, resolvedBy != null, resolvedBy,
-          writer, null));
-      return;
-    }
-    engine.failed(pending);
-    // The id is taken: by this very create (its answer lost earlier), or by another document. A tombstone
-    // may be written over, as in CouchDB; a live document may not.
-    Stored now = stored(id);
-    if (now != null && isOwnWrite(state, now, rev, retry)) {
-      alreadyWritten(state, id, null, rev, false, writer, null, stored, resolvedBy);
-      return;
-    }
+    }, now -> createOverTombstone(state, w, now));
+  }
+
+  /**
+   * The id a create meant to take is another document's: a tombstone may be written over, as in CouchDB,
+   * and the record then takes the revision written on it; a live document may not.
+   */
+  private void createOverTombstone(RecordState state, Write w, Stored now) {
     if (now == null || !now.deleted()) {
       engine.metrics().conflict(binding.collection());
-      throw new ConflictException(binding.collection(), id, null, now == null ? null : now.rev(), Set.of(),
+      throw new ConflictException(binding.collection(), w.id(), null, now == null ? null : now.rev(), Set.of(),
           now == null ? null : now.writer());
     }
     RecordState onTombstone = new RecordState();
-    onTombstone.stored(this, id, now.rev(), true, now.writer(), null);
-    write(onTombstone, stored, false, resolvedBy, false);
+    onTombstone.stored(this, w.id(), now.rev(), true, now.writer(), null);
+    write(onTombstone, w.stored(), false, w.resolvedBy(), false);
     engine.beforeStateChange(state);
-    state.stored(this, id, onTombstone.rev(), false, onTombstone.writer(), stored);
+    state.stored(this, w.id(), onTombstone.rev(), false, onTombstone.writer(), w.stored());
   }
 
   /** The conditional write. On success the state moves to the new revision; on failure it is untouched. */
   private void write(RecordState state, Object[] stored, boolean deleted, String resolvedBy, boolean retry) {
-    String id = state.id();
     String expected = state.rev();
-    String rev = RevisionHasher.next(expected, deleted, binding.canonicalBody(stored));
-    String writer = engine.writer();
-    ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), id, rev);
-    long attempt = newAttempt();
-    boolean updated = execute(state, pending, "updating", id, rev, attempt, (c, position) -> {
-      try (StatementCache.Use use = engine.prepare(c, update)) {
-        PreparedStatement ps = use.statement();
-        ps.setString(1, rev);
-        ps.setBoolean(2, deleted);
-        ps.setString(3, writer);
-        int next = bindFields(ps, 4, stored);
-        ps.setLong(next, attempt);
-        next = bindPosition(ps, next + 1, position);
-        ps.setString(next, id);
-        ps.setString(next + 1, expected);
-        ps.setString(next + 2, writer);
-        return ps.executeUpdate() == 1;
-      }
-    });
     // The statement matches revision `expected` only, so the row's writer was that revision's: the one the
     // record loaded with.
-    String previousWriter = state.writer();
-    if (updated) {
-      engine.beforeStateChange(state);
-      engine.bundleWrote(this, state, id, rev, attempt);
-      state.stored(this, id, rev, deleted, writer, stored);
-      state.unconfirmed(null, 0);
-      engine.written(pending, new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy,
-          writer, previousWriter));
+    Write w = new Write(state.id(), expected, RevisionHasher.next(expected, deleted, binding.canonicalBody(stored)), deleted,
+        engine.writer(), state.writer(), stored, resolvedBy, newAttempt());
+    conditionalWrite(state, w, "updating", retry, (c, position) -> {
+      try (StatementCache.Use use = engine.prepare(c, update)) {
+        PreparedStatement ps = use.statement();
+        ps.setString(1, w.rev());
+        ps.setBoolean(2, deleted);
+        ps.setString(3, w.writer());
+        int next = bindFields(ps, 4, stored);
+        ps.setLong(next, w.attempt());
+        next = bindPosition(ps, next + 1, position);
+        ps.setString(next, w.id());
+        ps.setString(next + 1, expected);
+        ps.setString(next + 2, w.writer());
+        return ps.executeUpdate() == 1;
+      }
+    }, now -> {
+      RuntimeException refused = refusal(w.id(), expected, w.writer(), now);
+      if (refused instanceof ConflictException) {
+        engine.metrics().conflict(binding.collection());
+      }
+      throw refused;
+    });
+  }
+
+  /**
+   * One conditional write of a document: revision {@code rev} on top of {@code expected} ({@code null} for
+   * a create), by {@code writer} after {@code previousWriter}, of the fields in stored form, made by attempt
+   * {@code attempt}; {@code resolvedBy} names the conflict handler whose resolution it stores, if any.
+   */
+  private record Write(String id, String expected, String rev, boolean deleted, String writer, String previousWriter,
+      Object[] stored, String resolvedBy, long attempt) {}
+
+  /**
+   * Runs a write's statement ({@link #execute}) and settles the record. If the statement wrote, the record
+   * takes the new revision and the write's change event goes out. If not, the row is read, after the
+   * statement decided and only to describe its decision: this write's own earlier attempt, whose answer was
+   * lost, counts as written; any other row, or none ({@code null}), goes to {@code refused}, which throws or
+   * stores the record another way.
+   */
+  private void conditionalWrite(RecordState state, Write w, String action, boolean retry, WriteStatement statement,
+      Consumer<Stored> refused) {
+    ChangeFeed.Pending pending = engine.beginWrite(binding.collection(), w.id(), w.rev());
+    if (execute(state, pending, action, w.id(), w.rev(), w.attempt(), statement)) {
+      engine.bundleWrote(this, state, w.id(), w.rev(), w.attempt());
+      adopt(state, w);
+      engine.written(pending, changeEvent(w));
       return;
     }
     engine.failed(pending);
-    // Read after the statement decided, only to describe its decision.
-    Stored now = stored(id);
-    if (now != null && isOwnWrite(state, now, rev, retry)) {
-      // This write's own earlier attempt, whose answer was lost, is stored. Done, not a conflict with itself.
-      alreadyWritten(state, id, expected, rev, deleted, writer, previousWriter, stored, resolvedBy);
+    Stored now = stored(w.id());
+    if (now != null && isOwnWrite(state, now, w.rev(), retry)) {
+      alreadyWritten(state, w);
       return;
     }
-    RuntimeException refused = refusal(id, expected, writer, now);
-    if (refused instanceof ConflictException) {
-      engine.metrics().conflict(binding.collection());
-    }
-    throw refused;
+    refused.accept(now);
+  }
+
+  /** The record takes the revision {@code w} stored. */
+  private void adopt(RecordState state, Write w) {
+    engine.beforeStateChange(state);
+    state.stored(this, w.id(), w.rev(), w.deleted(), w.writer(), w.stored());
+    state.unconfirmed(null, 0);
+  }
+
+  private ChangeEvent changeEvent(Write w) {
+    return new ChangeEvent(binding.collection(), w.id(), w.rev(), w.expected(), w.deleted(), w.resolvedBy() != null,
+        w.resolvedBy(), w.writer(), w.previousWriter());
   }
 
   /**
@@ -948,13 +969,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   }
 
   private Optional<LockRow> readLock(Connection c, String id) throws SQLException {
-    try (StatementCache.Use use = engine.prepare(c, selectLock)) {
-      PreparedStatement ps = use.statement();
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new LockRow(rs.getString(1), instant(rs, 2))) : Optional.empty();
-      }
-    }
+    return rowById(c, selectLock, id, rs -> new LockRow(rs.getString(1), instant(rs, 2)));
   }
 
   /** Why a lock or release of {@code writer} changed no row; read after the statement decided. */
@@ -1235,15 +1250,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     if (id == null) {
       throw new IllegalArgumentException("id must not be null");
     }
-    return engine.withConnection("finding", binding.collection(), id, c -> {
-      try (StatementCache.Use use = engine.prepare(c, selectAnyById)) {
-        PreparedStatement ps = use.statement();
-        ps.setString(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(materialize(rs)) : Optional.empty();
-        }
-      }
-    });
+    return rowById("finding", selectAnyById, id, this::materialize);
   }
 
   /** Runs a write's statement; if it throws, the write's change event is dropped. */
@@ -1362,16 +1369,11 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * after an answered save. Its change event is delivered only if this record's earlier attempt was left
    * unknown (that attempt delivered none); a copy's save adds no second event for one write.
    */
-  private void alreadyWritten(RecordState state, String id, String expected, String rev, boolean deleted, String writer,
-      String previousWriter, Object[] stored, String resolvedBy) {
-    boolean unreported = rev.equals(state.unconfirmed());
-    engine.beforeStateChange(state);
-    state.stored(this, id, rev, deleted, writer, stored);
-    state.unconfirmed(null, 0);
+  private void alreadyWritten(RecordState state, Write w) {
+    boolean unreported = w.rev().equals(state.unconfirmed());
+    adopt(state, w);
     if (unreported) {
-      engine.written(engine.beginWrite(binding.collection(), id, rev),
-          new ChangeEvent(binding.collection(), id, rev, expected, deleted, resolvedBy != null, resolvedBy, writer,
-              previousWriter));
+      engine.written(engine.beginWrite(binding.collection(), w.id(), w.rev()), changeEvent(w));
     }
   }
 
@@ -1407,15 +1409,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
 
   /** The stored state of a document, tombstones included, or {@code null} if there is no row. */
   private Stored stored(String id) {
-    return engine.withConnection("reading", binding.collection(), id, c -> {
-      try (StatementCache.Use use = engine.prepare(c, selectStoredById)) {
-        PreparedStatement ps = use.statement();
-        ps.setString(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? readStored(rs) : null;
-        }
-      }
-    });
+    return rowById("reading", selectStoredById, id, this::readStored).orElse(null);
   }
 
   /**
@@ -1488,17 +1482,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
    * to decide one.
    */
   private Head head(String id) {
-    return engine.withConnection("reading the revision of", binding.collection(), id, c -> {
-      try (StatementCache.Use use = engine.prepare(c, selectHead)) {
-        PreparedStatement ps = use.statement();
-        ps.setString(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next()
-              ? new Head(rs.getString(1), rs.getBoolean(2), rs.getString(3), new LockState(rs.getString(4), instant(rs, 5), rs.getBoolean(6)))
-              : null;
-        }
-      }
-    });
+    return rowById("reading the revision of", selectHead, id,
+        rs -> new Head(rs.getString(1), rs.getBoolean(2), rs.getString(3), new LockState(rs.getString(4), instant(rs, 5), rs.getBoolean(6))))
+        .orElse(null);
   }
 
   /** A row's head: its revision, deleted flag, writer and lock. */

@@ -276,38 +276,18 @@ public final class EngineStore<T extends ActiveRecord<T>> implements ModelStore<
     return table.binding().collection();
   }
 
-  /** A lock as taken or read; {@link #renew} and {@link #release} act as the calling thread's writer. */
-  private static final class HeldLock implements Lock {
-    private final EngineStore<?> store;
-    private final String id;
-    private final String holder;
-    private final Instant expires;
-
-    HeldLock(EngineStore<?> store, String id, String holder, Instant expires) {
-      this.store = store;
-      this.id = id;
-      this.holder = holder;
-      this.expires = expires;
-    }
-
+  /**
+   * A lock as taken or read; {@link #renew} and {@link #release} act as the calling thread's writer.
+   *
+   * @param store the store of the locked document
+   * @param id the locked document's id
+   * @param holder the writer holding the lock
+   * @param expires when the lease ends, by the database's clock
+   */
+  private record HeldLock(EngineStore<?> store, String id, String holder, Instant expires) implements Lock {
     @Override
     public String collection() {
       return store.collection();
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public String holder() {
-      return holder;
-    }
-
-    @Override
-    public Instant expires() {
-      return expires;
     }
 
     @Override

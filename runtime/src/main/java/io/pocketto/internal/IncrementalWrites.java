@@ -34,50 +34,27 @@ public final class IncrementalWrites {
       throw new IllegalStateException("incrementalModify needs a saved " + binding.modelName()
           + "; use " + binding.modelName() + ".incrementalUpsert(id, ...) to create one");
     }
-    if (Records.isDirty(binding, record)) {
+    if (binding.isDirty(record)) {
       throw new IllegalStateException("this " + binding.modelName() + " has unsaved changes to "
-          + Records.meta(binding, record).dirty() + ": save or reload it before an incremental write, "
+          + binding.meta(record).dirty() + ": save or reload it before an incremental write, "
           + "so that a retry cannot drop them");
     }
-    RecordRollback<T> rollback = new RecordRollback<>(binding, record);
-    boolean done = false;
-    try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
-      ConflictException last = null;
-      LockWait lockWait = new LockWait();
-      boolean waitedForLock = false;
-      for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-        if (attempt > 1) {
-          table.countRetry();
-        }
-        if (waitedForLock) {
-          // The lock's holder may have written meanwhile; the attempt's own pause was the lock wait.
-          table.reload(record);
-        } else if (attempt > 1 || (turn != null && turn.waited())) {
-          // A retry, or a first attempt that waited for another writer of this document: the
-          // record as loaded is (most likely) stale, and a write would only meet a 409.
-          policy.pauseBeforeRetry(attempt - 1);
-          table.reload(record);
-        }
-        waitedForLock = false;
-        mutation.accept(record);
-        try {
-          table.saveStrict(record, null);
-          done = true;
+    return RecordRollback.restoreOnFailure(binding, record, () -> {
+      try (WriteTurns.Turn turn = table.incrementalTurn(state.id())) {
+        return attempts(table, mutation, policy, (attempt, afterLockWait) -> {
+          if (afterLockWait) {
+            // The lock's holder may have written meanwhile; the attempt's own pause was the lock wait.
+            table.reload(record);
+          } else if (attempt > 1 || (turn != null && turn.waited())) {
+            // A retry, or a first attempt that waited for another writer of this document: the
+            // record as loaded is (most likely) stale, and a write would only meet a 409.
+            policy.pauseBeforeRetry(attempt - 1);
+            table.reload(record);
+          }
           return record;
-        } catch (ConflictException e) {
-          last = e;
-        } catch (LockedException e) {
-          lockWait.pause(policy, e);
-          waitedForLock = true;
-          attempt--;
-        }
+        });
       }
-      throw table.retriesExhausted(policy.maxAttempts(), last);
-    } finally {
-      if (!done) {
-        rollback.restore();
-      }
-    }
+    });
   }
 
   /** {@link ActiveRecord#incrementalPatch}: the values are checked against the model before any write. */
@@ -102,31 +79,53 @@ public final class IncrementalWrites {
       throw new IllegalArgumentException("mutation must not be null");
     }
     ModelBinding<T> binding = table.binding();
-    ConflictException last = null;
-    LockWait lockWait = new LockWait();
     try (WriteTurns.Turn turn = table.incrementalTurn(id)) {
-      for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-        if (attempt > 1) {
-          table.countRetry();
-        }
+      return attempts(table, mutation, policy, (attempt, afterLockWait) -> {
         policy.pauseBeforeRetry(attempt - 1);
-        T record = table.find(id).orElseGet(() -> {
+        return table.find(id).orElseGet(() -> {
           T created = binding.newInstance();
           binding.state(created).assignId(id);
           return created;
         });
-        mutation.accept(record);
-        try {
-          return table.saveStrict(record, null);
-        } catch (ConflictException e) {
-          last = e;
-        } catch (LockedException e) {
-          lockWait.pause(policy, e);
-          attempt--;
-        }
+      });
+    }
+  }
+
+  /**
+   * The attempts of one incremental write: each takes the record {@code next} gives it (told the attempt's
+   * number, from 1, and whether a lock wait came just before), applies the mutation and saves it strictly.
+   * A 409 spends an attempt, up to the policy's; another writer's lock is waited for ({@link LockWait})
+   * without spending one.
+   */
+  private static <T extends ActiveRecord<T>> T attempts(
+      DocumentTable<T> table, Consumer<? super T> mutation, RetryPolicy policy, AttemptRecord<T> next) {
+    ConflictException last = null;
+    LockWait lockWait = new LockWait();
+    boolean waitedForLock = false;
+    for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+      if (attempt > 1) {
+        table.countRetry();
+      }
+      T record = next.record(attempt, waitedForLock);
+      waitedForLock = false;
+      mutation.accept(record);
+      try {
+        return table.saveStrict(record, null);
+      } catch (ConflictException e) {
+        last = e;
+      } catch (LockedException e) {
+        lockWait.pause(policy, e);
+        waitedForLock = true;
+        attempt--;
       }
     }
     throw table.retriesExhausted(policy.maxAttempts(), last);
+  }
+
+  /** The record one attempt of an incremental write mutates and saves. */
+  @FunctionalInterface
+  private interface AttemptRecord<T> {
+    T record(int attempt, boolean afterLockWait);
   }
 
   /**

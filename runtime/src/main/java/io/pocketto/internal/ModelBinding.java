@@ -9,7 +9,9 @@ import io.pocketto.ConflictHandler;
 import io.pocketto.Database;
 import io.pocketto.Lock;
 import io.pocketto.Meta;
+import io.pocketto.ModelStore;
 import io.pocketto.ModelType;
+import io.pocketto.Pocketto;
 import io.pocketto.RetryPolicy;
 import io.pocketto.query.Property;
 import java.time.Duration;
@@ -22,9 +24,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -239,7 +244,14 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
 
   /** A generated {@code toString()}: {@code SalesInvoice{id=1, _meta={...}, number=INV-001}}. */
   public String toString(T record) {
-    return Records.toString(this, record);
+    StringBuilder sb = new StringBuilder(modelName).append("{id=").append(state(record).id());
+    sb.append(", _meta=").append(meta(record));
+    Object[] values = values(record);
+    for (int i = 0; i < values.length; i++) {
+      FieldSpec f = fields.get(i);
+      sb.append(", ").append(f.name()).append('=').append(f.type().display(values[i]));
+    }
+    return sb.append('}').toString();
   }
 
   /** The simple name of the generated class, e.g. {@code SalesInvoice}. */
@@ -397,86 +409,149 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
         + " is not a model type the Pocketto processor generated: pass a generated class's BINDING");
   }
 
-  // The record operations behind ActiveRecord's default methods; Records holds their logic.
+  // The record operations behind ActiveRecord's default methods.
+
+  /** The database a record saves to: where it came from, else the default. */
+  private Database home(T record) {
+    Database db = state(record).database();
+    return db != null ? db : Pocketto.defaultDatabase();
+  }
+
+  /** The store of this model in the record's {@link #home} database. */
+  private ModelStore<T> store(T record) {
+    return home(record).store(this);
+  }
+
+  /**
+   * The table a record saves to: the one it came from (its state holds it, so a save is two hops), else
+   * its model's table in the default database.
+   */
+  @SuppressWarnings("unchecked") // a record's state only ever holds a table of the record's own model
+  private DocumentTable<T> table(T record) {
+    DocumentTable<?> table = state(record).table();
+    return table != null ? (DocumentTable<T>) table : ApiAccess.table(store(record));
+  }
 
   @Override
   public String id(T record) {
     return state(record).id();
   }
 
+  /** {@code null} on a new record means "no id yet"; a saved record's id never changes. */
   @Override
   public void setId(T record, String id) {
-    Records.setId(state(record), id);
+    RecordState state = state(record);
+    if (id == null) {
+      if (state.persisted()) {
+        throw new IllegalStateException("the id of a saved record cannot be cleared (it is '" + state.id()
+            + "'); create a new record instead");
+      }
+      state.assignId(null);
+      return;
+    }
+    Ids.requireValid(id);
+    if (state.persisted() && !id.equals(state.id())) {
+      throw new IllegalStateException(
+          "the id of a saved record cannot change (it is '" + state.id() + "'); create a new record instead");
+    }
+    state.assignId(id);
   }
 
+  /** The dirty fields, computed against the stored snapshot. */
   @Override
   public Meta meta(T record) {
-    return Records.meta(this, record);
+    RecordState state = state(record);
+    Object[] current = storedValues(record);
+    Object[] base = baseline(state);
+    Map<String, Object> before = new LinkedHashMap<>();
+    Set<String> dirty = new LinkedHashSet<>();
+    for (int i = 0; i < current.length; i++) {
+      if (!same(current[i], base[i])) {
+        String name = fields.get(i).name();
+        dirty.add(name);
+        before.put(name, decode(i, base[i]));
+      }
+    }
+    return new Meta(state.rev(), state.writer(), before, dirty, state.createdAt(), state.updatedAt());
   }
 
   @Override
   public T save(T record) {
-    return Records.save(this, record);
+    return table(record).save(record);
   }
 
   @Override
   public T saveTo(T record, Database database) {
-    return Records.saveTo(this, record, database);
+    if (database == null) {
+      throw new IllegalArgumentException("database must not be null");
+    }
+    return database.store(this).save(record);
   }
 
   @Override
   public T save(T record, ConflictHandler<? super T> handler) {
-    return Records.save(this, record, handler);
+    return store(record).save(record, handler);
   }
 
   @Override
   public T saveResolving(T record) {
-    return Records.saveResolving(this, record);
+    return store(record).saveResolving(record);
   }
 
   @Override
   public void delete(T record) {
-    Records.delete(this, record);
+    table(record).delete(record);
   }
 
   @Override
   public T recreate(T record) {
-    return Records.recreate(this, record);
+    return store(record).recreate(record);
   }
 
   @Override
   public T reload(T record) {
-    return Records.reload(this, record);
+    return table(record).reload(record);
   }
 
   @Override
   public T incrementalModify(T record, Consumer<? super T> mutation) {
-    return Records.incrementalModify(this, record, mutation);
+    return store(record).incrementalModify(record, mutation);
   }
 
   @Override
   public T incrementalModify(T record, Consumer<? super T> mutation, RetryPolicy policy) {
-    return Records.incrementalModify(this, record, mutation, policy);
+    return store(record).incrementalModify(record, mutation, policy);
   }
 
   @Override
   public T incrementalPatch(T record, Map<String, ?> changes) {
-    return Records.incrementalPatch(this, record, changes);
+    return store(record).incrementalPatch(record, changes);
   }
 
   @Override
   public Lock lock(T record, Duration lease) {
-    return Records.lock(this, record, lease);
+    RecordState state = state(record);
+    if (!state.persisted()) {
+      throw new IllegalStateException("cannot lock a " + modelName + " that was never saved");
+    }
+    return store(record).lock(state.id(), lease);
   }
 
   @Override
   public boolean isDirty(T record) {
-    return Records.isDirty(this, record);
+    return !Records.sameValues(storedValues(record), baseline(state(record)));
   }
 
   @Override
   public boolean isDirty(T record, String field) {
-    return Records.isDirty(this, record, field);
+    int i = requireIndex(field);
+    return !same(storedValues(record)[i], baseline(state(record))[i]);
+  }
+
+  /** The stored-form values a record's changes count against: its snapshot, or a fresh instance's. */
+  private Object[] baseline(RecordState state) {
+    Object[] snapshot = state.snapshot();
+    return snapshot != null ? snapshot : initialStoredValues();
   }
 
   @Override
@@ -489,13 +564,14 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
     return fields.get(index).type().operators();
   }
 
+  /** {@code id}, the fields in declaration order, then {@code _meta}. */
   @Override
   public String toJson(T record) {
-    return Records.toJson(this, record);
+    return DocumentJson.write(this, record).toString();
   }
 
   @Override
   public ObjectNode toJsonNode(T record) {
-    return Records.toJsonNode(this, record);
+    return DocumentJson.write(this, record);
   }
 }

@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL 13 and later (for {@code xid8} and {@code pg_current_xact_id}), for many application servers sharing one database: {@code jsonb} for JSON
@@ -33,6 +34,10 @@ public final class PostgresDialect implements Dialect {
   static final Instant END_INSTANT = Instant.parse("+294277-01-01T00:00:00Z");
   private static final LocalDate MIN_DATE = LocalDate.parse("-4712-01-01");
   private static final LocalDate MAX_DATE = LocalDate.parse("+5874897-12-31");
+  /** The internal names of the {@link #columnType} names that differ from theirs; a duration's is plain numeric. */
+  private static final Map<String, String> INTERNAL_NAMES = Map.of("character(1)", "bpchar", "boolean", "bool",
+      "smallint", "int2", "integer", "int4", "bigint", "int8", "real", "float4", "double precision", "float8",
+      H2Dialect.DURATION_TYPE, "numeric");
 
   @Override
   public String name() {
@@ -99,27 +104,8 @@ public final class PostgresDialect implements Dialect {
   /** The driver knows array element types by their internal names only ({@code int4}, not {@code integer}). */
   @Override
   public String arrayElementType(ColumnType type) {
-    return switch (type) {
-      case STRING, ENUM -> "text";
-      case CHAR -> "bpchar";
-      case BOOLEAN -> "bool";
-      case BYTE, SHORT -> "int2";
-      case INT -> "int4";
-      case LONG -> "int8";
-      case FLOAT -> "float4";
-      case DOUBLE -> "float8";
-      case DECIMAL, BIG_INTEGER, DURATION -> "numeric";
-      case UUID -> "uuid";
-      case INSTANT -> "timestamptz";
-      case LOCAL_DATE, YEAR_MONTH -> "date";
-      case LOCAL_DATE_TIME -> "timestamp";
-      case LOCAL_TIME -> "time";
-      case YEAR -> "int4";
-      case ZONED_DATE_TIME, OFFSET_DATE_TIME, OFFSET_TIME, PERIOD, MONTH_DAY, ZONE_ID, ZONE_OFFSET, URI, CURRENCY ->
-          "text";
-      case BYTES -> "bytea";
-      case JSON -> "jsonb";
-    };
+    String sqlType = columnType(type);
+    return INTERNAL_NAMES.getOrDefault(sqlType, sqlType);
   }
 
   /** JSON travels as text and is cast by the server, so the driver needs no jsonb type of its own. */

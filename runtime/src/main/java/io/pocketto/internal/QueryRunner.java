@@ -58,18 +58,18 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   @Override
   public Object position(Query<T> query, T last) {
     QueryExecutor<T> executor = executor();
-    List<FieldSpec> keys = keyFields(QueryInternals.orders(query));
+    List<FieldSpec> keys = keyFields(QueryInternals.describe(query).orders());
     return new SeekCursors.Position(executor.storedValues(last, keys), executor.id(last));
   }
 
   @Override
   public Object position(Query<T> query, String cursor) {
-    return executor().cursors().decode(cursor, fingerprint(query), keyFields(QueryInternals.orders(query)));
+    return executor().cursors().decode(cursor, fingerprint(query), keyFields(QueryInternals.describe(query).orders()));
   }
 
   @Override
   public Slice<T> slice(Query<T> query, int size) {
-    long limit = QueryInternals.limit(query);
+    long limit = QueryInternals.describe(query).limit();
     long rows = limit == NO_LIMIT ? size + 1L : Math.min(size + 1L, limit);
     List<T> items = new ArrayList<>(size);
     // The row after the slice only says that there is a next one: it is not made into a record.
@@ -78,7 +78,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
     }
     T last = items.get(size - 1);
     QueryExecutor<T> executor = executor();
-    List<FieldSpec> keys = keyFields(QueryInternals.orders(query));
+    List<FieldSpec> keys = keyFields(QueryInternals.describe(query).orders());
     String cursor = executor.cursors().encode(fingerprint(query), keys, executor.storedValues(last, keys),
         executor.id(last));
     return new Slice<>(items, cursor);
@@ -191,14 +191,12 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   private record Described<T extends ActiveRecord<T>>(Condition<T> condition, List<Order<T>> orders, long limit,
       long offset, Boolean deleted, SeekCursors.Position after) {
     Described(Query<T> query) {
-      this(QueryInternals.condition(query), QueryInternals.orders(query), QueryInternals.limit(query),
-          QueryInternals.offset(query), scope(query), (SeekCursors.Position) QueryInternals.position(query));
+      this(QueryInternals.describe(query));
     }
 
-    private static Boolean scope(Query<?> query) {
-      boolean live = QueryInternals.includesLive(query);
-      boolean deleted = QueryInternals.includesDeleted(query);
-      return live && deleted ? null : deleted;
+    private Described(QueryInternals.QueryDescription<T> d) {
+      this(d.condition(), d.orders(), d.limit(), d.offset(), d.includesLive() && d.includesDeleted() ? null
+          : d.includesDeleted(), (SeekCursors.Position) d.position());
     }
 
     /** A count of all matches, narrowed to what this query's offset and limit let through. */

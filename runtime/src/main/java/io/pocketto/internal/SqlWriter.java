@@ -79,10 +79,10 @@ final class SqlWriter {
   }
 
   private <T extends ActiveRecord<T>> SqlWriter write(Condition<T> condition) {
-    QueryInternals.Operator operator = QueryInternals.operator(condition);
-    if (operator == null) {
-      String joiner = QueryInternals.joinedByOr(condition) ? " OR " : " AND ";
-      List<Condition<T>> parts = QueryInternals.parts(condition);
+    QueryInternals.ConditionDescription<T> description = QueryInternals.describe(condition);
+    if (description instanceof QueryInternals.Group<T> group) {
+      String joiner = group.joinedByOr() ? " OR " : " AND ";
+      List<Condition<T>> parts = group.parts();
       append("(");
       for (int i = 0; i < parts.size(); i++) {
         if (i > 0) {
@@ -92,10 +92,11 @@ final class SqlWriter {
       }
       return append(")");
     }
-    FieldSpec field = field(QueryInternals.property(condition));
-    boolean ignoreCase = QueryInternals.ignoresCase(condition);
-    List<Object> operands = QueryInternals.operands(condition);
-    return switch (operator) {
+    QueryInternals.Criterion<T> criterion = (QueryInternals.Criterion<T>) description;
+    FieldSpec field = field(criterion.property());
+    boolean ignoreCase = criterion.ignoreCase();
+    List<Object> operands = criterion.operands();
+    return switch (criterion.operator()) {
       case EQ -> criterion(field, CriteriaSql.Operator.EQ, ignoreCase, values(field, operands));
       case NE -> criterion(field, CriteriaSql.Operator.NE, ignoreCase, values(field, operands));
       case GT -> criterion(field, CriteriaSql.Operator.GT, ignoreCase, values(field, operands));

@@ -1,6 +1,9 @@
 package io.pocketto.query;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.query.QueryInternals.ConditionDescription;
+import io.pocketto.query.QueryInternals.Criterion;
+import io.pocketto.query.QueryInternals.Group;
 import io.pocketto.query.QueryInternals.Operator;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,29 +19,16 @@ import java.util.List;
  * @param <T> the model class the condition applies to
  */
 public final class Condition<T extends ActiveRecord<T>> {
-  /** The criterion's operator; {@code null} for a group. */
-  private final Operator operator;
-  private final Property<T, ?> property;
-  private final boolean ignoreCase;
-  /** The criterion's values, in the operator's order; one list for {@code IN} and {@code NOT IN}. */
-  private final List<Object> operands;
-  /** A group's conditions, joined by OR if {@link #any}, else by AND; empty for a criterion. */
-  private final List<Condition<T>> parts;
-  private final boolean any;
+  /** A criterion, or a group of conditions. */
+  private final ConditionDescription<T> description;
   /**
    * The properties an equality in this condition's top-level AND fixes to one value, so they are constant
    * across its result; a query may sort by them first for free, which lets an index on them serve its order.
    */
   private final List<Property<T, ?>> pinned;
 
-  private Condition(Operator operator, Property<T, ?> property, boolean ignoreCase, List<Object> operands,
-      List<Condition<T>> parts, boolean any, List<Property<T, ?>> pinned) {
-    this.operator = operator;
-    this.property = property;
-    this.ignoreCase = ignoreCase;
-    this.operands = operands;
-    this.parts = parts;
-    this.any = any;
+  private Condition(ConditionDescription<T> description, List<Property<T, ?>> pinned) {
+    this.description = description;
     this.pinned = pinned;
   }
 
@@ -48,13 +38,12 @@ public final class Condition<T extends ActiveRecord<T>> {
     if (operands.length != operator.operands()) {
       throw new IllegalArgumentException(operator + " takes " + operator.operands() + " values, got " + operands.length);
     }
-    return new Condition<>(operator, property, ignoreCase, List.of(operands), List.of(), false, List.of());
+    return new Condition<>(new Criterion<>(operator, property, ignoreCase, List.of(operands)), List.of());
   }
 
   /** {@code equality}, an equality on {@code property}, which pins the property to one value (see {@link #pinned()}). */
   static <T extends ActiveRecord<T>> Condition<T> pinning(Property<T, ?> property, Condition<T> equality) {
-    return new Condition<>(equality.operator, equality.property, equality.ignoreCase, equality.operands, List.of(),
-        false, List.of(property));
+    return new Condition<>(equality.description, List.of(property));
   }
 
   /** Both this and {@code other}. */
@@ -79,30 +68,9 @@ public final class Condition<T extends ActiveRecord<T>> {
     return group(true, list(conditions), List.of());
   }
 
-  /** The criterion's operator, or {@code null} for a group. */
-  Operator operator() {
-    return operator;
-  }
-
-  Property<T, ?> property() {
-    return property;
-  }
-
-  boolean ignoreCase() {
-    return ignoreCase;
-  }
-
-  List<Object> operands() {
-    return operands;
-  }
-
-  List<Condition<T>> parts() {
-    return parts;
-  }
-
-  /** Whether a group is joined by OR rather than AND. */
-  boolean any() {
-    return any;
+  /** The description the engine reads through {@link QueryInternals#describe(Condition)}. */
+  ConditionDescription<T> description() {
+    return description;
   }
 
   /** The properties this condition holds to one value in every document it matches; none under an OR. */
@@ -124,7 +92,7 @@ public final class Condition<T extends ActiveRecord<T>> {
 
   private static <T extends ActiveRecord<T>> Condition<T> group(boolean any, List<Condition<T>> parts,
       List<Property<T, ?>> pinned) {
-    return new Condition<>(null, null, false, List.of(), parts, any, pinned);
+    return new Condition<>(new Group<>(parts, any), pinned);
   }
 
   @SafeVarargs

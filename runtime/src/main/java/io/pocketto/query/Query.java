@@ -292,33 +292,9 @@ public final class Query<T extends ActiveRecord<T>> {
     return new Query<>(engine, condition, orders, limit, offset, scope, seek);
   }
 
-  // ---- the description, which the engine reads through QueryInternals ----
-
-  Condition<T> condition() {
-    return condition;
-  }
-
-  List<Order<T>> orders() {
-    return orders;
-  }
-
-  long limitValue() {
-    return limit;
-  }
-
-  long offsetValue() {
-    return offset;
-  }
-
-  boolean includesLive() {
-    return scope != Scope.DELETED;
-  }
-
-  boolean includesDeleted() {
-    return scope != Scope.LIVE;
-  }
-
-  Object position() {
-    return after;
+  /** The description the engine reads through {@link QueryInternals#describe(Query)}. */
+  QueryInternals.QueryDescription<T> description() {
+    return new QueryInternals.QueryDescription<>(condition, orders, limit, offset, scope != Scope.DELETED,
+        scope != Scope.LIVE, after);
   }
 }

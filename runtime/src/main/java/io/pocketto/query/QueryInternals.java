@@ -75,69 +75,59 @@ public final class QueryInternals {
     return Query.on(engine);
   }
 
-  /** The query's condition; {@code null} without one. */
-  public static <T extends ActiveRecord<T>> Condition<T> condition(Query<T> query) {
-    return query.condition();
+  /**
+   * What a query asks for, as the engine reads it.
+   *
+   * @param condition the query's condition; {@code null} without one
+   * @param orders the query's sort keys, as declared
+   * @param limit the most documents the query returns; {@link #NO_LIMIT} without a limit
+   * @param offset how many documents the query skips
+   * @param includesLive whether the query returns live documents
+   * @param includesDeleted whether the query returns deleted documents (tombstones)
+   * @param position where the query continues from, as the engine made it ({@link QueryEngine#position});
+   *     {@code null} if nowhere
+   * @param <T> the model class
+   */
+  public record QueryDescription<T extends ActiveRecord<T>>(Condition<T> condition, List<Order<T>> orders,
+      long limit, long offset, boolean includesLive, boolean includesDeleted, Object position) {}
+
+  /**
+   * What a condition describes: one {@link Criterion}, or a {@link Group} of conditions.
+   *
+   * @param <T> the model class
+   */
+  public sealed interface ConditionDescription<T extends ActiveRecord<T>> permits Criterion, Group {}
+
+  /**
+   * One criterion: an operator on a property, with its values.
+   *
+   * @param operator what the criterion asks of its property
+   * @param property the property
+   * @param ignoreCase whether it compares lower-cased text
+   * @param operands its values, never null, as many as its {@link Operator#operands()}; a list for IN and NOT IN
+   * @param <T> the model class
+   */
+  public record Criterion<T extends ActiveRecord<T>>(Operator operator, Property<T, ?> property, boolean ignoreCase,
+      List<Object> operands) implements ConditionDescription<T> {}
+
+  /**
+   * Conditions in parentheses.
+   *
+   * @param parts the group's conditions
+   * @param joinedByOr whether they are joined by OR rather than AND
+   * @param <T> the model class
+   */
+  public record Group<T extends ActiveRecord<T>>(List<Condition<T>> parts, boolean joinedByOr)
+      implements ConditionDescription<T> {}
+
+  /** What {@code query} asks for. */
+  public static <T extends ActiveRecord<T>> QueryDescription<T> describe(Query<T> query) {
+    return query.description();
   }
 
-  /** The query's sort keys, as declared. */
-  public static <T extends ActiveRecord<T>> List<Order<T>> orders(Query<T> query) {
-    return query.orders();
-  }
-
-  /** The most documents the query returns; {@link #NO_LIMIT} without a limit. */
-  public static long limit(Query<?> query) {
-    return query.limitValue();
-  }
-
-  /** How many documents the query skips. */
-  public static long offset(Query<?> query) {
-    return query.offsetValue();
-  }
-
-  /** Whether the query returns live documents. */
-  public static boolean includesLive(Query<?> query) {
-    return query.includesLive();
-  }
-
-  /** Whether the query returns deleted documents (tombstones). */
-  public static boolean includesDeleted(Query<?> query) {
-    return query.includesDeleted();
-  }
-
-  /** Where the query continues from, as the engine made it ({@link QueryEngine#position}); {@code null} if nowhere. */
-  public static Object position(Query<?> query) {
-    return query.position();
-  }
-
-  /** A criterion's operator; {@code null} for a group of conditions. */
-  public static Operator operator(Condition<?> condition) {
-    return condition.operator();
-  }
-
-  /** A criterion's property. */
-  public static <T extends ActiveRecord<T>> Property<T, ?> property(Condition<T> condition) {
-    return condition.property();
-  }
-
-  /** Whether a criterion compares lower-cased text. */
-  public static boolean ignoresCase(Condition<?> condition) {
-    return condition.ignoreCase();
-  }
-
-  /** A criterion's values, never null, as many as its {@link Operator#operands()}; a list for IN and NOT IN. */
-  public static List<Object> operands(Condition<?> condition) {
-    return condition.operands();
-  }
-
-  /** A group's conditions. */
-  public static <T extends ActiveRecord<T>> List<Condition<T>> parts(Condition<T> condition) {
-    return condition.parts();
-  }
-
-  /** Whether a group is joined by OR rather than AND. */
-  public static boolean joinedByOr(Condition<?> condition) {
-    return condition.any();
+  /** What {@code condition} describes: a criterion or a group. */
+  public static <T extends ActiveRecord<T>> ConditionDescription<T> describe(Condition<T> condition) {
+    return condition.description();
   }
 
   /** The properties an equality in the condition's top-level AND holds to one value across its result. */

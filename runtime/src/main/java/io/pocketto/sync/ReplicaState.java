@@ -7,6 +7,7 @@ import io.pocketto.internal.SqlFragment;
 import io.pocketto.internal.SqlParameter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,25 +115,9 @@ final class ReplicaState {
    */
   Map<String, Known> known(String collection, Collection<String> ids) {
     Map<String, Known> out = new HashMap<>();
-    List<String> all = new ArrayList<>(ids);
-    for (int from = 0; from < all.size(); from += IN_CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-      engine.withConnection("reading the replication state of " + collection, c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, master_rev, conflict_rev, refused_rev FROM " + DOCUMENTS
-            + " WHERE collection_name = ? AND doc_id IN (" + placeholders(chunk.size()) + ")")) {
-          ps.setString(1, collection);
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 2, chunk.get(i));
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3), rs.getString(4)));
-            }
-          }
-        }
-        return null;
-      });
-    }
+    readByIds("reading the replication state of " + collection, "SELECT doc_id, master_rev, conflict_rev, refused_rev FROM "
+        + DOCUMENTS + " WHERE collection_name = ? AND doc_id", List.of(collection), ids,
+        rs -> out.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3), rs.getString(4))));
     return out;
   }
 
@@ -151,25 +136,44 @@ final class ReplicaState {
    */
   Map<String, String> revisions(String table, Collection<String> ids) {
     Map<String, String> out = new HashMap<>();
+    readByIds("reading the revisions of " + table, "SELECT \"_id\", \"_rev\" FROM " + table + " WHERE \"_id\"", List.of(), ids,
+        rs -> out.put(rs.getString(1), rs.getString(2)));
+    return out;
+  }
+
+  /** What {@link #readByIds} does with each row it reads. */
+  private interface RowConsumer {
+    void accept(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * Runs {@code select}, which ends in the id column, with {@code IN (...)} added for one batch of ids at a time
+   * ({@link #IN_CHUNK}), and hands every row to {@code rows}. The {@code leading} values are the statement's
+   * parameters before the ids.
+   */
+  private void readByIds(String action, String select, List<String> leading, Collection<String> ids,
+      RowConsumer rows) {
     List<String> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-      engine.withConnection("reading the revisions of " + table, c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT \"_id\", \"_rev\" FROM " + table + " WHERE \"_id\" IN ("
-            + placeholders(chunk.size()) + ")")) {
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 1, chunk.get(i));
+      engine.withConnection(action, c -> {
+        try (PreparedStatement ps = c.prepareStatement(select + " IN (" + placeholders(chunk.size()) + ")")) {
+          int index = 1;
+          for (String value : leading) {
+            ps.setString(index++, value);
+          }
+          for (String id : chunk) {
+            ps.setString(index++, id);
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              out.put(rs.getString(1), rs.getString(2));
+              rows.accept(rs);
             }
           }
         }
         return null;
       });
     }
-    return out;
   }
 
   /**

@@ -257,30 +257,29 @@ public final class SyncServer {
 
     /** The most documents one pull returns (a request asking for more gets this many, and {@code hasMore}); 10,000 by default. */
     public Builder maxPullLimit(int value) {
-      this.maxPullLimit = positive("maxPullLimit", value);
+      requirePositive("maxPullLimit", value);
+      this.maxPullLimit = value;
       return this;
     }
 
     /** The most rows one push may carry; a push with more is refused with 413 and writes nothing. 10,000 by default. */
     public Builder maxPushRows(int value) {
-      this.maxPushRows = positive("maxPushRows", value);
+      requirePositive("maxPushRows", value);
+      this.maxPushRows = value;
       return this;
     }
 
     /** The largest request body in bytes; a larger one is refused with 413. 16 MiB by default. */
     public Builder maxBodyBytes(long value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + value);
-      }
+      requirePositive("maxBodyBytes", value);
       this.maxBodyBytes = value;
       return this;
     }
 
-    private static int positive(String what, int value) {
+    private static void requirePositive(String what, long value) {
       if (value < 1) {
         throw new IllegalArgumentException(what + " must be at least 1, was " + value);
       }
-      return value;
     }
 
     /**

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
  * What every generated model class offers. A record instance is not thread-safe: share the
  * {@link Database}, not the instance; each thread finds its own copy.
  *
- * <p>The behaviour lives here, once, as default methods over {@link #modelBinding()}; a generated class
- * adds only what is specific to its model (field access, accessors, query constants), which keeps
- * generated sources small and compile times short.
+ * <p>The behaviour lives here, once, as default methods over {@link #modelBinding()} (writes and reloads
+ * through the record's {@linkplain ModelType#store(ActiveRecord) store}); a generated class adds only what
+ * is specific to its model (field access, accessors, query constants), which keeps generated sources small
+ * and compile times short.
  *
  * @param <T> the generated model class
  */
@@ -59,7 +60,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    *     record is stored again only by {@link #recreate()}
    */
   default T save() {
-    return modelBinding().save(self());
+    return store().save(self());
   }
 
   /**
@@ -68,7 +69,10 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if this record was loaded from, or saved to, another database
    */
   default T saveTo(Database database) {
-    return modelBinding().saveTo(self(), database);
+    if (database == null) {
+      throw new IllegalArgumentException("database must not be null");
+    }
+    return database.store(modelBinding()).save(self());
   }
 
   /**
@@ -79,7 +83,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if the record was never saved
    */
   default void delete() {
-    modelBinding().delete(self());
+    store().delete(self());
   }
 
   /**
@@ -93,7 +97,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    *     purged it since)
    */
   default T recreate() {
-    return modelBinding().recreate(self());
+    return store().recreate(self());
   }
 
   /**
@@ -102,7 +106,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws DocumentNotFoundException if the document no longer exists or is deleted
    */
   default T reload() {
-    return modelBinding().reload(self());
+    return store().reload(self());
   }
 
   /**
@@ -114,7 +118,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws RetriesExhaustedException when every attempt met a conflict; the record is left as it was
    */
   default T incrementalModify(Consumer<? super T> mutation) {
-    return modelBinding().incrementalModify(self(), mutation);
+    return store().incrementalModify(self(), mutation);
   }
 
   /**
@@ -123,7 +127,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * writer's lock, where the default fails at once with a {@link LockedException}.
    */
   default T incrementalModify(Consumer<? super T> mutation, RetryPolicy policy) {
-    return modelBinding().incrementalModify(self(), mutation, policy);
+    return store().incrementalModify(self(), mutation, policy);
   }
 
   /**
@@ -151,7 +155,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalArgumentException for an unknown field or a value of the wrong type, before any write
    */
   default T incrementalPatch(Map<String, ?> changes) {
-    return modelBinding().incrementalPatch(self(), changes);
+    return store().incrementalPatch(self(), changes);
   }
 
   /**
@@ -162,7 +166,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws RetriesExhaustedException if conflicts keep arriving; the record is left as it was
    */
   default T save(ConflictHandler<? super T> handler) {
-    return modelBinding().save(self(), handler);
+    return store().save(self(), handler);
   }
 
   /**
@@ -172,7 +176,7 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
    * @throws IllegalStateException if none is configured
    */
   default T saveResolving() {
-    return modelBinding().saveResolving(self());
+    return store().saveResolving(self());
   }
 
   /** Whether any field differs from its value at load or the last save. */
@@ -202,6 +206,11 @@ public interface ActiveRecord<T extends ActiveRecord<T>> {
   /** {@link #toJson()} as a Jackson tree, to embed the document in a larger response. */
   default ObjectNode toJsonNode() {
     return modelBinding().toJsonNode(self());
+  }
+
+  /** The store this record's writes and reloads go through: its database's, else the default database's. */
+  private ModelStore<T> store() {
+    return modelBinding().store(self());
   }
 
   /** This record as its generated class, which is what {@code T} is by construction. */

@@ -3,8 +3,6 @@ package io.pocketto;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A model class as the runtime knows it. Every generated record class holds exactly one, its {@code BINDING}
@@ -12,9 +10,10 @@ import java.util.function.Consumer;
  * for a model ({@code database.store(SalesInvoice.BINDING)}, {@code database.schemaStatements(...)}) and
  * never implements it: the runtime accepts only the types the Pocketto processor generated.
  *
- * <p>The record methods below are what {@link ActiveRecord}'s instance methods call, each documented there;
- * {@code invoice.save()} is {@code invoice.modelBinding().save(invoice)}. They are here so that the API reaches
- * the engine through one interface, not through the engine's classes.
+ * <p>The record methods below are what {@link ActiveRecord}'s instance methods call, each documented there. A
+ * write or a reload goes to the record's {@link #store(ActiveRecord) store}, whose methods do it; the rest (the id,
+ * {@code _meta}, dirty tracking, JSON, the lock) are here, so that the API reaches the engine through its
+ * interfaces, not through the engine's classes.
  *
  * @param <T> the generated record class
  */
@@ -35,35 +34,14 @@ public interface ModelType<T extends ActiveRecord<T>> {
   /** See {@link ActiveRecord#meta()}. */
   Meta meta(T record);
 
-  /** See {@link ActiveRecord#save()}. */
-  T save(T record);
-
-  /** See {@link ActiveRecord#saveTo(Database)}. */
-  T saveTo(T record, Database database);
-
-  /** See {@link ActiveRecord#save(ConflictHandler)}. */
-  T save(T record, ConflictHandler<? super T> handler);
-
-  /** See {@link ActiveRecord#saveResolving()}. */
-  T saveResolving(T record);
-
-  /** See {@link ActiveRecord#delete()}. */
-  void delete(T record);
-
-  /** See {@link ActiveRecord#recreate()}. */
-  T recreate(T record);
-
-  /** See {@link ActiveRecord#reload()}. */
-  T reload(T record);
-
-  /** See {@link ActiveRecord#incrementalModify(Consumer)}. */
-  T incrementalModify(T record, Consumer<? super T> mutation);
-
-  /** See {@link ActiveRecord#incrementalModify(Consumer, RetryPolicy)}. */
-  T incrementalModify(T record, Consumer<? super T> mutation, RetryPolicy policy);
-
-  /** See {@link ActiveRecord#incrementalPatch(Map)}. */
-  T incrementalPatch(T record, Map<String, ?> changes);
+  /**
+   * The store a record's writes and reloads go through: that of the database the record was loaded from or saved
+   * to, else the {@linkplain Pocketto#defaultDatabase() default database}'s. {@code invoice.save()} is
+   * {@code invoice.modelBinding().store(invoice).save(invoice)}.
+   *
+   * @throws IllegalStateException if the record is new and no default database is open
+   */
+  ModelStore<T> store(T record);
 
   /** See {@link ActiveRecord#lock(Duration)}. */
   Lock lock(T record, Duration lease);

@@ -12,10 +12,8 @@ import io.pocketto.Meta;
 import io.pocketto.ModelStore;
 import io.pocketto.ModelType;
 import io.pocketto.Pocketto;
-import io.pocketto.RetryPolicy;
 import io.pocketto.query.Property;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -418,18 +416,9 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
   }
 
   /** The store of this model in the record's {@link #home} database. */
-  private ModelStore<T> store(T record) {
+  @Override
+  public ModelStore<T> store(T record) {
     return home(record).store(this);
-  }
-
-  /**
-   * The table a record saves to: the one it came from (its state holds it, so a save is two hops), else
-   * its model's table in the default database.
-   */
-  @SuppressWarnings("unchecked") // a record's state only ever holds a table of the record's own model
-  private DocumentTable<T> table(T record) {
-    DocumentTable<?> table = state(record).table();
-    return table != null ? (DocumentTable<T>) table : ApiAccess.table(store(record));
   }
 
   @Override
@@ -473,59 +462,6 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
       }
     }
     return new Meta(state.rev(), state.writer(), before, dirty, state.createdAt(), state.updatedAt());
-  }
-
-  @Override
-  public T save(T record) {
-    return table(record).save(record);
-  }
-
-  @Override
-  public T saveTo(T record, Database database) {
-    if (database == null) {
-      throw new IllegalArgumentException("database must not be null");
-    }
-    return database.store(this).save(record);
-  }
-
-  @Override
-  public T save(T record, ConflictHandler<? super T> handler) {
-    return store(record).save(record, handler);
-  }
-
-  @Override
-  public T saveResolving(T record) {
-    return store(record).saveResolving(record);
-  }
-
-  @Override
-  public void delete(T record) {
-    table(record).delete(record);
-  }
-
-  @Override
-  public T recreate(T record) {
-    return store(record).recreate(record);
-  }
-
-  @Override
-  public T reload(T record) {
-    return table(record).reload(record);
-  }
-
-  @Override
-  public T incrementalModify(T record, Consumer<? super T> mutation) {
-    return store(record).incrementalModify(record, mutation);
-  }
-
-  @Override
-  public T incrementalModify(T record, Consumer<? super T> mutation, RetryPolicy policy) {
-    return store(record).incrementalModify(record, mutation, policy);
-  }
-
-  @Override
-  public T incrementalPatch(T record, Map<String, ?> changes) {
-    return store(record).incrementalPatch(record, changes);
   }
 
   @Override

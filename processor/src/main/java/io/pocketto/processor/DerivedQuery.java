@@ -1,8 +1,8 @@
 package io.pocketto.processor;
 
 import io.pocketto.internal.ColumnType;
-import io.pocketto.internal.CriteriaSql;
 import io.pocketto.query.Property;
+import io.pocketto.query.QueryInternals;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
@@ -41,27 +41,29 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
   }
 
   /**
-   * A comparison, the runtime operator whose SQL it is (the {@code LIKE} family differ only in how the
-   * argument becomes the pattern), and how many method parameters it takes.
+   * A comparison keyword of a method name, the operator of the query vocabulary it means (which the runtime's
+   * {@code CriteriaSql} renders, the typed queries' SQL too), and how many method parameters it takes.
    */
   enum Operator {
-    EQ(CriteriaSql.Operator.EQ, "equality"), NE(CriteriaSql.Operator.NE, "Not"),
-    GT(CriteriaSql.Operator.GT, "GreaterThan"), GTE(CriteriaSql.Operator.GTE, "GreaterThanEqual"),
-    LT(CriteriaSql.Operator.LT, "LessThan"), LTE(CriteriaSql.Operator.LTE, "LessThanEqual"),
-    BETWEEN(CriteriaSql.Operator.BETWEEN, "Between"), IN(CriteriaSql.Operator.IN, "In"),
-    NOT_IN(CriteriaSql.Operator.NOT_IN, "NotIn"), IS_NULL(CriteriaSql.Operator.IS_NULL, "IsNull"),
-    IS_NOT_NULL(CriteriaSql.Operator.IS_NOT_NULL, "IsNotNull"), LIKE(CriteriaSql.Operator.LIKE, "Like"),
-    NOT_LIKE(CriteriaSql.Operator.NOT_LIKE, "NotLike"), STARTING_WITH(CriteriaSql.Operator.LIKE, "StartingWith"),
-    ENDING_WITH(CriteriaSql.Operator.LIKE, "EndingWith"), CONTAINING(CriteriaSql.Operator.LIKE, "Containing"),
-    TRUE(CriteriaSql.Operator.TRUE, "True"), FALSE(CriteriaSql.Operator.FALSE, "False");
+    EQ(QueryInternals.Operator.EQ, "equality"), NE(QueryInternals.Operator.NE, "Not"),
+    GT(QueryInternals.Operator.GT, "GreaterThan"), GTE(QueryInternals.Operator.GTE, "GreaterThanEqual"),
+    LT(QueryInternals.Operator.LT, "LessThan"), LTE(QueryInternals.Operator.LTE, "LessThanEqual"),
+    BETWEEN(QueryInternals.Operator.BETWEEN, "Between"), IN(QueryInternals.Operator.IN, "In"),
+    NOT_IN(QueryInternals.Operator.NOT_IN, "NotIn"), IS_NULL(QueryInternals.Operator.IS_NULL, "IsNull"),
+    IS_NOT_NULL(QueryInternals.Operator.IS_NOT_NULL, "IsNotNull"), LIKE(QueryInternals.Operator.LIKE, "Like"),
+    NOT_LIKE(QueryInternals.Operator.NOT_LIKE, "NotLike"),
+    STARTING_WITH(QueryInternals.Operator.STARTS_WITH, "StartingWith"),
+    ENDING_WITH(QueryInternals.Operator.ENDS_WITH, "EndingWith"),
+    CONTAINING(QueryInternals.Operator.CONTAINS, "Containing"),
+    TRUE(QueryInternals.Operator.TRUE, "True"), FALSE(QueryInternals.Operator.FALSE, "False");
 
-    final CriteriaSql.Operator sql;
+    final QueryInternals.Operator operator;
     final int parameters;
     final String keyword;
 
-    Operator(CriteriaSql.Operator sql, String keyword) {
-      this.sql = sql;
-      this.parameters = sql.parameters();
+    Operator(QueryInternals.Operator operator, String keyword) {
+      this.operator = operator;
+      this.parameters = operator.operands();
       this.keyword = keyword;
     }
 

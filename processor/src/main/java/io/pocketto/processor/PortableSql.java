@@ -111,6 +111,6 @@ final class PortableSql {
   }
 
   private static void criterion(StringBuilder sql, Criterion c) {
-    sql.append(c.operator().sql.render(SQL, quote(c.property().column()), c.ignoreCase()));
+    sql.append(CriteriaSql.render(c.operator().operator, SQL, quote(c.property().column()), c.ignoreCase()));
   }
 }

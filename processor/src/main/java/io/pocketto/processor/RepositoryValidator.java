@@ -392,7 +392,7 @@ final class RepositoryValidator {
         throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, "IgnoreCase", p.name(), p.type(),
             "only String properties have a case to ignore");
       }
-      if (!op.sql.ignoresCase()) {
+      if (!op.operator.ignoresCase()) {
         throw new QueryMethodException(Message.QUERY_OPERATOR_TYPE, method, keyword + "IgnoreCase", p.name(), p.type(),
             "IgnoreCase combines with equality, Not, Like, NotLike, StartingWith, EndingWith and Containing");
       }

@@ -1,5 +1,6 @@
 package io.pocketto.internal;
 
+import io.pocketto.query.QueryInternals.Operator;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -14,91 +15,44 @@ public final class CriteriaSql {
   private CriteriaSql() {}
 
   /**
-   * A comparison of one column. Its SQL has one {@code ?} per {@linkplain #parameters() parameter}. The
-   * negations ({@link #NE}, {@link #NOT_IN}, {@link #NOT_LIKE}) also match a null column, as
-   * {@code !Objects.equals(field, value)} would; every other comparison with a value never matches one.
+   * The predicate {@code operator} makes of {@code quotedColumn}, spelled by {@code sql}, with one {@code ?} per
+   * {@linkplain Operator#operands() operand}: the SQL, null semantics included, of each operator the API
+   * describes. {@link Operator#STARTS_WITH}, {@link Operator#ENDS_WITH} and {@link Operator#CONTAINS} are a
+   * {@code LIKE} whose parameter is the {@link Match#pattern} of the text. With {@code ignoreCase}, the column and
+   * the value are compared lower-cased; a null test keeps the column as it is.
+   *
+   * @throws IllegalArgumentException if {@code ignoreCase} is asked of an operator that cannot
+   *     {@linkplain Operator#ignoresCase() ignore case}
    */
-  public enum Operator {
-    /** Equal to the value. */
-    EQ(1),
-    /** Not equal to the value, or null. */
-    NE(1),
-    /** Greater than the value. */
-    GT(1),
-    /** Greater than or equal to the value. */
-    GTE(1),
-    /** Less than the value. */
-    LT(1),
-    /** Less than or equal to the value. */
-    LTE(1),
-    /** Between the two values, both included. */
-    BETWEEN(2),
-    /** Equal to an element of one array parameter ({@link SqlSyntax#equalsAny}). */
-    IN(1),
-    /** Equal to no element of one array parameter, or null. */
-    NOT_IN(1),
-    /** Null. */
-    IS_NULL(0),
-    /** Not null. */
-    IS_NOT_NULL(0),
-    /** Like the pattern, with the escape of {@link SqlSyntax#likeEscape}. */
-    LIKE(1),
-    /** Not like the pattern, or null. */
-    NOT_LIKE(1),
-    /** True. */
-    TRUE(0),
-    /** False. */
-    FALSE(0);
-
-    private final int parameters;
-
-    Operator(int parameters) {
-      this.parameters = parameters;
+  public static String render(Operator operator, SqlSyntax sql, String quotedColumn, boolean ignoreCase) {
+    if (ignoreCase && !operator.ignoresCase()) {
+      throw new IllegalArgumentException(operator + " cannot ignore case");
     }
-
-    /** How many {@code ?} the operator's SQL holds. */
-    public int parameters() {
-      return parameters;
-    }
-
-    /** Whether the operator can compare text ignoring case: {@link #EQ}, {@link #NE}, {@link #LIKE}, {@link #NOT_LIKE}. */
-    public boolean ignoresCase() {
-      return this == EQ || this == NE || this == LIKE || this == NOT_LIKE;
-    }
-
-    /**
-     * The predicate on {@code quotedColumn}, spelled by {@code sql}. With {@code ignoreCase}, the column and
-     * the value are compared lower-cased.
-     *
-     * @throws IllegalArgumentException if {@code ignoreCase} is asked of an operator that cannot ignore case
-     */
-    public String render(SqlSyntax sql, String quotedColumn, boolean ignoreCase) {
-      if (ignoreCase && !ignoresCase()) {
-        throw new IllegalArgumentException(this + " cannot ignore case");
-      }
-      String operand = ignoreCase ? sql.lowerCase(quotedColumn) : quotedColumn;
-      String value = ignoreCase ? sql.lowerCase("?") : "?";
-      return switch (this) {
-        case EQ -> operand + " = " + value;
-        case NE -> sql.notEqual(operand, value, quotedColumn);
-        case GT -> quotedColumn + " > ?";
-        case GTE -> quotedColumn + " >= ?";
-        case LT -> quotedColumn + " < ?";
-        case LTE -> quotedColumn + " <= ?";
-        case BETWEEN -> quotedColumn + " BETWEEN ? AND ?";
-        case IN -> sql.equalsAny(quotedColumn);
-        case NOT_IN -> sql.notIn(quotedColumn);
-        case IS_NULL -> quotedColumn + " IS NULL";
-        case IS_NOT_NULL -> quotedColumn + " IS NOT NULL";
-        case LIKE -> operand + " LIKE " + value + sql.likeEscape();
-        case NOT_LIKE -> sql.notLike(operand, value, quotedColumn);
-        case TRUE -> quotedColumn + " = TRUE";
-        case FALSE -> quotedColumn + " = FALSE";
-      };
-    }
+    String operand = ignoreCase ? sql.lowerCase(quotedColumn) : quotedColumn;
+    String value = ignoreCase ? sql.lowerCase("?") : "?";
+    return switch (operator) {
+      case EQ -> operand + " = " + value;
+      case NE -> sql.notEqual(operand, value, quotedColumn);
+      case GT -> quotedColumn + " > ?";
+      case GTE -> quotedColumn + " >= ?";
+      case LT -> quotedColumn + " < ?";
+      case LTE -> quotedColumn + " <= ?";
+      case BETWEEN -> quotedColumn + " BETWEEN ? AND ?";
+      case IN -> sql.equalsAny(quotedColumn);
+      case NOT_IN -> sql.notIn(quotedColumn);
+      case IS_NULL -> quotedColumn + " IS NULL";
+      case IS_NOT_NULL -> quotedColumn + " IS NOT NULL";
+      case LIKE, STARTS_WITH, ENDS_WITH, CONTAINS -> operand + " LIKE " + value + sql.likeEscape();
+      case NOT_LIKE -> sql.notLike(operand, value, quotedColumn);
+      case TRUE -> quotedColumn + " = TRUE";
+      case FALSE -> quotedColumn + " = FALSE";
+    };
   }
 
-  /** Where plain text must stand in a {@link Operator#LIKE} pattern that matches it literally. */
+  /**
+   * Where plain text must stand in the {@code LIKE} pattern of {@link Operator#STARTS_WITH},
+   * {@link Operator#ENDS_WITH} or {@link Operator#CONTAINS} that matches it literally.
+   */
   public enum Match {
     /** At the start: {@code text%}. */
     STARTING_WITH,

@@ -1,6 +1,7 @@
 package io.pocketto.internal;
 
 import io.pocketto.ActiveRecord;
+import io.pocketto.internal.CriteriaSql.Match;
 import io.pocketto.query.Condition;
 import io.pocketto.query.Order;
 import io.pocketto.query.Property;
@@ -96,22 +97,13 @@ final class SqlWriter {
     FieldSpec field = field(criterion.property());
     boolean ignoreCase = criterion.ignoreCase();
     List<Object> operands = criterion.operands();
-    return switch (criterion.operator()) {
-      case EQ -> criterion(field, CriteriaSql.Operator.EQ, ignoreCase, values(field, operands));
-      case NE -> criterion(field, CriteriaSql.Operator.NE, ignoreCase, values(field, operands));
-      case GT -> criterion(field, CriteriaSql.Operator.GT, ignoreCase, values(field, operands));
-      case GTE -> criterion(field, CriteriaSql.Operator.GTE, ignoreCase, values(field, operands));
-      case LT -> criterion(field, CriteriaSql.Operator.LT, ignoreCase, values(field, operands));
-      case LTE -> criterion(field, CriteriaSql.Operator.LTE, ignoreCase, values(field, operands));
-      case BETWEEN -> criterion(field, CriteriaSql.Operator.BETWEEN, ignoreCase, values(field, operands));
-      case IN -> criterion(field, CriteriaSql.Operator.IN, ignoreCase, list(field, operands));
-      case NOT_IN -> criterion(field, CriteriaSql.Operator.NOT_IN, ignoreCase, list(field, operands));
-      case LIKE -> criterion(field, CriteriaSql.Operator.LIKE, ignoreCase, values(field, operands));
-      case STARTS_WITH -> matching(field, CriteriaSql.Match.STARTING_WITH, ignoreCase, operands);
-      case ENDS_WITH -> matching(field, CriteriaSql.Match.ENDING_WITH, ignoreCase, operands);
-      case CONTAINS -> matching(field, CriteriaSql.Match.CONTAINING, ignoreCase, operands);
-      case IS_NULL -> criterion(field, CriteriaSql.Operator.IS_NULL, ignoreCase);
-      case IS_NOT_NULL -> criterion(field, CriteriaSql.Operator.IS_NOT_NULL, ignoreCase);
+    QueryInternals.Operator operator = criterion.operator();
+    return switch (operator) {
+      case IN, NOT_IN -> criterion(field, operator, ignoreCase, list(field, operands));
+      case STARTS_WITH -> matching(field, operator, Match.STARTING_WITH, ignoreCase, operands);
+      case ENDS_WITH -> matching(field, operator, Match.ENDING_WITH, ignoreCase, operands);
+      case CONTAINS -> matching(field, operator, Match.CONTAINING, ignoreCase, operands);
+      default -> criterion(field, operator, ignoreCase, values(field, operands));
     };
   }
 
@@ -129,8 +121,9 @@ final class SqlWriter {
   }
 
   /** A LIKE whose pattern escapes the text in the dialect's way, so it is known only when written. */
-  private SqlWriter matching(FieldSpec field, CriteriaSql.Match match, boolean ignoreCase, List<Object> operands) {
-    return criterion(field, CriteriaSql.Operator.LIKE, ignoreCase,
+  private SqlWriter matching(FieldSpec field, QueryInternals.Operator operator, Match match, boolean ignoreCase,
+      List<Object> operands) {
+    return criterion(field, operator, ignoreCase,
         SqlParameter.of(field.type(), match.pattern(dialect, (String) operands.get(0))));
   }
 
@@ -138,14 +131,14 @@ final class SqlWriter {
    * One criterion on the field's column, as {@link CriteriaSql} renders the operator in the dialect's
    * spelling, with its parameters in order.
    */
-  private SqlWriter criterion(FieldSpec field, CriteriaSql.Operator operator, boolean ignoreCase,
+  private SqlWriter criterion(FieldSpec field, QueryInternals.Operator operator, boolean ignoreCase,
       SqlParameter... parameters) {
-    if (parameters.length != operator.parameters()) {
-      throw new IllegalArgumentException(operator + " takes " + operator.parameters() + " parameters, got "
+    if (parameters.length != operator.operands()) {
+      throw new IllegalArgumentException(operator + " takes " + operator.operands() + " parameters, got "
           + parameters.length);
     }
     if (sql != null) {
-      sql.append(operator.render(dialect, dialect.quote(field.column()), ignoreCase));
+      sql.append(CriteriaSql.render(operator, dialect, dialect.quote(field.column()), ignoreCase));
     }
     params.addAll(Arrays.asList(parameters));
     return this;

@@ -21,10 +21,12 @@ public final class QueryInternals {
   private QueryInternals() {}
 
   /**
-   * What a criterion asks of its property; the engine renders each as SQL. It parallels the engine's
-   * {@code CriteriaSql.Operator} on purpose: that one renders SQL (and holds repository-only operators such as
-   * {@code NOT_LIKE}), which this package may not name; the engine maps this one onto it in an exhaustive switch,
-   * so a constant added here does not compile until the engine writes it.
+   * What a criterion asks of its property: the one operator vocabulary of Pocketto. A typed query's property
+   * methods and a repository method name's keywords both describe their criteria with it, and the engine renders
+   * each constant as SQL, the same text for both. The negations ({@link #NE}, {@link #NOT_IN}, {@link #NOT_LIKE})
+   * also match a null value, as {@code !Objects.equals(field, value)} would; every other comparison with a value
+   * never matches one. {@link #NOT_LIKE}, {@link #TRUE} and {@link #FALSE} come only from repository method names
+   * ({@code NotLike}, {@code True}, {@code False}); a typed query compares a boolean with {@code eq(true)}.
    */
   public enum Operator {
     /** Equal to the value. */
@@ -45,8 +47,10 @@ public final class QueryInternals {
     IN(1),
     /** Equal to no element of the list, or null. */
     NOT_IN(1),
-    /** Like the pattern. */
+    /** Like the pattern, in which {@code %} and {@code _} are wildcards and a backslash escapes the next character. */
     LIKE(1),
+    /** Not like the pattern, or null. */
+    NOT_LIKE(1),
     /** Starting with the text, taken literally. */
     STARTS_WITH(1),
     /** Ending with the text, taken literally. */
@@ -56,7 +60,11 @@ public final class QueryInternals {
     /** Null. */
     IS_NULL(0),
     /** Not null. */
-    IS_NOT_NULL(0);
+    IS_NOT_NULL(0),
+    /** True; never matches a null boolean. */
+    TRUE(0),
+    /** False; never matches a null boolean. */
+    FALSE(0);
 
     private final int operands;
 
@@ -64,9 +72,20 @@ public final class QueryInternals {
       this.operands = operands;
     }
 
-    /** How many values a criterion with this operator holds. */
+    /** How many values a criterion with this operator holds; its SQL has one {@code ?} for each. */
     public int operands() {
       return operands;
+    }
+
+    /**
+     * Whether the operator can compare text ignoring case: the equalities and the pattern matches ({@link #EQ},
+     * {@link #NE}, {@link #LIKE}, {@link #NOT_LIKE}, {@link #STARTS_WITH}, {@link #ENDS_WITH}, {@link #CONTAINS}).
+     */
+    public boolean ignoresCase() {
+      return switch (this) {
+        case EQ, NE, LIKE, NOT_LIKE, STARTS_WITH, ENDS_WITH, CONTAINS -> true;
+        default -> false;
+      };
     }
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pocketto.internal.CriteriaSql.Match;
-import io.pocketto.internal.CriteriaSql.Operator;
 import io.pocketto.internal.CriteriaSql.Sort;
+import io.pocketto.query.QueryInternals.Operator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,49 +19,59 @@ class CriteriaSqlTest {
 
   @Test
   void comparisonsWithAValueAreThePlainSqlOperators() {
-    assertThat(Operator.EQ.render(sql, c, false)).isEqualTo("\"c\" = ?");
-    assertThat(Operator.GT.render(sql, c, false)).isEqualTo("\"c\" > ?");
-    assertThat(Operator.GTE.render(sql, c, false)).isEqualTo("\"c\" >= ?");
-    assertThat(Operator.LT.render(sql, c, false)).isEqualTo("\"c\" < ?");
-    assertThat(Operator.LTE.render(sql, c, false)).isEqualTo("\"c\" <= ?");
-    assertThat(Operator.BETWEEN.render(sql, c, false)).isEqualTo("\"c\" BETWEEN ? AND ?");
-    assertThat(Operator.IN.render(sql, c, false)).isEqualTo("\"c\" = ANY(?)");
-    assertThat(Operator.LIKE.render(sql, c, false)).isEqualTo("\"c\" LIKE ? ESCAPE '\\'");
+    assertThat(CriteriaSql.render(Operator.EQ, sql, c, false)).isEqualTo("\"c\" = ?");
+    assertThat(CriteriaSql.render(Operator.GT, sql, c, false)).isEqualTo("\"c\" > ?");
+    assertThat(CriteriaSql.render(Operator.GTE, sql, c, false)).isEqualTo("\"c\" >= ?");
+    assertThat(CriteriaSql.render(Operator.LT, sql, c, false)).isEqualTo("\"c\" < ?");
+    assertThat(CriteriaSql.render(Operator.LTE, sql, c, false)).isEqualTo("\"c\" <= ?");
+    assertThat(CriteriaSql.render(Operator.BETWEEN, sql, c, false)).isEqualTo("\"c\" BETWEEN ? AND ?");
+    assertThat(CriteriaSql.render(Operator.IN, sql, c, false)).isEqualTo("\"c\" = ANY(?)");
+    assertThat(CriteriaSql.render(Operator.LIKE, sql, c, false)).isEqualTo("\"c\" LIKE ? ESCAPE '\\'");
   }
 
   @Test
   void negationsAlsoMatchANullColumn() {
-    assertThat(Operator.NE.render(sql, c, false)).isEqualTo("(\"c\" <> ? OR \"c\" IS NULL)");
-    assertThat(Operator.NOT_IN.render(sql, c, false)).isEqualTo("(NOT (\"c\" = ANY(?)) OR \"c\" IS NULL)");
-    assertThat(Operator.NOT_LIKE.render(sql, c, false)).isEqualTo("(NOT (\"c\" LIKE ? ESCAPE '\\') OR \"c\" IS NULL)");
+    assertThat(CriteriaSql.render(Operator.NE, sql, c, false)).isEqualTo("(\"c\" <> ? OR \"c\" IS NULL)");
+    assertThat(CriteriaSql.render(Operator.NOT_IN, sql, c, false)).isEqualTo("(NOT (\"c\" = ANY(?)) OR \"c\" IS NULL)");
+    assertThat(CriteriaSql.render(Operator.NOT_LIKE, sql, c, false))
+        .isEqualTo("(NOT (\"c\" LIKE ? ESCAPE '\\') OR \"c\" IS NULL)");
   }
 
   @Test
   void nullAndTruthTestsTakeNoParameter() {
-    assertThat(Operator.IS_NULL.render(sql, c, false)).isEqualTo("\"c\" IS NULL");
-    assertThat(Operator.IS_NOT_NULL.render(sql, c, false)).isEqualTo("\"c\" IS NOT NULL");
-    assertThat(Operator.TRUE.render(sql, c, false)).isEqualTo("\"c\" = TRUE");
-    assertThat(Operator.FALSE.render(sql, c, false)).isEqualTo("\"c\" = FALSE");
+    assertThat(CriteriaSql.render(Operator.IS_NULL, sql, c, false)).isEqualTo("\"c\" IS NULL");
+    assertThat(CriteriaSql.render(Operator.IS_NOT_NULL, sql, c, false)).isEqualTo("\"c\" IS NOT NULL");
+    assertThat(CriteriaSql.render(Operator.TRUE, sql, c, false)).isEqualTo("\"c\" = TRUE");
+    assertThat(CriteriaSql.render(Operator.FALSE, sql, c, false)).isEqualTo("\"c\" = FALSE");
     for (Operator op : Operator.values()) {
-      long marks = op.render(sql, c, false).chars().filter(ch -> ch == '?').count();
-      assertThat(marks).as(op.name()).isEqualTo(op.parameters());
+      long marks = CriteriaSql.render(op, sql, c, false).chars().filter(ch -> ch == '?').count();
+      assertThat(marks).as(op.name()).isEqualTo(op.operands());
     }
   }
 
   @Test
   void ignoringCaseLowersColumnAndValueButTheNullTestKeepsTheColumn() {
-    assertThat(Operator.EQ.render(sql, c, true)).isEqualTo("LOWER(\"c\") = LOWER(?)");
-    assertThat(Operator.NE.render(sql, c, true)).isEqualTo("(LOWER(\"c\") <> LOWER(?) OR \"c\" IS NULL)");
-    assertThat(Operator.LIKE.render(sql, c, true)).isEqualTo("LOWER(\"c\") LIKE LOWER(?) ESCAPE '\\'");
-    assertThat(Operator.NOT_LIKE.render(sql, c, true))
+    assertThat(CriteriaSql.render(Operator.EQ, sql, c, true)).isEqualTo("LOWER(\"c\") = LOWER(?)");
+    assertThat(CriteriaSql.render(Operator.NE, sql, c, true)).isEqualTo("(LOWER(\"c\") <> LOWER(?) OR \"c\" IS NULL)");
+    assertThat(CriteriaSql.render(Operator.LIKE, sql, c, true)).isEqualTo("LOWER(\"c\") LIKE LOWER(?) ESCAPE '\\'");
+    assertThat(CriteriaSql.render(Operator.NOT_LIKE, sql, c, true))
         .isEqualTo("(NOT (LOWER(\"c\") LIKE LOWER(?) ESCAPE '\\') OR \"c\" IS NULL)");
   }
 
   @Test
   void anOperatorWithoutACaseRefusesToIgnoreIt() {
-    assertThatThrownBy(() -> Operator.GT.render(sql, c, true))
+    assertThatThrownBy(() -> CriteriaSql.render(Operator.GT, sql, c, true))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("GT cannot ignore case");
     assertThat(Operator.IN.ignoresCase()).isFalse();
+  }
+
+  @Test
+  void textMatchesAreALikeOfTheirPatternAndCanIgnoreCase() {
+    for (Operator op : List.of(Operator.STARTS_WITH, Operator.ENDS_WITH, Operator.CONTAINS)) {
+      assertThat(CriteriaSql.render(op, sql, c, false)).as(op.name()).isEqualTo("\"c\" LIKE ? ESCAPE '\\'");
+      assertThat(CriteriaSql.render(op, sql, c, true)).as(op.name())
+          .isEqualTo("LOWER(\"c\") LIKE LOWER(?) ESCAPE '\\'");
+    }
   }
 
   @Test

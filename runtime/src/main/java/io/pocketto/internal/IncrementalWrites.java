@@ -3,7 +3,6 @@ package io.pocketto.internal;
 import io.pocketto.ActiveRecord;
 import io.pocketto.ConflictException;
 import io.pocketto.LockedException;
-import io.pocketto.RetriesExhaustedException;
 import io.pocketto.RetryPolicy;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -61,7 +61,8 @@ public enum Backend {
     }
   }
 
-  private static void deleteTree(Path directory) {
+  /** Deletes {@code directory} and everything in it. */
+  static void deleteTree(Path directory) {
     try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

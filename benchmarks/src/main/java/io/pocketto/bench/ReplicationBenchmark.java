@@ -43,46 +43,50 @@ public final class ReplicationBenchmark {
     int edits = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
     Path dir = Files.createTempDirectory("pocketto-replication-bench");
-    try (Database master = Pocketto.connect("jdbc:h2:file:" + dir.resolve("master").toAbsolutePath());
-        Database client = Pocketto.connect("jdbc:h2:file:" + dir.resolve("client").toAbsolutePath())) {
-      fill(master, invoices);
-      SyncServer server = SyncServer.of(master, SalesInvoice.class);
-      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      ExecutorService threads = Executors.newFixedThreadPool(4);
-      http.setExecutor(threads);
-      http.createContext("/api/sync/", exchange -> answer(server, exchange));
-      http.start();
-      try (Replication replication = Replication.of(client,
-              Remote.http(URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/sync")))
-          .models(SalesInvoice.class).batchSize(batchSize).build()) {
-        long start = System.nanoTime();
-        cpuMark = cpu();
-        SyncResult initial = replication.syncOnce();
-        report("initial sync (pull)", initial.pulled(), start);
+    try {
+      try (Database master = Pocketto.connect("jdbc:h2:file:" + dir.resolve("master").toAbsolutePath());
+          Database client = Pocketto.connect("jdbc:h2:file:" + dir.resolve("client").toAbsolutePath())) {
+        fill(master, invoices);
+        SyncServer server = SyncServer.of(master, SalesInvoice.class);
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        http.setExecutor(threads);
+        http.createContext("/api/sync/", exchange -> answer(server, exchange));
+        http.start();
+        try (Replication replication = Replication.of(client,
+                Remote.http(URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/sync")))
+            .models(SalesInvoice.class).batchSize(batchSize).build()) {
+          long start = System.nanoTime();
+          cpuMark = cpu();
+          SyncResult initial = replication.syncOnce();
+          report("initial sync (pull)", initial.pulled(), start);
 
-        List<SalesInvoice> mine = SalesInvoice.in(client).query().limit(edits).list();
-        for (SalesInvoice invoice : mine) {
-          invoice.setReminders(invoice.getReminders() + 1);
-          invoice.save();
-        }
-        start = System.nanoTime();
-        cpuMark = cpu();
-        SyncResult pushed = replication.syncOnce();
-        report("steady push", pushed.pushed(), start);
+          List<SalesInvoice> mine = SalesInvoice.in(client).query().limit(edits).list();
+          for (SalesInvoice invoice : mine) {
+            invoice.setReminders(invoice.getReminders() + 1);
+            invoice.save();
+          }
+          start = System.nanoTime();
+          cpuMark = cpu();
+          SyncResult pushed = replication.syncOnce();
+          report("steady push", pushed.pushed(), start);
 
-        List<SalesInvoice> theirs = SalesInvoice.in(master).query().limit(edits).list();
-        for (SalesInvoice invoice : theirs) {
-          invoice.setCustomer(invoice.getCustomer() + " (moved)");
-          invoice.save();
+          List<SalesInvoice> theirs = SalesInvoice.in(master).query().limit(edits).list();
+          for (SalesInvoice invoice : theirs) {
+            invoice.setCustomer(invoice.getCustomer() + " (moved)");
+            invoice.save();
+          }
+          start = System.nanoTime();
+          cpuMark = cpu();
+          SyncResult pulled = replication.syncOnce();
+          report("steady pull", pulled.pulled(), start);
+        } finally {
+          http.stop(0);
+          threads.shutdown(); // its threads would keep the JVM alive
         }
-        start = System.nanoTime();
-        cpuMark = cpu();
-        SyncResult pulled = replication.syncOnce();
-        report("steady pull", pulled.pulled(), start);
-      } finally {
-        http.stop(0);
-        threads.shutdown(); // its threads would keep the JVM alive
       }
+    } finally {
+      Backend.deleteTree(dir); // a run leaves more than a gigabyte of database files
     }
   }
 

@@ -53,41 +53,45 @@ public final class ReplicationFloorBenchmark {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path dir = Files.createTempDirectory("pocketto-replication-floor");
-    List<Object[]> rows = new ArrayList<>(n);
-    List<String[]> states = new ArrayList<>(n);
-    String[] columns;
-    try (Database source = Pocketto.connect(SOURCE)) {
-      fill(source, n);
-      columns = documentRows(source, rows);
-      SyncServer server = SyncServer.of(source, SalesInvoice.class);
-      String checkpoint = null;
-      do {
-        JsonNode answer = JSON.readTree(server.pull("sales_invoices", "{\"checkpoint\": "
-            + (checkpoint == null ? "null" : JSON.writeValueAsString(checkpoint)) + ", \"limit\": 10000}"));
-        for (JsonNode doc : answer.get("documents")) {
-          states.add(new String[] {doc.get("id").asText(), doc.get("_rev").asText(), doc.toString()});
-        }
-        checkpoint = answer.get("hasMore").asBoolean() ? answer.get("checkpoint").asText() : null;
-      } while (checkpoint != null);
-    }
-    System.out.printf("%,d document rows of %d columns, %,d state rows; JSON body %,d chars on average%n", rows.size(),
-        columns.length, states.size(), states.stream().mapToLong(s -> s[2].length()).sum() / Math.max(1, states.size()));
+    try {
+      List<Object[]> rows = new ArrayList<>(n);
+      List<String[]> states = new ArrayList<>(n);
+      String[] columns;
+      try (Database source = Pocketto.connect(SOURCE)) {
+        fill(source, n);
+        columns = documentRows(source, rows);
+        SyncServer server = SyncServer.of(source, SalesInvoice.class);
+        String checkpoint = null;
+        do {
+          JsonNode answer = JSON.readTree(server.pull("sales_invoices", "{\"checkpoint\": "
+              + (checkpoint == null ? "null" : JSON.writeValueAsString(checkpoint)) + ", \"limit\": 10000}"));
+          for (JsonNode doc : answer.get("documents")) {
+            states.add(new String[] {doc.get("id").asText(), doc.get("_rev").asText(), doc.toString()});
+          }
+          checkpoint = answer.get("hasMore").asBoolean() ? answer.get("checkpoint").asText() : null;
+        } while (checkpoint != null);
+      }
+      System.out.printf("%,d document rows of %d columns, %,d state rows; JSON body %,d chars on average%n", rows.size(),
+          columns.length, states.size(), states.stream().mapToLong(s -> s[2].length()).sum() / Math.max(1, states.size()));
 
-    boolean printed = false;
-    for (int round = 1; round <= rounds; round++) {
-      for (Variant variant : Variant.values()) {
-        String url = new H2Dialect().prepareUrl("jdbc:h2:file:" + dir.resolve("floor-" + round + "-" + variant.ordinal()).toAbsolutePath());
-        createTables(url, !printed);
-        printed = true;
-        double[] rate = insert(url, columns, rows, states, variant);
-        print(round, variant.label, n, rate);
-        if (variant != Variant.STATE_NO_BODY) {
-          int edits = Math.min(n, UPDATES);
-          boolean withState = variant == Variant.WITH_STATE;
-          print(round, "then update " + edits + (withState ? " (doc + state)" : " (doc alone)"), edits,
-              update(url, columns, rows, states, edits, withState));
+      boolean printed = false;
+      for (int round = 1; round <= rounds; round++) {
+        for (Variant variant : Variant.values()) {
+          String url = new H2Dialect().prepareUrl("jdbc:h2:file:" + dir.resolve("floor-" + round + "-" + variant.ordinal()).toAbsolutePath());
+          createTables(url, !printed);
+          printed = true;
+          double[] rate = insert(url, columns, rows, states, variant);
+          print(round, variant.label, n, rate);
+          if (variant != Variant.STATE_NO_BODY) {
+            int edits = Math.min(n, UPDATES);
+            boolean withState = variant == Variant.WITH_STATE;
+            print(round, "then update " + edits + (withState ? " (doc + state)" : " (doc alone)"), edits,
+                update(url, columns, rows, states, edits, withState));
+          }
         }
       }
+    } finally {
+      Backend.deleteTree(dir); // a run leaves more than a gigabyte of database files
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,9 +51,24 @@ public final class SeekCursors {
     }
   });
 
-  private final ThreadLocal<Mac> macs;
+  /**
+   * How many of the cursors it issued last each database remembers, decoded: a power of two. A client
+   * paging through results sends back the cursor of the page it was just given, and a remembered one is
+   * accepted without checking its signature and parsing it again; it was signed here, so it is authentic.
+   */
+  static final int REMEMBERED = 1024;
 
-  private SeekCursors(byte[] secret) {
+  private final ThreadLocal<Mac> macs;
+  /**
+   * Cursors issued lately, each in the slot of its hash; a newer one takes an older one's slot. The slots
+   * hold immutable records, so a reader sees either a whole entry or none, and at worst decodes again.
+   */
+  private final AtomicReferenceArray<Issued> issued = new AtomicReferenceArray<>(REMEMBERED);
+
+  /** A cursor this database issued, with the query it belongs to and its position. */
+  private record Issued(String cursor, String query, Position position) {}
+
+  SeekCursors(byte[] secret) {
     this.macs = ThreadLocal.withInitial(() -> {
       try {
         Mac mac = Mac.getInstance(HMAC);
@@ -115,11 +131,27 @@ public final class SeekCursors {
     }
     byte[] body = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString(body) + "." + b64.encodeToString(sign(body));
+    String cursor = b64.encodeToString(body) + "." + b64.encodeToString(sign(body));
+    issued.set(slot(cursor), new Issued(cursor, query, new Position(values, id)));
+    return cursor;
   }
 
-  /** A decoded cursor: the order-key values in stored form, and the id. */
-  public record Position(List<Object> values, String id) {}
+  /**
+   * A decoded cursor: the order-key values in stored form, and the id.
+   *
+   * @param values the order-key values, in order; a {@code null} stands for a null key
+   * @param id the id of the document the position is after
+   */
+  public record Position(List<Object> values, String id) {
+    /** Copies the values into an unmodifiable list, which may hold nulls. */
+    public Position {
+      values = Collections.unmodifiableList(new ArrayList<>(values));
+    }
+  }
+
+  private static int slot(String cursor) {
+    return cursor.hashCode() & (REMEMBERED - 1);
+  }
 
   /**
    * The position in {@code cursor}.
@@ -130,6 +162,13 @@ public final class SeekCursors {
   public Position decode(String cursor, String query, List<FieldSpec> keys) {
     if (cursor == null) {
       throw new IllegalArgumentException("cursor must not be null");
+    }
+    Issued known = issued.get(slot(cursor));
+    if (known != null && known.cursor().equals(cursor)) {
+      if (!known.query().equals(query)) {
+        throw foreign();
+      }
+      return known.position();
     }
     int dot = cursor.indexOf('.');
     byte[] body;

@@ -39,6 +39,9 @@ public final class ScaleSuite {
   private static final long MEASURE_NANOS = 2_000_000_000L;
   private static final int MEASURED = 1_000;
   private static final int MIN_MEASURED = 20;
+  /** How many turns Pocketto and jdbc take at being timed on one read, and how long each turn is; see {@link #both}. */
+  private static final int TURNS = 10;
+  private static final long TURN_MILLIS = 200;
   static final LocalDate EPOCH = LocalDate.of(2025, 1, 1);
   /** The columns every Pocketto read of this model selects, in its order: a hand-written read of it needs them too. */
   private static final String COLUMNS = "\"_id\", \"_rev\", \"_deleted\", \"_writer\", \"number\", \"customer\", "
@@ -165,16 +168,28 @@ public final class ScaleSuite {
     return out;
   }
 
+  /**
+   * Pocketto's and jdbc's medians, in microseconds, taking turns: after 1 s of untimed calls each, {@value #TURNS}
+   * turns in which each variant is timed for {@value #TURN_MILLIS} ms, Pocketto first, so that neither gets a
+   * quieter machine, a warmer cache or a later JIT state than the other. Each variant's calls go on counting
+   * across its turns, so both ask for the same sequence of arguments.
+   */
   private static double[] both(IntConsumer pocketto, SqlOp jdbc) {
-    double p = median(pocketto);
-    double j = median(n -> {
+    Timings p = new Timings(pocketto);
+    Timings j = new Timings(n -> {
       try {
         jdbc.run(n);
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
     });
-    return new double[] {p, j};
+    p.warmUp();
+    j.warmUp();
+    for (int turn = 0; turn < TURNS; turn++) {
+      p.time(TURN_MILLIS * 1_000_000L, MEASURED / TURNS, MIN_MEASURED / TURNS);
+      j.time(TURN_MILLIS * 1_000_000L, MEASURED / TURNS, MIN_MEASURED / TURNS);
+    }
+    return new double[] {p.median(), j.median()};
   }
 
   /**
@@ -182,22 +197,49 @@ public final class ScaleSuite {
    * 2 s of them), in microseconds, after 1 s of untimed calls to warm up the JIT and the caches.
    */
   private static double median(IntConsumer op) {
-    int n = 0;
-    for (long end = System.nanoTime() + WARMUP_NANOS; System.nanoTime() < end; ) {
-      op.accept(n++);
-    }
-    long[] nanos = new long[MEASURED];
-    int count = 0;
-    long end = System.nanoTime() + MEASURE_NANOS;
-    while (count < MEASURED && (count < MIN_MEASURED || System.nanoTime() < end)) {
-      long start = System.nanoTime();
-      op.accept(n++);
-      nanos[count++] = System.nanoTime() - start;
-    }
-    long[] taken = Arrays.copyOf(nanos, count);
-    Arrays.sort(taken);
-    return taken[count / 2] / 1_000.0;
+    Timings timings = new Timings(op);
+    timings.warmUp();
+    timings.time(MEASURE_NANOS, MEASURED, MIN_MEASURED);
+    return timings.median();
   }
+
+  /** The timed calls of one operation so far, and the argument of its next call. */
+  private static final class Timings {
+    private final IntConsumer op;
+    private final long[] nanos = new long[MEASURED];
+    private int count;
+    private int next;
+
+    Timings(IntConsumer op) {
+      this.op = op;
+    }
+
+    /** Calls the operation, untimed, for {@link #WARMUP_NANOS}: the JIT and the caches warm up. */
+    void warmUp() {
+      for (long end = System.nanoTime() + WARMUP_NANOS; System.nanoTime() < end; ) {
+        op.accept(next++);
+      }
+    }
+
+    /** Times calls for up to {@code budget} ns: at least {@code least} of them and at most {@code most}. */
+    void time(long budget, int most, int least) {
+      long end = System.nanoTime() + budget;
+      for (int taken = 0; count < nanos.length && taken < most && (taken < least || System.nanoTime() < end);
+          taken++) {
+        long start = System.nanoTime();
+        op.accept(next++);
+        nanos[count++] = System.nanoTime() - start;
+      }
+    }
+
+    /** The median of the timed calls, in microseconds. */
+    double median() {
+      long[] taken = Arrays.copyOf(nanos, count);
+      Arrays.sort(taken);
+      return taken[count / 2] / 1_000.0;
+    }
+  }
+
 
   @FunctionalInterface
   private interface SqlOp {

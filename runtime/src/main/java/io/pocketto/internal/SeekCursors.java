@@ -60,7 +60,7 @@ public final class SeekCursors {
 
   private final ThreadLocal<Mac> macs;
   /**
-   * Cursors issued lately, each in the slot of its hash; a newer one takes an older one's slot. The slots
+   * Cursors issued lately, each in its {@link #slot}; a newer one takes an older one's slot. The slots
    * hold immutable records, so a reader sees either a whole entry or none, and at worst decodes again.
    */
   private final AtomicReferenceArray<Issued> issued = new AtomicReferenceArray<>(REMEMBERED);
@@ -149,8 +149,13 @@ public final class SeekCursors {
     }
   }
 
+  /**
+   * The slot of a cursor in {@link #issued}. A cursor ends in its signature, whose characters are as good as
+   * random, so its last three spread cursors over the slots without hashing the whole text.
+   */
   private static int slot(String cursor) {
-    return cursor.hashCode() & (REMEMBERED - 1);
+    int n = cursor.length();
+    return n < 3 ? 0 : ((cursor.charAt(n - 1) * 31 + cursor.charAt(n - 2)) * 31 + cursor.charAt(n - 3)) & (REMEMBERED - 1);
   }
 
   /**

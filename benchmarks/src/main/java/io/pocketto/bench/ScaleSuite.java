@@ -5,6 +5,8 @@ import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.bench.model.ScaleInvoice;
 import io.pocketto.query.Query;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,8 +29,9 @@ import java.util.function.IntConsumer;
  * How query costs grow with the collection: every operation at 10,000, 100,000 and 1,000,000 documents
  * on H2 (file) and PostgreSQL, through Pocketto and through hand-written JDBC on the same table and
  * indexes (Pocketto's DDL). Not JMH: filling a million documents once per size and backend, then timing
- * each operation, is what makes the sizes comparable; each operation is warmed up, then timed one call
- * at a time, and the median is reported.
+ * each operation, is what makes the sizes comparable. Each operation is warmed up, then timed one call at a
+ * time, Pocketto and jdbc taking turns ({@link #both}); the median per call and the calling thread's CPU time
+ * per call are reported.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.pocketto.bench.ScaleSuite 10000,100000 H2_FILE,POSTGRES}
  */
@@ -39,6 +42,7 @@ public final class ScaleSuite {
   private static final long MEASURE_NANOS = 2_000_000_000L;
   private static final int MEASURED = 1_000;
   private static final int MIN_MEASURED = 20;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   /** How many turns Pocketto and jdbc take at being timed on one read, and how long each turn is; see {@link #both}. */
   private static final int TURNS = 10;
   private static final long TURN_MILLIS = 200;
@@ -54,8 +58,9 @@ public final class ScaleSuite {
     int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,1000000").split(","))
         .mapToInt(Integer::parseInt).toArray();
     String[] backends = (args.length > 1 ? args[1] : "H2_FILE,POSTGRES").split(",");
-    System.out.println("| backend | documents | operation | pocketto µs | jdbc µs | pocketto / jdbc |");
-    System.out.println("| --- | ---: | --- | ---: | ---: | ---: |");
+    System.out.println("| backend | documents | operation | pocketto µs | jdbc µs | pocketto / jdbc "
+        + "| pocketto CPU µs | jdbc CPU µs | pocketto / jdbc, CPU |");
+    System.out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (String backend : backends) {
       for (int size : sizes) {
         run(Backend.valueOf(backend), size);
@@ -85,14 +90,19 @@ public final class ScaleSuite {
         Map<String, double[]> results = measure(db, invoices, jdbc, ids, size);
         for (Map.Entry<String, double[]> e : results.entrySet()) {
           double[] r = e.getValue();
-          System.out.printf(Locale.ROOT, "| %s | %,d | %s | %.1f | %s | %s |%n", backend, size, e.getKey(), r[0],
-              Double.isNaN(r[1]) ? "" : String.format(Locale.ROOT, "%.1f", r[1]),
-              Double.isNaN(r[1]) ? "" : String.format(Locale.ROOT, "%.2f", r[0] / r[1]));
+          System.out.printf(Locale.ROOT, "| %s | %,d | %s | %.1f | %s | %s | %s | %s | %s |%n", backend, size,
+              e.getKey(), r[0], figure(r[1], "%.1f"), figure(r[0] / r[1], "%.2f"), figure(r[2], "%.1f"),
+              figure(r[3], "%.1f"), figure(r[2] / r[3], "%.2f"));
         }
       }
     } finally {
       location.delete();
     }
+  }
+
+  /** {@code value} in {@code format}, or nothing where there is no figure. */
+  private static String figure(double value, String format) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, format, value);
   }
 
   /** Invoice {@code n}: numbers unique and in random order, a date per day over three years, 97 customers. */
@@ -154,17 +164,17 @@ public final class ScaleSuite {
         both(n -> invoices.query().where(ScaleInvoice.ISSUED_ON.eq(EPOCH.plusDays(n % 1_095))).limit(PAGE).list(),
             n -> jdbc.ofDay(EPOCH.plusDays(n % 1_095))));
     out.put("count", both(n -> invoices.query().count(), n -> jdbc.count()));
-    out.put("update (find, change, save)", new double[] {median(n -> {
+    out.put("update (find, change, save)", alone(n -> {
       ScaleInvoice invoice = invoices.find(ids[Defaults.pick(random, ids.length)]).orElseThrow();
       invoice.setTotal(invoice.getTotal().add(BigDecimal.ONE));
       invoices.save(invoice);
-    }), Double.NaN});
+    }));
     int[] next = {size};
-    out.put("insert", new double[] {median(n -> {
+    out.put("insert", alone(n -> {
       ScaleInvoice invoice = new ScaleInvoice();
       set(invoice, next[0]++);
       invoices.save(invoice);
-    }), Double.NaN});
+    }));
     return out;
   }
 
@@ -189,18 +199,19 @@ public final class ScaleSuite {
       p.time(TURN_MILLIS * 1_000_000L, MEASURED / TURNS, MIN_MEASURED / TURNS);
       j.time(TURN_MILLIS * 1_000_000L, MEASURED / TURNS, MIN_MEASURED / TURNS);
     }
-    return new double[] {p.median(), j.median()};
+    return new double[] {p.median(), j.median(), p.cpuPerCall(), j.cpuPerCall()};
   }
 
   /**
-   * The median of up to {@value #MEASURED} timed calls (at least {@value #MIN_MEASURED}, and no more than
-   * 2 s of them), in microseconds, after 1 s of untimed calls to warm up the JIT and the caches.
+   * The median of up to {@value #MEASURED} timed calls of a write (at least {@value #MIN_MEASURED}, and no more
+   * than 2 s of them) and their CPU time per call, in microseconds, after 1 s of untimed calls to warm up the JIT
+   * and the caches; no jdbc figures.
    */
-  private static double median(IntConsumer op) {
+  private static double[] alone(IntConsumer op) {
     Timings timings = new Timings(op);
     timings.warmUp();
     timings.time(MEASURE_NANOS, MEASURED, MIN_MEASURED);
-    return timings.median();
+    return new double[] {timings.median(), Double.NaN, timings.cpuPerCall(), Double.NaN};
   }
 
   /** The timed calls of one operation so far, and the argument of its next call. */
@@ -209,6 +220,7 @@ public final class ScaleSuite {
     private final long[] nanos = new long[MEASURED];
     private int count;
     private int next;
+    private long cpuNanos;
 
     Timings(IntConsumer op) {
       this.op = op;
@@ -223,6 +235,7 @@ public final class ScaleSuite {
 
     /** Times calls for up to {@code budget} ns: at least {@code least} of them and at most {@code most}. */
     void time(long budget, int most, int least) {
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       long end = System.nanoTime() + budget;
       for (int taken = 0; count < nanos.length && taken < most && (taken < least || System.nanoTime() < end);
           taken++) {
@@ -230,6 +243,16 @@ public final class ScaleSuite {
         op.accept(next++);
         nanos[count++] = System.nanoTime() - start;
       }
+      cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
+    }
+
+    /**
+     * The calling thread's CPU time per timed call, in microseconds: what the variant itself costs, without
+     * the time spent waiting for the database (on PostgreSQL, the round trip, whose wake-up latency on an idle
+     * machine differs between connections by 2-3x).
+     */
+    double cpuPerCall() {
+      return cpuNanos / 1_000.0 / count;
     }
 
     /** The median of the timed calls, in microseconds. */

@@ -74,10 +74,13 @@ class SeekPaginationTest extends BackendTest {
   /** The ids of every slice of {@code size}, following each slice's cursor. */
   private static List<String> walkByCursor(Query<Invoice> query, int size) {
     List<String> seen = new ArrayList<>();
+    long total = query.count();
     Slice<Invoice> slice = query.slice(size);
     seen.addAll(ids(slice.items()));
     while (slice.hasNext()) {
       assertThat(slice.items()).hasSize(size);
+      // A cursor that led back would loop for ever: fail once more was seen than there is.
+      assertThat((long) seen.size()).as("documents seen").isLessThanOrEqualTo(total);
       slice = query.after(slice.nextCursor()).slice(size);
       seen.addAll(ids(slice.items()));
     }

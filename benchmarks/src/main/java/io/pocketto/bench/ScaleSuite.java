@@ -181,8 +181,9 @@ public final class ScaleSuite {
   /**
    * Pocketto's and jdbc's medians, in microseconds, taking turns: after 1 s of untimed calls each, {@value #TURNS}
    * turns in which each variant is timed for {@value #TURN_MILLIS} ms, Pocketto first, so that neither gets a
-   * quieter machine, a warmer cache or a later JIT state than the other. Each variant's calls go on counting
-   * across its turns, so both ask for the same sequence of arguments.
+   * quieter machine, a warmer cache or a later JIT state than the other. Each variant's argument counts on
+   * across its turns from where its warm-up stopped, so both step through the same kind of arguments (another
+   * day, another id) without repeating the last turn's.
    */
   private static double[] both(IntConsumer pocketto, SqlOp jdbc) {
     Timings p = new Timings(pocketto);

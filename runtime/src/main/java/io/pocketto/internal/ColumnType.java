@@ -40,81 +40,66 @@ import java.util.function.Function;
  * a field by {@link #forJavaType}; the {@link Dialect} names its SQL type. Enums are stored by name, and
  * collections, maps, records and POJOs as JSON text.
  *
- * <p>Adding a type means one constant here, its SQL type in each {@code Dialect}, and a test in the
- * round-trip suite; nothing in the processor.
+ * <p>Adding a type means one constant here (and its case in {@link #read}, which the compiler asks for),
+ * its SQL type in each {@code Dialect}, and a test in the round-trip suite; nothing in the processor.
  */
 @ForGeneratedCode
 public enum ColumnType {
   STRING(Types.VARCHAR, String.class, Property.Kind.STRING, text -> text,
-      (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString),
+      (ps, i, v) -> ps.setString(i, (String) v)),
   /**
    * An enum stored by {@link Enum#name()} (its {@link #text}, which the shared setter binds); read back as
    * that name, which the field's {@link FieldSpec#enumType()} turns into the constant.
    */
-  ENUM(Types.VARCHAR, Enum.class, Property.Kind.VALUE, null, null, ResultSet::getString) {
+  ENUM(Types.VARCHAR, Enum.class, Property.Kind.VALUE, null, null) {
     @Override String text(Object v) {
       return ((Enum<?>) v).name();
     }
   },
   CHAR(Types.CHAR, Character.class, Property.Kind.COMPARABLE, text -> text.length() == 1 ? text.charAt(0) : null,
-      (ps, i, v) -> ps.setString(i, String.valueOf((char) (Character) v)), (rs, i) -> {
-        String s = rs.getString(i);
-        return s == null || s.isEmpty() ? null : s.charAt(0);
-      }) {
+      (ps, i, v) -> ps.setString(i, String.valueOf((char) (Character) v))) {
     @Override Object toJdbc(Object v) {
       return String.valueOf((char) (Character) v);
     }
   },
   BOOLEAN(Types.BOOLEAN, Boolean.class, Property.Kind.VALUE, null,
-      (ps, i, v) -> ps.setBoolean(i, (Boolean) v), (rs, i) -> orNull(rs, rs.getBoolean(i))),
+      (ps, i, v) -> ps.setBoolean(i, (Boolean) v)),
   BYTE(Types.SMALLINT, Byte.class, Property.Kind.COMPARABLE, null,
-      (ps, i, v) -> ps.setShort(i, (Byte) v), (rs, i) -> orNull(rs, (byte) rs.getShort(i))) {
+      (ps, i, v) -> ps.setShort(i, (Byte) v)) {
     @Override Object toJdbc(Object v) {
       return ((Byte) v).shortValue();
     }
   },
   SHORT(Types.SMALLINT, Short.class, Property.Kind.COMPARABLE, null,
-      (ps, i, v) -> ps.setShort(i, (Short) v), (rs, i) -> orNull(rs, rs.getShort(i))),
+      (ps, i, v) -> ps.setShort(i, (Short) v)),
   INT(Types.INTEGER, Integer.class, Property.Kind.COMPARABLE, null,
-      (ps, i, v) -> ps.setInt(i, (Integer) v), (rs, i) -> orNull(rs, rs.getInt(i))),
+      (ps, i, v) -> ps.setInt(i, (Integer) v)),
   LONG(Types.BIGINT, Long.class, Property.Kind.COMPARABLE, null,
-      (ps, i, v) -> ps.setLong(i, (Long) v), (rs, i) -> orNull(rs, rs.getLong(i))),
+      (ps, i, v) -> ps.setLong(i, (Long) v)),
   FLOAT(Types.REAL, Float.class, Property.Kind.COMPARABLE, null,
-      (ps, i, v) -> ps.setFloat(i, (Float) v), (rs, i) -> orNull(rs, rs.getFloat(i))),
+      (ps, i, v) -> ps.setFloat(i, (Float) v)),
   DOUBLE(Types.DOUBLE, Double.class, Property.Kind.COMPARABLE, null,
-      (ps, i, v) -> ps.setDouble(i, (Double) v), (rs, i) -> orNull(rs, rs.getDouble(i))),
+      (ps, i, v) -> ps.setDouble(i, (Double) v)),
   /**
    * A decimal, kept with its scale ({@code 19.90} stays {@code 19.90}); a field may declare a precision
    * and scale with {@link io.pocketto.Decimal}. Two values compare by value for dirty tracking, and the
    * canonical form drops trailing zeros, so a rescaled value is neither dirty nor a new revision.
    */
   DECIMAL(Types.NUMERIC, BigDecimal.class, Property.Kind.COMPARABLE, BigDecimal::new,
-      (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v), (rs, i) -> {
-        BigDecimal d = rs.getBigDecimal(i);
-        // A value stored before decimals kept their scale (H2's DECFLOAT) reads 360 as 3.6E+2; give it
-        // back in plain notation.
-        return d != null && d.scale() < 0 ? d.setScale(0) : d;
-      }) {
+      (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v)) {
     @Override boolean same(Object a, Object b) {
       return ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
     }
   },
   /** An arbitrary-size integer, in a numeric column without a fraction. */
   BIG_INTEGER(Types.NUMERIC, BigInteger.class, Property.Kind.COMPARABLE, BigInteger::new,
-      (ps, i, v) -> ps.setBigDecimal(i, new BigDecimal((BigInteger) v)), (rs, i) -> {
-        BigDecimal d = rs.getBigDecimal(i);
-        return d == null ? null : d.toBigIntegerExact();
-      }) {
+      (ps, i, v) -> ps.setBigDecimal(i, new BigDecimal((BigInteger) v))) {
     @Override Object toJdbc(Object v) {
       return new BigDecimal((BigInteger) v);
     }
   },
   UUID(Types.OTHER, java.util.UUID.class, Property.Kind.VALUE, java.util.UUID::fromString),
-  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Property.Kind.COMPARABLE, Instant::parse,
-      null, (rs, i) -> {
-        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-      }) {
+  INSTANT(Types.TIMESTAMP_WITH_TIMEZONE, Instant.class, Property.Kind.COMPARABLE, Instant::parse, null) {
     @Override Object toJdbc(Object v) {
       return OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC);
     }
@@ -134,14 +119,7 @@ public enum ColumnType {
   OFFSET_TIME(Types.VARCHAR, OffsetTime.class, Property.Kind.VALUE, OffsetTime::parse),
   /** A duration as seconds with nine fraction digits, so that it sorts and compares as a length of time. */
   DURATION(Types.NUMERIC, Duration.class, Property.Kind.COMPARABLE, Duration::parse,
-      (ps, i, v) -> ps.setBigDecimal(i, seconds((Duration) v)), (rs, i) -> {
-        BigDecimal seconds = rs.getBigDecimal(i);
-        if (seconds == null) {
-          return null;
-        }
-        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-        return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValueExact());
-      }) {
+      (ps, i, v) -> ps.setBigDecimal(i, seconds((Duration) v))) {
     @Override Object toJdbc(Object v) {
       return seconds((Duration) v);
     }
@@ -149,20 +127,13 @@ public enum ColumnType {
   /** Years, months and days as ISO text ({@code P1Y2M3D}); periods have no total order. */
   PERIOD(Types.VARCHAR, Period.class, Property.Kind.VALUE, Period::parse),
   YEAR(Types.INTEGER, Year.class, Property.Kind.COMPARABLE, Year::parse,
-      (ps, i, v) -> ps.setInt(i, ((Year) v).getValue()), (rs, i) -> {
-        int n = rs.getInt(i);
-        return rs.wasNull() ? null : Year.of(n);
-      }) {
+      (ps, i, v) -> ps.setInt(i, ((Year) v).getValue())) {
     @Override Object toJdbc(Object v) {
       return ((Year) v).getValue();
     }
   },
   /** A month of a year, stored as the date of its first day so that it sorts in time order. */
-  YEAR_MONTH(Types.DATE, YearMonth.class, Property.Kind.COMPARABLE, YearMonth::parse,
-      null, (rs, i) -> {
-        LocalDate d = rs.getObject(i, LocalDate.class);
-        return d == null ? null : YearMonth.from(d);
-      }) {
+  YEAR_MONTH(Types.DATE, YearMonth.class, Property.Kind.COMPARABLE, YearMonth::parse, null) {
     @Override Object toJdbc(Object v) {
       return ((YearMonth) v).atDay(1);
     }
@@ -180,7 +151,7 @@ public enum ColumnType {
    * identity: the record and its dirty-tracking snapshot never share one array.
    */
   BYTES(Types.VARBINARY, byte[].class, Property.Kind.VALUE, text -> Base64.getDecoder().decode(text),
-      (ps, i, v) -> ps.setBytes(i, (byte[]) v), ResultSet::getBytes) {
+      (ps, i, v) -> ps.setBytes(i, (byte[]) v)) {
     @Override Object toJdbc(Object v) {
       return v;
     }
@@ -196,7 +167,7 @@ public enum ColumnType {
   },
   /** Collections, maps, records and POJOs, held in a field's value array as canonical JSON text. */
   JSON(Types.VARCHAR, Object.class, Property.Kind.JSON, null,
-      (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString) {
+      (ps, i, v) -> ps.setString(i, (String) v)) {
     @Override String text(Object v) {
       // An array field (int[], String[]) prints its elements, not [I@1b6d3586.
       return v.getClass().isArray() ? Arrays.deepToString(new Object[] {v}).replaceAll("^\\[|\\]$", "") : v.toString();
@@ -207,12 +178,6 @@ public enum ColumnType {
   @FunctionalInterface
   private interface Binder {
     void bind(PreparedStatement ps, int index, Object value) throws SQLException;
-  }
-
-  /** Reads the stored form of a column by index, {@code null} for SQL NULL: the JDBC getter of one column type. */
-  @FunctionalInterface
-  private interface Reader {
-    Object read(ResultSet rs, int index) throws SQLException;
   }
 
   private static final Map<String, ColumnType> BY_JAVA_TYPE = new HashMap<>();
@@ -230,26 +195,22 @@ public enum ColumnType {
   private final Property.Kind operators;
   private final Function<String, ?> parser;
   private final Binder binder;
-  private final Reader reader;
 
   /** A type stored as its ISO text, or one that JDBC carries as itself (UUID, dates, times); see {@link #sharedBinder}. */
   ColumnType(int sqlType, Class<?> javaType, Property.Kind operators, Function<String, ?> parser) {
-    this(sqlType, javaType, operators, parser, null, null);
+    this(sqlType, javaType, operators, parser, null);
   }
 
   /**
-   * A type with its own JDBC setter or getter; {@code null} for either takes the shared one. {@code parser}
-   * is {@code null} for a type without a text form to read back (enums read theirs through the field,
-   * numbers bind natively).
+   * A type with its own JDBC setter; {@code null} takes the shared one. {@code parser} is {@code null} for a
+   * type without a text form to read back (enums read theirs through the field, numbers bind natively).
    */
-  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators, Function<String, ?> parser, Binder binder,
-      Reader reader) {
+  ColumnType(int sqlType, Class<?> javaType, Property.Kind operators, Function<String, ?> parser, Binder binder) {
     this.sqlType = sqlType;
     this.javaType = javaType;
     this.operators = operators;
     this.parser = parser;
     this.binder = binder != null ? binder : sharedBinder();
-    this.reader = reader != null ? reader : sharedReader();
   }
 
   /**
@@ -261,17 +222,6 @@ public enum ColumnType {
       return (ps, i, v) -> ps.setString(i, text(v));
     }
     return (ps, i, v) -> ps.setObject(i, toJdbc(v));
-  }
-
-  /** Text-stored types parse their ISO text back, and the types JDBC carries as themselves read their class. */
-  private Reader sharedReader() {
-    if (sqlType == Types.VARCHAR) {
-      return (rs, i) -> {
-        String s = rs.getString(i);
-        return s == null ? null : parse(s);
-      };
-    }
-    return (rs, i) -> rs.getObject(i, javaType);
   }
 
   /**
@@ -302,9 +252,63 @@ public enum ColumnType {
     }
   }
 
-  /** Reads the stored form of column {@code index}; {@code null} for SQL NULL. */
+  /**
+   * Reads the stored form of column {@code index}; {@code null} for SQL NULL. Text-stored types parse their
+   * ISO text back, and the types JDBC carries as themselves read their class. One switch rather than a getter
+   * function per constant: the columns of a row have many types, and calling another constant's function
+   * for each column cost about 3% of a ten-row page on H2 (an interface call at a site with many targets).
+   */
   public final Object read(ResultSet rs, int index) throws SQLException {
-    return reader.read(rs, index);
+    return switch (this) {
+      case STRING, ENUM, JSON -> rs.getString(index);
+      case CHAR -> {
+        String s = rs.getString(index);
+        yield s == null || s.isEmpty() ? null : s.charAt(0);
+      }
+      case BOOLEAN -> orNull(rs, rs.getBoolean(index));
+      case BYTE -> orNull(rs, (byte) rs.getShort(index));
+      case SHORT -> orNull(rs, rs.getShort(index));
+      case INT -> orNull(rs, rs.getInt(index));
+      case LONG -> orNull(rs, rs.getLong(index));
+      case FLOAT -> orNull(rs, rs.getFloat(index));
+      case DOUBLE -> orNull(rs, rs.getDouble(index));
+      case DECIMAL -> {
+        BigDecimal d = rs.getBigDecimal(index);
+        // A value stored before decimals kept their scale (H2's DECFLOAT) reads 360 as 3.6E+2; give it
+        // back in plain notation.
+        yield d != null && d.scale() < 0 ? d.setScale(0) : d;
+      }
+      case BIG_INTEGER -> {
+        BigDecimal d = rs.getBigDecimal(index);
+        yield d == null ? null : d.toBigIntegerExact();
+      }
+      case INSTANT -> {
+        OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+        yield t == null ? null : t.toInstant();
+      }
+      case DURATION -> {
+        BigDecimal seconds = rs.getBigDecimal(index);
+        if (seconds == null) {
+          yield null;
+        }
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        yield Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValueExact());
+      }
+      case YEAR -> {
+        int n = rs.getInt(index);
+        yield rs.wasNull() ? null : Year.of(n);
+      }
+      case YEAR_MONTH -> {
+        LocalDate d = rs.getObject(index, LocalDate.class);
+        yield d == null ? null : YearMonth.from(d);
+      }
+      case BYTES -> rs.getBytes(index);
+      case UUID, LOCAL_DATE, LOCAL_DATE_TIME, LOCAL_TIME -> rs.getObject(index, javaType);
+      case ZONED_DATE_TIME, OFFSET_DATE_TIME, OFFSET_TIME, PERIOD, MONTH_DAY, ZONE_ID, ZONE_OFFSET, URI, CURRENCY -> {
+        String s = rs.getString(index);
+        yield s == null ? null : parse(s);
+      }
+    };
   }
 
   /** The value a primitive field of this type takes when its column is NULL (a column added by migration). */

@@ -40,6 +40,7 @@ public final class SeekCursors {
   static final String KEY_TABLE = "pocketto_cursor_key";
   private static final String HMAC = "HmacSHA256";
   private static final int SIGNATURE_BYTES = 16;
+  private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
   private static final Map<Engine, SeekCursors> BY_ENGINE = Collections.synchronizedMap(new WeakHashMap<>());
 
   /** Digests and MACs are not thread-safe, and looking one up costs more than using it: one per thread. */
@@ -130,8 +131,7 @@ public final class SeekCursors {
       }
     }
     byte[] body = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String cursor = b64.encodeToString(body) + "." + b64.encodeToString(sign(body));
+    String cursor = BASE64.encodeToString(body) + "." + BASE64.encodeToString(sign(body));
     issued.set(slot(cursor), new Issued(cursor, query, new Position(values, id)));
     return cursor;
   }

@@ -57,6 +57,8 @@ enum Message {
   QUERY_RETURN_TYPE("query method %s: unsupported return type %s: %s"),
   QUERY_PAGE_REQUEST("query method %s: %s"),
   QUERY_GENERIC_METHOD("query method %s: query methods must not declare type parameters"),
+  QUERY_SORT_UNINDEXED("query method %s sorts by '%s', which is in no @Index: each call reads and sorts every "
+      + "matching document. Add @Index to %s.%s if the collection grows large", Diagnostic.Kind.NOTE),
   INTERNAL_ERROR("internal error while generating %s: %s. Please report this with the model's source", Diagnostic.Kind.ERROR);
 
   private final String format;

@@ -7,8 +7,9 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.VariableElement;
+import javax.tools.Diagnostic;
 
-/** The diagnostics found while validating one model; only a clean report reaches a generator. */
+/** The diagnostics found while validating one model; only a clean report (notes at most) reaches a generator. */
 final class Report {
   private record Entry(Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object[] args) {}
 
@@ -18,6 +19,11 @@ final class Report {
   private boolean waiting;
 
   void error(Message message, Element element, Object... args) {
+    entries.add(new Entry(message, element, null, null, args));
+  }
+
+  /** A hint that does not stop generation, such as a sort that no index serves; {@code message} is a NOTE. */
+  void note(Message message, Element element, Object... args) {
     entries.add(new Entry(message, element, null, null, args));
   }
 
@@ -57,8 +63,9 @@ final class Report {
     }
   }
 
+  /** Whether nothing but notes was reported. */
   boolean isClean() {
-    return entries.isEmpty();
+    return entries.stream().allMatch(e -> e.message.kind() == Diagnostic.Kind.NOTE);
   }
 
   void printTo(Messager messager) {

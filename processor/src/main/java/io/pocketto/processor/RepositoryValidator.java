@@ -98,7 +98,9 @@ final class RepositoryValidator {
         continue;
       }
       try {
-        methods.add(method(method, parser.parse(method.getSimpleName().toString()), model, modelType));
+        DerivedQuery query = parser.parse(method.getSimpleName().toString());
+        methods.add(method(method, query, model, modelType));
+        noteUnindexedSort(method, query, model, report);
       } catch (QueryMethodException e) {
         report.error(e.diagnostic(), method, e.args());
       }
@@ -110,6 +112,24 @@ final class RepositoryValidator {
     ClassName implementation = ClassName.get(repository.packageName(),
         String.join("_", repository.simpleNames()) + "_Impl");
     return new RepositoryDescriptor(type, repository, implementation, model, methods);
+  }
+
+  /**
+   * Notes a method whose first sort key is in no {@code @Index}, as the runtime warns of such a typed query: each
+   * call then reads and sorts every matching document. The id is always indexed, and a field later in a composite
+   * index is not noted, since an equality on the fields before it lets the index serve the order.
+   */
+  private static void noteUnindexedSort(ExecutableElement method, DerivedQuery query, ModelDescriptor model,
+      Report report) {
+    if (query.sorts().isEmpty()) {
+      return;
+    }
+    String field = query.sorts().get(0).property().name();
+    if (field.equals("id") || model.indexes().stream().anyMatch(index -> index.contains(field))) {
+      return;
+    }
+    report.note(Message.QUERY_SORT_UNINDEXED, method, method.getSimpleName(), field, model.modelClass().simpleName(),
+        field);
   }
 
   /** The model behind a generated class, or an error when the type is not one. */

@@ -12,6 +12,7 @@ import io.pocketto.Database;
 import io.pocketto.ModelStore;
 import io.pocketto.Revision;
 import io.pocketto.query.Page;
+import io.pocketto.query.Slice;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -42,12 +43,23 @@ final class InvoiceApi {
     this.mergeHandler = (ConflictHandler<SalesInvoice>) (ConflictHandler<?>) ConflictHandler.FIELD_MERGE;
   }
 
-  /** {@code GET /api/invoices}: one page of the invoices matching the filters, with the total count. */
+  /**
+   * {@code GET /api/invoices}: one page of the invoices matching the filters, with the total count; or, with
+   * {@code after}, one slice of them and the cursor of the next, counting nothing.
+   */
   void list(Context ctx) {
     InvoiceSearch search = InvoiceSearch.parse(ctx.queryParamMap());
-    Page<SalesInvoice> page = search.run(invoices);
     ObjectNode body = InvoiceJson.MAPPER.createObjectNode();
     ArrayNode items = body.putArray("items");
+    if (search.byCursor()) {
+      Slice<SalesInvoice> slice = search.slice(invoices);
+      slice.items().forEach(invoice -> items.add(InvoiceJson.toJson(invoice)));
+      body.put("size", search.size());
+      body.put("next", slice.nextCursor());
+      ctx.json(body);
+      return;
+    }
+    Page<SalesInvoice> page = search.run(invoices);
     page.items().forEach(invoice -> items.add(InvoiceJson.toJson(invoice)));
     body.put("total", page.total());
     body.put("page", page.number());

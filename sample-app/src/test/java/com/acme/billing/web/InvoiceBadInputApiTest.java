@@ -178,12 +178,32 @@ class InvoiceBadInputApiTest extends ApiTestSupport {
       "page=0, page",
       "size=1000, size",
       "limit=5, limit",
+      "after=not-a-cursor, after",
+      "after=e30.AAAA, after",
+      "page=2&after=, page",
+      "after=&after=, after",
   })
   void badListParametersAre400NamingThem(String query, String named) {
     ApiClient.Response response = client.get("/api/invoices?" + query);
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("field").asText()).isEqualTo(named);
+  }
+
+  @Test
+  void aCursorFromOtherFiltersIs400NamingAfter() {
+    String customer = uniqueCustomer("Cursor");
+    create("INV-1", customer);
+    create("INV-2", customer);
+    String next = client.get("/api/invoices?size=1&after=").json().get("next").asText();
+
+    ApiClient.Response sameFilters = client.get("/api/invoices?size=1&after=" + next);
+    ApiClient.Response otherFilters = client.get("/api/invoices?size=1&status=PAID&after=" + next);
+
+    assertThat(sameFilters.status()).as(sameFilters.text()).isEqualTo(200);
+    assertThat(otherFilters.status()).isEqualTo(400);
+    assertThat(otherFilters.json().get("field").asText()).isEqualTo("after");
+    assertThat(otherFilters.json().get("message").asText()).contains("issued for another query");
   }
 
   /** A lone surrogate, as a client writes it in JSON: the escape of half a UTF-16 pair. */

@@ -176,6 +176,27 @@ class InvoiceCrudApiTest extends ApiTestSupport {
   }
 
   @Test
+  void listContinuesByCursorThroughEveryMatchWithoutCountingAndAnInsertBeforeThePositionShiftsNothing() {
+    String customer = uniqueCustomer("Slicing");
+    for (int i = 1; i <= 5; i++) {
+      create("INV-3" + i, customer);
+    }
+    String query = "/api/invoices?customer=" + customer.replace(" ", "%20") + "&size=2&after=";
+
+    JsonNode first = client.get(query).json();
+    create("INV-30", customer);
+    JsonNode second = client.get(query + first.get("next").asText()).json();
+    JsonNode third = client.get(query + second.get("next").asText()).json();
+
+    assertThat(numbers(first)).containsExactly("INV-31", "INV-32");
+    assertThat(numbers(second)).as("INV-30 sorts before the position").containsExactly("INV-33", "INV-34");
+    assertThat(numbers(third)).containsExactly("INV-35");
+    assertThat(third.get("next").isNull()).as("the last slice").isTrue();
+    assertThat(first.get("size").asInt()).isEqualTo(2);
+    assertThat(first.has("total")).as("a slice counts nothing").isFalse();
+  }
+
+  @Test
   void totalIsComputedFromTheLinesWhenLeftOut() {
     ApiClient.Response response = client.post("/api/invoices", """
         {"number": "INV-050", "customer": "Acme", "lines": [

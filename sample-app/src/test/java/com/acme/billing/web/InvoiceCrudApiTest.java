@@ -159,11 +159,7 @@ class InvoiceCrudApiTest extends ApiTestSupport {
 
   @Test
   void listPagesAndCountsEveryMatchInTheTotal() {
-    String customer = uniqueCustomer("Paging");
-    for (int i = 1; i <= 5; i++) {
-      create("INV-2" + i, customer);
-    }
-    String query = "/api/invoices?customer=" + customer.replace(" ", "%20") + "&size=2";
+    String query = listedTwoAPage(customerWithFiveInvoices("Paging", "INV-2"));
 
     JsonNode first = client.get(query + "&page=1").json();
     JsonNode third = client.get(query + "&page=3").json();
@@ -177,11 +173,8 @@ class InvoiceCrudApiTest extends ApiTestSupport {
 
   @Test
   void listContinuesByCursorThroughEveryMatchWithoutCountingAndAnInsertBeforeThePositionShiftsNothing() {
-    String customer = uniqueCustomer("Slicing");
-    for (int i = 1; i <= 5; i++) {
-      create("INV-3" + i, customer);
-    }
-    String query = "/api/invoices?customer=" + customer.replace(" ", "%20") + "&size=2&after=";
+    String customer = customerWithFiveInvoices("Slicing", "INV-3");
+    String query = listedTwoAPage(customer) + "&after=";
 
     JsonNode first = client.get(query).json();
     create("INV-30", customer);
@@ -218,6 +211,20 @@ class InvoiceCrudApiTest extends ApiTestSupport {
     assertThat(styles.status()).isEqualTo(200);
     assertThat(page.text() + script.text() + styles.text()).as("offline: nothing loaded from elsewhere")
         .doesNotContain("http://", "https://", "//cdn");
+  }
+
+  /** A new customer with invoices {@code <prefix>1} to {@code <prefix>5}, created in that order. */
+  private static String customerWithFiveInvoices(String name, String prefix) {
+    String customer = uniqueCustomer(name);
+    for (int i = 1; i <= 5; i++) {
+      create(prefix + i, customer);
+    }
+    return customer;
+  }
+
+  /** The list of {@code customer}'s invoices, two a page. */
+  private static String listedTwoAPage(String customer) {
+    return "/api/invoices?customer=" + customer.replace(" ", "%20") + "&size=2";
   }
 
   private static List<String> numbers(JsonNode page) {

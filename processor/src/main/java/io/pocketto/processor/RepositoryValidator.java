@@ -2,6 +2,7 @@ package io.pocketto.processor;
 
 import com.palantir.javapoet.ClassName;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.Indexes;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Operator;
 import io.pocketto.processor.DerivedQuery.QueryProperty;
@@ -115,9 +116,8 @@ final class RepositoryValidator {
   }
 
   /**
-   * Notes a method whose first sort key is in no {@code @Index}, as the runtime warns of such a typed query: each
-   * call then reads and sorts every matching document. The id is always indexed, and a field later in a composite
-   * index is not noted, since an equality on the fields before it lets the index serve the order.
+   * Notes a method whose first sort key is in no {@code @Index} ({@link Indexes#anyContains}, the runtime's rule for
+   * typed queries): each call then reads and sorts every matching document. The id is always indexed.
    */
   private static void noteUnindexedSort(ExecutableElement method, DerivedQuery query, ModelDescriptor model,
       Report report) {
@@ -125,7 +125,7 @@ final class RepositoryValidator {
       return;
     }
     String field = query.sorts().get(0).property().name();
-    if (field.equals("id") || model.indexes().stream().anyMatch(index -> index.contains(field))) {
+    if (field.equals("id") || Indexes.anyContains(model.indexes(), field)) {
       return;
     }
     report.note(Message.QUERY_SORT_UNINDEXED, method, method.getSimpleName(), field, model.modelClass().simpleName(),

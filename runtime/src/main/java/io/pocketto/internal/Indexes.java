@@ -25,6 +25,21 @@ public final class Indexes {
   private Indexes() {}
 
   /**
+   * Whether {@code field} is one of the fields of one of {@code indexes}, a model's {@code @Index} declarations (each a
+   * list of field names). An index then serves a sort by it: first in the index, or later in it under an equality on
+   * the fields before it. The one rule behind the runtime's warning on typed queries and the processor's note on
+   * repository methods that sort by a field in no index.
+   */
+  public static boolean anyContains(List<List<String>> indexes, String field) {
+    for (List<String> index : indexes) {
+      if (index.contains(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * {@code <collection>_<column>_..._idx}; a name that would be too long keeps a prefix of the
    * collection and ends in a hash of the full name, so it stays unique and deterministic.
    */

@@ -112,7 +112,7 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
    * index serves it under an equality on the fields before it, which the query may well have.
    */
   public void warnIfUnindexedSort(String field) {
-    if (inAnIndex(table.binding(), field)) {
+    if (Indexes.anyContains(table.binding().indexes(), field)) {
       return;
     }
     String model = table.binding().modelName();
@@ -121,16 +121,6 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
           + "Add @Index to {}.{} if the collection grows large (this is logged once per field)", model, field, model,
           field);
     }
-  }
-
-  /** Whether {@code field} is one of the fields of one of the model's {@code @Index} declarations. */
-  static boolean inAnIndex(ModelBinding<?> binding, String field) {
-    for (List<String> index : binding.indexes()) {
-      if (index.contains(field)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The database's plan for a statement: the rows of {@link Dialect#explain}, one line each. */

@@ -14,6 +14,17 @@ class IndexesTest {
   }
 
   @Test
+  void aFieldAnywhereInAnIndexCountsAsIndexedAndOneInNoneDoesNot() {
+    List<List<String>> indexes = List.of(List.of("number"), List.of("customer", "issuedOn"));
+
+    assertThat(Indexes.anyContains(indexes, "number")).isTrue();
+    assertThat(Indexes.anyContains(indexes, "customer")).isTrue();
+    assertThat(Indexes.anyContains(indexes, "issuedOn")).as("later in a composite index").isTrue();
+    assertThat(Indexes.anyContains(indexes, "total")).isFalse();
+    assertThat(Indexes.anyContains(List.of(), "number")).isFalse();
+  }
+
+  @Test
   void tooLongNamesAreShortenedDeterministicallyAndStayDistinct() {
     String collection = "a_collection_with_a_rather_long_name_for_an_index";
     String first = Indexes.name(collection, List.of("customer_reference", "issued_on"));

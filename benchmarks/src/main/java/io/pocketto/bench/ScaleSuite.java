@@ -286,25 +286,46 @@ public final class ScaleSuite {
     private final PreparedStatement[] slice = new PreparedStatement[2];
     private final PreparedStatement ofDay;
     private final PreparedStatement count;
+    /**
+     * Whether the row limits are written into the statements, as Pocketto writes them on PostgreSQL (whose one plan
+     * of a prepared statement then knows them, see {@code Dialect.writesRowLimit}); on H2 they are bound.
+     */
+    private final boolean limitInText;
 
     Jdbc(Connection c) throws SQLException {
+      limitInText = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
       find = c.prepareStatement(
           "SELECT " + COLUMNS + " FROM \"scale_invoices\" WHERE \"_id\" = ? AND \"_deleted\" = FALSE");
       for (int d = 0; d < 2; d++) {
         String order = d == 0 ? " ORDER BY \"number\" ASC NULLS FIRST, \"_id\" ASC"
             : " ORDER BY \"number\" DESC NULLS LAST, \"_id\" DESC";
-        page[d] = c.prepareStatement(FROM + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-        firstSlice[d] = c.prepareStatement(FROM + order + " FETCH FIRST ? ROWS ONLY");
+        page[d] = c.prepareStatement(FROM + order + " " + window(true, PAGE));
+        firstSlice[d] = c.prepareStatement(FROM + order + " " + window(false, PAGE + 1));
         // No number is null here, so the rows after a position are one range: the stretch of nulls that
         // Pocketto also reads for a descending order is empty, and hand-written code would skip it.
         slice[d] = c.prepareStatement(FROM + " AND ((\"number\", \"_id\") " + (d == 0 ? ">" : "<") + " (?, ?))"
-            + order + " FETCH FIRST ? ROWS ONLY");
+            + order + " " + window(false, PAGE + 1));
       }
       // Sorted by the day first, as Pocketto now writes it: the index on (issued_on, _id) then serves the
       // page on H2, which otherwise reads every invoice of the day and sorts them by id.
       ofDay = c.prepareStatement(FROM + " AND (\"issued_on\" = ?) ORDER BY \"issued_on\" ASC NULLS FIRST, \"_id\" ASC "
-          + "FETCH FIRST ? ROWS ONLY");
+          + window(false, PAGE));
       count = c.prepareStatement("SELECT COUNT(*) FROM \"scale_invoices\" WHERE \"_deleted\" = FALSE");
+    }
+
+    /** The clause that skips ({@code offset}: a placeholder) and limits to {@code rows}, as Pocketto writes it. */
+    private String window(boolean offset, int rows) {
+      if (limitInText) {
+        return (offset ? "OFFSET ? ROWS FETCH NEXT " : "FETCH FIRST ") + rows + " ROWS ONLY";
+      }
+      return offset ? "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY" : "FETCH FIRST ? ROWS ONLY";
+    }
+
+    /** Binds the row limit to parameter {@code index}, unless the statement carries it. */
+    private void bindRows(PreparedStatement ps, int index, int rows) throws SQLException {
+      if (!limitInText) {
+        ps.setLong(index, rows);
+      }
     }
 
     Row find(String id) throws SQLException {
@@ -316,13 +337,13 @@ public final class ScaleSuite {
     List<Row> page(boolean descending, int offset) throws SQLException {
       PreparedStatement ps = page[descending ? 1 : 0];
       ps.setLong(1, offset);
-      ps.setLong(2, PAGE);
+      bindRows(ps, 2, PAGE);
       return rows(ps);
     }
 
     List<Row> firstSlice(boolean descending) throws SQLException {
       PreparedStatement ps = firstSlice[descending ? 1 : 0];
-      ps.setLong(1, PAGE + 1);
+      bindRows(ps, 1, PAGE + 1);
       return rows(ps);
     }
 
@@ -330,13 +351,13 @@ public final class ScaleSuite {
       PreparedStatement ps = slice[descending ? 1 : 0];
       ps.setString(1, number);
       ps.setString(2, id);
-      ps.setLong(3, PAGE + 1);
+      bindRows(ps, 3, PAGE + 1);
       return rows(ps);
     }
 
     List<Row> ofDay(LocalDate day) throws SQLException {
       ofDay.setObject(1, day);
-      ofDay.setLong(2, PAGE);
+      bindRows(ofDay, 2, PAGE);
       return rows(ofDay);
     }
 

@@ -20,6 +20,15 @@ public interface Dialect extends SqlSyntax {
   /** Whether this dialect serves the JDBC URL. */
   boolean accepts(String jdbcUrl);
 
+  /**
+   * Whether a query writes its row limit into its statement ({@link #windowOfRows}) rather than binding it, so that
+   * the database knows it when it plans the statement once for every run. Each limit is then a statement of its
+   * own; a query usually has one or two (its page size, and one more for a slice).
+   */
+  default boolean writesRowLimit() {
+    return false;
+  }
+
   /** The URL to open, with settings the runtime relies on (e.g. keeping an in-memory H2 alive). */
   default String prepareUrl(String jdbcUrl) {
     return jdbcUrl;

@@ -71,6 +71,18 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
+  /**
+   * PostgreSQL plans a prepared statement once for every run only while that plan costs about what a plan for the
+   * run's values would. A bound limit is unknown to the one plan, which then expects a tenth of the matches: for a
+   * filter on an indexed field with hundreds of matches per value, it looks dearer than a plan for {@code LIMIT
+   * 20}, and the statement is planned again on every run (0.08 ms of planning for a 0.04 ms read, at a million
+   * documents). With the limit in the text, the one plan is the same index scan, and it is kept.
+   */
+  @Override
+  public boolean writesRowLimit() {
+    return true;
+  }
+
   @Override
   public String columnType(ColumnType type) {
     return switch (type) {

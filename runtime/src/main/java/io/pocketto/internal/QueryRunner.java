@@ -234,8 +234,8 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   /**
    * The SELECT of one region with its window, sorted by the fields the condition pins first when an index
    * serves that order ({@link #sortKeys}). Its text depends only on this shape, the region, which nulls the seek
-   * position has and which of offset and limit are set, so it is written once per shape and such a key; later calls
-   * only collect the values.
+   * position has and which of offset and limit are set (and the limit itself where the dialect writes it in), so it is
+   * written once per shape and such a key; later calls only collect the values.
    */
   private Statement select(Described<T> q, long skip, long rows, Region region) {
     StatementKey key = statementKey(q, skip, rows, region);
@@ -260,7 +260,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   }
 
   /** What a SELECT's text depends on besides the shape; {@code null} if too many keys to say in a long. */
-  private static StatementKey statementKey(Described<?> q, long skip, long rows, Region region) {
+  private StatementKey statementKey(Described<?> q, long skip, long rows, Region region) {
     long nulls = -1;
     if (q.after != null) {
       if (q.orders.size() > Long.SIZE - 1) {
@@ -273,11 +273,19 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
         }
       }
     }
-    return new StatementKey(nulls, region.number(), skip > 0, rows != NO_LIMIT);
+    return new StatementKey(nulls, region.number(), skip > 0, rows != NO_LIMIT, rowsInText(rows) ? rows : 0);
   }
 
-  /** Which statement of a shape: see {@link #select}. {@code nulls} is -1 without a seek position. */
-  private record StatementKey(long nulls, int region, boolean offset, boolean limit) {}
+  /**
+   * Which statement of a shape: see {@link #select}. {@code nulls} is -1 without a seek position; {@code rows} is the
+   * limit where the dialect writes it into the text ({@link Dialect#writesRowLimit}), else 0.
+   */
+  private record StatementKey(long nulls, int region, boolean offset, boolean limit, long rows) {}
+
+  /** Whether the row limit {@code rows} is written into the statement rather than bound. */
+  private boolean rowsInText(long rows) {
+    return rows != NO_LIMIT && dialect().writesRowLimit();
+  }
 
   /** A statement to run: its text and its values in order. */
   private record Statement(String sql, List<SqlParameter> params) {}
@@ -447,11 +455,12 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
     if (!hasOffset && !hasLimit) {
       return;
     }
-    w.append(" ").append(dialect().window(hasOffset, hasLimit));
+    boolean limitInText = rowsInText(rows);
+    w.append(" ").append(limitInText ? dialect().windowOfRows(hasOffset, rows) : dialect().window(hasOffset, hasLimit));
     if (hasOffset) {
       w.param(SqlParameter.rows(skip));
     }
-    if (hasLimit) {
+    if (hasLimit && !limitInText) {
       w.param(SqlParameter.rows(rows));
     }
   }

@@ -106,6 +106,14 @@ public interface SqlSyntax {
     return limit ? "FETCH FIRST ? ROWS ONLY" : "";
   }
 
+  /**
+   * {@link #window(boolean, boolean)} with a limit whose row count is written into the clause rather than left to a
+   * placeholder: {@code FETCH FIRST 20 ROWS ONLY}, or {@code OFFSET ? ROWS FETCH NEXT 20 ROWS ONLY}.
+   */
+  default String windowOfRows(boolean offset, long rows) {
+    return (offset ? "OFFSET ? ROWS FETCH NEXT " : "FETCH FIRST ") + rows + " ROWS ONLY";
+  }
+
   /** The clause that limits a statement to a fixed number of rows, known when the statement is written. */
   default String fetchFirst(int rows) {
     return "FETCH FIRST " + rows + " ROWS ONLY";

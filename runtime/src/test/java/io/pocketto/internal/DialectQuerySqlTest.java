@@ -28,6 +28,12 @@ class DialectQuerySqlTest {
   }
 
   @Test
+  void onlyPostgresWritesAQuerysRowLimitIntoTheStatement() {
+    assertThat(new PostgresDialect().writesRowLimit()).as("so that one plan, made knowing the limit, is kept").isTrue();
+    assertThat(h2.writesRowLimit()).isFalse();
+  }
+
+  @Test
   void h2RunsThePortableSqlOfRepositoriesUnchanged() {
     String portable = "SELECT 1 FROM \"t\" WHERE LOWER(\"c\") LIKE LOWER(?) ESCAPE '\\' OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     assertThat(h2.nativeSql(portable)).isSameAs(portable);

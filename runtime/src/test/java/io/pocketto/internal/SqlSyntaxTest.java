@@ -40,6 +40,12 @@ class SqlSyntaxTest {
   }
 
   @Test
+  void aWindowOfRowsWritesTheCountAndKeepsThePlaceholderOfTheOffset() {
+    assertThat(standard.windowOfRows(false, 20)).isEqualTo("FETCH FIRST 20 ROWS ONLY");
+    assertThat(standard.windowOfRows(true, 21)).isEqualTo("OFFSET ? ROWS FETCH NEXT 21 ROWS ONLY");
+  }
+
+  @Test
   void aDecimalSortsByValueAsDecfloatOnH2AndAsNumericInPostgresRepositorySql() {
     assertThat(standard.decimalByValue("\"total\"")).isEqualTo("CAST(\"total\" AS DECFLOAT)");
     String portable = "SELECT 1 FROM \"t\" ORDER BY " + standard.orderKey(standard.decimalByValue("\"total\""), false);

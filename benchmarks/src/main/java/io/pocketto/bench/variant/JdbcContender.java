@@ -201,7 +201,9 @@ public final class JdbcContender implements Contender {
       Session s = session.get();
       PreparedStatement ps = s.latestOfCustomer;
       ps.setString(1, customer);
-      ps.setInt(2, QUERY_LIMIT);
+      if (sql.bindsRowLimit()) {
+        ps.setInt(2, QUERY_LIMIT);
+      }
       List<JdbcInvoice> invoices = new ArrayList<>(QUERY_LIMIT);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -1,5 +1,6 @@
 package io.pocketto.bench.variant;
 
+import io.pocketto.bench.Contender;
 import java.util.List;
 
 /**
@@ -16,16 +17,18 @@ import java.util.List;
  *     the runtime creates them in a fresh database (it also drops the unique {@code _seq} index of older
  *     versions, which a fresh database does not have)
  * @param selectById the find
- * @param selectLatestOfCustomer the typed query of the query benchmark
+ * @param selectLatestOfCustomer the typed query of the query benchmark; its row limit is written into the
+ *     statement on PostgreSQL (so that the server's one plan for it knows the limit) and bound on H2
  * @param insert the insert (guarded by the primary key), with the row's place in the changes feed
  * @param update the conditional update, guarded by the revision, with the row's place in the changes feed
  * @param drawsPositionsInProcess whether the writer binds {@code _seq} itself, as the last parameter before
  *     the update's {@code WHERE} (H2), or the statement draws it from the server (PostgreSQL)
  * @param storesJsonText whether the database returns the JSON text as written (H2), or its own form of it
  *     (PostgreSQL's {@code jsonb}), which must be canonicalised again before it is hashed
+ * @param bindsRowLimit whether {@code selectLatestOfCustomer} takes its row limit as its last parameter (H2)
  */
 public record RuntimeStatements(List<String> ddl, String selectById, String selectLatestOfCustomer, String insert,
-    String update, boolean drawsPositionsInProcess, boolean storesJsonText) {
+    String update, boolean drawsPositionsInProcess, boolean storesJsonText, boolean bindsRowLimit) {
 
   private static final String COLUMNS = "SELECT \"_id\", \"_rev\", \"_deleted\", \"_writer\", \"number\", \"customer\", "
       + "\"total\", \"issued_on\", \"status\", \"reminders\", \"lines\", \"_created_at\", \"_updated_at\" "
@@ -51,7 +54,7 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
       + "\"_xid\" = pg_current_xact_id()";
   /** The customer, pinned by the equality and first in the index, is sorted by first so that H2 reads the index in order. */
   private static final String SELECT_LATEST = COLUMNS + "WHERE \"_deleted\" = FALSE AND (\"customer\" = ?) "
-      + "ORDER BY \"customer\" DESC NULLS LAST, \"issued_on\" DESC NULLS LAST, \"_id\" DESC FETCH FIRST ? ROWS ONLY";
+      + "ORDER BY \"customer\" DESC NULLS LAST, \"issued_on\" DESC NULLS LAST, \"_id\" DESC FETCH FIRST ";
   private static final String SELECT_BY_ID = COLUMNS + "WHERE \"_id\" = ? AND \"_deleted\" = FALSE";
 
   /** H2 2.x: the feed position is a number drawn in the writing process, bound as {@code _seq}. */
@@ -59,10 +62,10 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
       List.of(table("CHARACTER VARYING", "TIMESTAMP(6) WITH TIME ZONE", "CHARACTER VARYING", "DATE", "INTEGER",
               "CHARACTER VARYING", ""),
           H2_POSITION_INDEX, INDEX_CUSTOMER_ISSUED_ON),
-      SELECT_BY_ID, SELECT_LATEST,
+      SELECT_BY_ID, SELECT_LATEST + "? ROWS ONLY",
       insert("?", ", \"_seq\"", ", ?", ""),
       update("?", "\"_seq\" = ?"),
-      true, true);
+      true, true, true);
 
   /** PostgreSQL: {@code jsonb} for JSON, {@code ON CONFLICT} on insert, the feed position from the server. */
   public static final RuntimeStatements POSTGRES = new RuntimeStatements(
@@ -72,11 +75,11 @@ public record RuntimeStatements(List<String> ddl, String selectById, String sele
           "SELECT setval('\"sales_invoices_pos_seq\"', GREATEST((SELECT COALESCE(MAX(\"_seq\"), 0) FROM "
               + "\"sales_invoices\"), (SELECT last_value FROM \"sales_invoices_pos_seq\")))",
           INDEX_CUSTOMER_ISSUED_ON),
-      SELECT_BY_ID, SELECT_LATEST,
+      SELECT_BY_ID, SELECT_LATEST + Contender.QUERY_LIMIT + " ROWS ONLY",
       insert("?::jsonb", ", \"_seq\", \"_xid\"", ", nextval('\"sales_invoices_pos_seq\"'), pg_current_xact_id()",
           " ON CONFLICT (\"_id\") DO NOTHING"),
       update("?::jsonb", POSTGRES_POSITION),
-      false, false);
+      false, false, false);
 
   /** The statements for the database of a JDBC URL. */
   public static RuntimeStatements of(String url) {

@@ -116,6 +116,6 @@ public interface SqlSyntax {
 
   /** The clause that limits a statement to a fixed number of rows, known when the statement is written. */
   default String fetchFirst(int rows) {
-    return "FETCH FIRST " + rows + " ROWS ONLY";
+    return windowOfRows(false, rows);
   }
 }

@@ -3,6 +3,7 @@ package io.pocketto.processor;
 import com.palantir.javapoet.ClassName;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.Indexes;
+import io.pocketto.internal.PinnedKeys;
 import io.pocketto.processor.DerivedQuery.Criterion;
 import io.pocketto.processor.DerivedQuery.Operator;
 import io.pocketto.processor.DerivedQuery.QueryProperty;
@@ -125,7 +126,7 @@ final class RepositoryValidator {
       return;
     }
     String field = query.sorts().get(0).property().name();
-    if (field.equals("id") || Indexes.anyContains(model.indexes(), field)) {
+    if (field.equals(PinnedKeys.DOCUMENT_ID) || Indexes.anyContains(model.indexes(), field)) {
       return;
     }
     report.note(Message.QUERY_SORT_UNINDEXED, method, method.getSimpleName(), field, model.modelClass().simpleName(),
@@ -173,7 +174,7 @@ final class RepositoryValidator {
 
   private Map<String, QueryProperty> properties(ModelDescriptor model) {
     Map<String, QueryProperty> properties = new LinkedHashMap<>();
-    properties.put("id", new QueryProperty("id", "_id", ColumnType.STRING,
+    properties.put(PinnedKeys.DOCUMENT_ID, new QueryProperty(PinnedKeys.DOCUMENT_ID, "_id", ColumnType.STRING,
         elements.getTypeElement("java.lang.String").asType()));
     for (PersistedField f : model.fields()) {
       properties.put(f.name(), new QueryProperty(f.name(), f.column(), f.kind(), f.element().asType()));

@@ -103,13 +103,23 @@ public final class CriteriaSql {
    * document id in the direction of the last key (ascending without keys): ties come back in a stable
    * order, and one index on (keys, id), built {@code NULLS FIRST}, serves the whole order scanned either
    * way.
+   *
+   * <p>A key that is the document id itself ({@code OrderById} in a repository method) is that tie-breaker: it is
+   * written as the id is, with no null order, since the id is never null, and it ends the order, since no two
+   * documents share it and no later key can change the order. The primary key's index or an index on (fields, id)
+   * then serves it; {@code "_id" ASC NULLS FIRST} would make PostgreSQL sort the whole table.
    */
   public static String orderBy(SqlSyntax sql, List<Sort> sorts) {
     StringBuilder order = new StringBuilder(" ORDER BY ");
+    String id = sql.quote("_id");
+    boolean idDescending = false;
     for (Sort sort : sorts) {
+      idDescending = sort.descending();
+      if (sort.key().equals(id)) {
+        break;
+      }
       order.append(sql.orderKey(sort.key(), sort.descending())).append(", ");
     }
-    boolean idDescending = !sorts.isEmpty() && sorts.get(sorts.size() - 1).descending();
-    return order.append(sql.quote("_id")).append(idDescending ? " DESC" : " ASC").toString();
+    return order.append(id).append(idDescending ? " DESC" : " ASC").toString();
   }
 }

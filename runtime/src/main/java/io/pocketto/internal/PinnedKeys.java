@@ -17,6 +17,12 @@ import java.util.function.Function;
  * no such index is left out, since on H2 it would keep another index from serving the declared order.
  */
 public final class PinnedKeys {
+  /**
+   * What a declared key sorting by the document id is named: a repository method's {@code OrderById}. No model field
+   * may have that name.
+   */
+  public static final String DOCUMENT_ID = "id";
+
   private PinnedKeys() {}
 
   /**
@@ -31,7 +37,8 @@ public final class PinnedKeys {
   /**
    * The keys to sort by: the pinned fields an index serves with the declared keys, in that index's order and in the
    * direction of the first declared key (ascending without one, as the id is then), followed by the declared
-   * keys; the declared keys alone when no index is exactly pinned fields followed by them.
+   * keys; the declared keys alone when no index is exactly pinned fields followed by them. Every index ends with
+   * the document id, so declared keys that end with the id ({@value #DOCUMENT_ID}) are matched without it.
    *
    * @param indexes the model's {@code @Index} field lists, each in index order, in declaration order (the first
    *     that fits wins)
@@ -50,9 +57,11 @@ public final class PinnedKeys {
       declaredNames.add(name.apply(key.field()));
     }
     boolean descending = !declared.isEmpty() && declared.get(0).descending();
+    boolean endsWithId = !declaredNames.isEmpty() && declaredNames.get(declaredNames.size() - 1).equals(DOCUMENT_ID);
+    List<String> indexedNames = endsWithId ? declaredNames.subList(0, declaredNames.size() - 1) : declaredNames;
     for (List<String> index : indexes) {
-      int lead = index.size() - declaredNames.size();
-      if (lead < 1 || !index.subList(lead, index.size()).equals(declaredNames)) {
+      int lead = index.size() - indexedNames.size();
+      if (lead < 1 || !index.subList(lead, index.size()).equals(indexedNames)) {
         continue;
       }
       List<Key<F>> keys = new ArrayList<>(index.size());

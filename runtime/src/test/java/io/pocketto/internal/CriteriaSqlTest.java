@@ -97,6 +97,16 @@ class CriteriaSqlTest {
   }
 
   @Test
+  void anIdKeyIsTheTieBreakerItselfWithNoNullOrderAndEndsTheOrder() {
+    // The primary key's index serves "_id" DESC (scanned backward) but not "_id" DESC NULLS LAST on PostgreSQL.
+    assertThat(CriteriaSql.orderBy(sql, List.of(new Sort("\"_id\"", true)))).isEqualTo(" ORDER BY \"_id\" DESC");
+    assertThat(CriteriaSql.orderBy(sql, List.of(new Sort("\"_id\"", false)))).isEqualTo(" ORDER BY \"_id\" ASC");
+    // No two documents share an id, so a key after it can change nothing.
+    assertThat(CriteriaSql.orderBy(sql, List.of(new Sort("\"a\"", false), new Sort("\"_id\"", true),
+        new Sort("\"b\"", false)))).isEqualTo(" ORDER BY \"a\" ASC NULLS FIRST, \"_id\" DESC");
+  }
+
+  @Test
   void theScopeTestKeepsLiveDocumentsOrTombstones() {
     assertThat(CriteriaSql.deleted(sql, false)).isEqualTo("\"_deleted\" = FALSE");
     assertThat(CriteriaSql.deleted(sql, true)).isEqualTo("\"_deleted\" = TRUE");

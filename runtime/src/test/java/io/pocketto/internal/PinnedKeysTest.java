@@ -54,6 +54,20 @@ class PinnedKeysTest {
   }
 
   @Test
+  void declaredKeysEndingWithTheIdAreMatchedAgainstTheIndexesTheIdEnds() {
+    assertThat(sortKeys(List.of("number"), List.of(desc("id")))).containsExactly(desc("number"), desc("id"));
+    assertThat(sortKeys(List.of("customer"), List.of(asc("issuedOn"), asc("id"))))
+        .containsExactly(asc("customer"), asc("issuedOn"), asc("id"));
+    assertThat(sortKeys(List.of("issuedOn", "customer"), List.of(desc("id"))))
+        .containsExactly(desc("customer"), desc("issuedOn"), desc("id"));
+    // Only the id's own index, the primary key, serves an order by it when no index is all pinned fields.
+    assertThat(sortKeys(List.of("customer"), List.of(desc("id")))).containsExactly(desc("id"));
+    // The id in the middle is not the index's end: the keys after it are matched as they are.
+    assertThat(sortKeys(List.of("customer"), List.of(desc("id"), asc("issuedOn"))))
+        .containsExactly(desc("id"), asc("issuedOn"));
+  }
+
+  @Test
   void aPinnedFieldTheQueryAlsoSortsByIsNotAddedAgain() {
     assertThat(sortKeys(List.of("customer"), List.of(asc("customer"), asc("issuedOn"))))
         .containsExactly(asc("customer"), asc("issuedOn"));

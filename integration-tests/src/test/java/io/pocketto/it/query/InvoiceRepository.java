@@ -45,6 +45,10 @@ public interface InvoiceRepository extends CrudRepository<Invoice> {
 
   List<Invoice> findTop2ByOrderByTotalDesc();
 
+  List<Invoice> findTop20ByOrderByIdDesc();
+
+  List<Invoice> findByNumberOrderByIdDesc(String number);
+
   List<Invoice> findAllByOrderByNumberAsc();
 
   Page<Invoice> findAllByOrderByNumber(PageRequest page);

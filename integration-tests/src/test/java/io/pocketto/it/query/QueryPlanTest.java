@@ -2,6 +2,7 @@ package io.pocketto.it.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pocketto.Repositories;
 import io.pocketto.it.Backend;
 import io.pocketto.it.BackendTest;
 import io.pocketto.query.Query;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,26 @@ class QueryPlanTest extends BackendTest {
   }
 
   @Test
+  void aRepositoryOrderByTheIdIsReadThroughThePrimaryKeyOrThroughAnIndexOfThePinnedField() throws Exception {
+    assertThat(InvoiceRepository_Impl.FIND_TOP20_BY_ORDER_BY_ID_DESC)
+        .endsWith("WHERE \"_deleted\" = FALSE ORDER BY \"_id\" DESC FETCH FIRST 20 ROWS ONLY");
+    assertIndexOrdered(primaryKey(), explain(InvoiceRepository_Impl.FIND_TOP20_BY_ORDER_BY_ID_DESC));
+    assertThat(InvoiceRepository_Impl.FIND_BY_NUMBER_ORDER_BY_ID_DESC)
+        .endsWith("ORDER BY \"number\" DESC NULLS LAST, \"_id\" DESC");
+    assertIndexOrdered(NUMBER_INDEX, explain(InvoiceRepository_Impl.FIND_BY_NUMBER_ORDER_BY_ID_DESC, "INV-00100"));
+
+    InvoiceRepository invoices = Repositories.of(InvoiceRepository.class, db);
+    List<String> idsDescending = query().list().stream().map(Invoice::getId).sorted(Comparator.reverseOrder()).toList();
+    assertThat(invoices.findTop20ByOrderByIdDesc()).extracting(Invoice::getId)
+        .containsExactlyElementsOf(idsDescending.subList(0, 20));
+    List<String> ofOneNumber = query().where(Invoice.NUMBER.eq("INV-00100")).list().stream().map(Invoice::getId)
+        .sorted(Comparator.reverseOrder()).toList();
+    assertThat(ofOneNumber).hasSize(3);
+    assertThat(invoices.findByNumberOrderByIdDesc("INV-00100")).extracting(Invoice::getId)
+        .containsExactlyElementsOf(ofOneNumber);
+  }
+
+  @Test
   void everyStatementOfASeekIsAnIndexRangeInBothDirections() {
     List<Query<Invoice>> orders = List.of(query().orderBy(Invoice.NUMBER.asc()), query().orderBy(Invoice.NUMBER.desc()));
     for (Query<Invoice> ordered : orders) {
@@ -211,6 +233,19 @@ class QueryPlanTest extends BackendTest {
         }
       }
       return plan.toString();
+    }
+  }
+
+  /** The name of the primary key's index, the one on the document id. */
+  private String primaryKey() throws Exception {
+    if (backend == Backend.POSTGRES) {
+      return "query_invoices_pkey";
+    }
+    try (Connection c = backend.jdbc(db); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(
+        "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'query_invoices' "
+            + "AND INDEX_TYPE_NAME = 'PRIMARY KEY'")) {
+      assertThat(rows.next()).as("the table has a primary key").isTrue();
+      return rows.getString(1);
     }
   }
 

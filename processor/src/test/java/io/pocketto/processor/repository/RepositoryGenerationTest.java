@@ -82,6 +82,20 @@ class RepositoryGenerationTest {
   }
 
   @Test
+  void anOrderByTheIdIsReadThroughTheIdsIndexOrAnIndexOfPinnedFieldsWhichTheIdEnds() throws IOException {
+    String source = generated(compile(INDEXED_MODEL, repository(
+        "List<SalesInvoice> findTop10ByOrderByIdDesc();",
+        "List<SalesInvoice> findByNumberOrderByIdDesc(String number);",
+        "List<SalesInvoice> findByCustomerOrderByIdDescTotalAsc(String customer);")),
+        "com.example.SalesInvoiceRepository_Impl");
+    // The id is never null and unique: no null order, nothing after it, and no second "_id" as the tie-breaker.
+    assertThat(source)
+        .contains("WHERE \\\"_deleted\\\" = FALSE ORDER BY \\\"_id\\\" DESC FETCH FIRST 10 ROWS ONLY\";")
+        .contains("(\\\"number\\\" = ?) ORDER BY \\\"number\\\" DESC NULLS LAST, \\\"_id\\\" DESC\";")
+        .contains("(\\\"customer\\\" = ?) ORDER BY \\\"_id\\\" DESC\";");
+  }
+
+  @Test
   void textKeywordsCompileToPortableLikeWithAnEscapeClause() throws IOException {
     String source = generated(compile(MODEL, repository(
         "List<SalesInvoice> findByCustomerContainingIgnoreCase(String text);",

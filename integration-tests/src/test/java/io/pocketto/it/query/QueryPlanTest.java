@@ -254,12 +254,6 @@ class QueryPlanTest extends BackendTest {
   }
 
   private void assertIndexOrdered(String index, String plan) {
-    if (backend == Backend.POSTGRES) {
-      // One index scan, forward or backward, and no Sort node anywhere in the plan.
-      assertThat(plan).as(plan).containsPattern("Index Scan( Backward)? using " + index).doesNotContain("Sort");
-    } else {
-      // H2 names the index it reads and says when its order is the query's order, so nothing is sorted.
-      assertThat(plan).as(plan).contains(index).contains("/* index sorted */");
-    }
+    Plans.assertIndexOrdered(backend, index, plan);
   }
 }

@@ -39,7 +39,9 @@ public @interface Model {
 
   /**
    * Composite indexes, each listing fields in order: {@code indexes = @Index({"customer", "issuedOn"})}.
-   * For a single field, put {@link Index} on the field instead.
+   * For a single field, put {@link Index} on the field instead. The timestamps every document has may be
+   * listed as {@code createdAt} and {@code updatedAt}, alone or after fields: {@code @Index("updatedAt")}
+   * serves {@code orderBy(UPDATED_AT.desc())}.
    */
   Index[] indexes() default {};
 }

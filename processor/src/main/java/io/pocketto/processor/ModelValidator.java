@@ -9,6 +9,7 @@ import io.pocketto.Index;
 import io.pocketto.Model;
 import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.FieldAccess;
+import io.pocketto.internal.FieldSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -435,9 +436,11 @@ final class ModelValidator {
         if (!seen.add(name)) {
           report.error(Message.INDEX_DUPLICATE_FIELD, type, name);
           valid = false;
+        } else if (f == null && FieldSpec.timestamp(name) != null) {
+          continue;  // createdAt or updatedAt, columns every document has, for "latest first" pages
         } else if (f == null) {
           report.error(Message.INDEX_UNKNOWN_FIELD, type, name, type.getSimpleName(),
-              DidYouMean.hint(name, byName.keySet()));
+              DidYouMean.hint(name, indexableNames(byName.keySet())));
           valid = false;
         } else if (f.isJson()) {
           report.error(Message.INDEX_JSON_FIELD, type, name);
@@ -449,6 +452,14 @@ final class ModelValidator {
       }
     }
     return List.copyOf(indexes);
+  }
+
+  /** What {@code @Model(indexes = ...)} may name: the fields, and the timestamps every document has. */
+  private static Set<String> indexableNames(Set<String> fields) {
+    Set<String> names = new LinkedHashSet<>(fields);
+    names.add(FieldSpec.CREATED_AT.name());
+    names.add(FieldSpec.UPDATED_AT.name());
+    return names;
   }
 
   private static AnnotationMirror annotation(Element element, String name) {

@@ -49,6 +49,22 @@ public final class FieldSpec {
     this.constants = Map.copyOf(byName);
   }
 
+  /**
+   * When a document was created: a column every document has, which typed queries filter and sort by as
+   * {@code createdAt} ({@code CREATED_AT}) and {@code @Model(indexes = @Index(...))} may name so.
+   */
+  public static final FieldSpec CREATED_AT = scalar("createdAt", "_created_at", ColumnType.INSTANT, false);
+  /** When a document was last written: as {@link #CREATED_AT}, named {@code updatedAt}. */
+  public static final FieldSpec UPDATED_AT = scalar("updatedAt", "_updated_at", ColumnType.INSTANT, false);
+
+  /**
+   * {@link #CREATED_AT} or {@link #UPDATED_AT} by its name; {@code null} for any other name. A model field of that
+   * name comes first wherever a field is named: the caller looks for the field before this.
+   */
+  public static FieldSpec timestamp(String name) {
+    return CREATED_AT.name.equals(name) ? CREATED_AT : UPDATED_AT.name.equals(name) ? UPDATED_AT : null;
+  }
+
   /** A field stored in a scalar column; {@code primitive} fields read a NULL column as zero or false. */
   public static FieldSpec scalar(String name, String column, ColumnType type, boolean primitive) {
     if (type == ColumnType.JSON || type == ColumnType.ENUM) {

@@ -56,12 +56,15 @@ public final class Indexes {
   /** The column every index ends in, so that ties on the indexed fields come back in index order. */
   static final String TIE_BREAKER = "_id";
 
-  /** {@code CREATE INDEX IF NOT EXISTS} for one index, its fields given by name, then the document id. */
+  /**
+   * {@code CREATE INDEX IF NOT EXISTS} for one index, its fields given by name ({@code createdAt} and {@code updatedAt}
+   * included), then the document id.
+   */
   static String createStatement(Dialect dialect, ModelBinding<?> binding, List<String> fields) {
     List<String> columns = new ArrayList<>();
     StringJoiner quoted = new StringJoiner(", ");
     for (String field : fields) {
-      String column = binding.fields().get(binding.requireIndex(field)).column();
+      String column = binding.indexedColumn(field);
       columns.add(column);
       quoted.add(dialect.indexColumn(dialect.quote(column)));
     }

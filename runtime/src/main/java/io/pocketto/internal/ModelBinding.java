@@ -273,6 +273,21 @@ public final class ModelBinding<T extends ActiveRecord<T>> implements ModelType<
     return i == null ? -1 : i;
   }
 
+  /**
+   * The column of what an {@code @Index} names: a field of this model or, where no field has that name,
+   * {@code createdAt} or {@code updatedAt} ({@link FieldSpec#timestamp}).
+   *
+   * @throws IllegalArgumentException if it names neither
+   */
+  String indexedColumn(String name) {
+    return isTimestamp(name) ? FieldSpec.timestamp(name).column() : fields.get(requireIndex(name)).column();
+  }
+
+  /** Whether {@code name} is {@code createdAt} or {@code updatedAt} here, not a field of that name. */
+  boolean isTimestamp(String name) {
+    return indexOf(name) < 0 && FieldSpec.timestamp(name) != null;
+  }
+
   /** The position of a field; an error naming the model's fields if there is none. */
   final int requireIndex(String field) {
     int i = indexOf(field);

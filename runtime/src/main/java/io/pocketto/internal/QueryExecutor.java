@@ -117,9 +117,11 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
     }
     String model = table.binding().modelName();
     if (UNINDEXED_SORTS_WARNED.add(table.binding().collection() + "." + field)) {
+      // A timestamp is no field to annotate: the model's @Model(indexes = ...) names it.
+      String remedy = table.binding().isTimestamp(field) ? "@Index(\"" + field + "\") to the @Model(indexes = ...) of "
+          + model : "@Index to " + model + "." + field;
       LOG.warn("{} queries sort by '{}', which is in no @Index: every page reads and sorts all matching rows. "
-          + "Add @Index to {}.{} if the collection grows large (this is logged once per field)", model, field, model,
-          field);
+          + "Add {} if the collection grows large (this is logged once per field)", model, field, remedy);
     }
   }
 

@@ -18,9 +18,6 @@ import java.util.List;
  * already known.
  */
 final class SqlWriter {
-  private static final FieldSpec CREATED_AT = FieldSpec.scalar("createdAt", "_created_at", ColumnType.INSTANT, false);
-  private static final FieldSpec UPDATED_AT = FieldSpec.scalar("updatedAt", "_updated_at", ColumnType.INSTANT, false);
-
   private final Dialect dialect;
   /** {@code null} when only the parameters are wanted. */
   private final StringBuilder sql;
@@ -44,8 +41,8 @@ final class SqlWriter {
   static FieldSpec field(Property<?, ?> property) {
     int index = QueryInternals.index(property);
     return switch (index) {
-      case QueryInternals.CREATED_AT -> CREATED_AT;
-      case QueryInternals.UPDATED_AT -> UPDATED_AT;
+      case QueryInternals.CREATED_AT -> FieldSpec.CREATED_AT;
+      case QueryInternals.UPDATED_AT -> FieldSpec.UPDATED_AT;
       default -> ModelBinding.of(QueryInternals.model(property)).fields().get(index);
     };
   }

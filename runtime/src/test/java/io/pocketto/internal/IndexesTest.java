@@ -1,7 +1,9 @@
 package io.pocketto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pocketto.internal.ModelBindingTest.Note;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,19 @@ class IndexesTest {
     assertThat(Indexes.anyContains(indexes, "issuedOn")).as("later in a composite index").isTrue();
     assertThat(Indexes.anyContains(indexes, "total")).isFalse();
     assertThat(Indexes.anyContains(List.of(), "number")).isFalse();
+  }
+
+  @Test
+  void anIndexMayNameTheTimestampsEveryDocumentHasAsWellAsFields() {
+    Dialect postgres = new PostgresDialect();
+
+    assertThat(Indexes.createStatement(postgres, Note.BINDING, List.of("updatedAt"))).isEqualTo(
+        "CREATE INDEX IF NOT EXISTS \"notes__updated_at__id_idx\" ON \"notes\" (\"_updated_at\" NULLS FIRST, \"_id\")");
+    assertThat(Indexes.createStatement(postgres, Note.BINDING, List.of("title", "createdAt"))).isEqualTo(
+        "CREATE INDEX IF NOT EXISTS \"notes_title__created_at__id_idx\" ON \"notes\" "
+            + "(\"title\" NULLS FIRST, \"_created_at\" NULLS FIRST, \"_id\")");
+    assertThatThrownBy(() -> Indexes.createStatement(postgres, Note.BINDING, List.of("updatedOn")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no field 'updatedOn'");
   }
 
   @Test

@@ -117,6 +117,22 @@ class ModelQueryRulesTest {
   }
 
   @Test
+  void anIndexMayNameTheTimestampsEveryDocumentHas() throws IOException {
+    Compilation compilation = compile(model("@Model(indexes = {@Index(\"updatedAt\"), @Index({\"customer\", \"createdAt\"})})",
+        "protected String customer;"));
+    assertThat(compilation.errors()).isEmpty();
+    String source = compilation.generatedSourceFile("com.example.Order").orElseThrow().getCharContent(true).toString();
+    assertThat(source).contains("List.of(\"updatedAt\")").contains("List.of(\"customer\", \"createdAt\")");
+  }
+
+  @Test
+  void aMisspeltTimestampInAnIndexIsReportedWithItsName() {
+    JavaFileObject source = model("@Model(indexes = @Index({\"updatedOn\"}))", "protected String customer;");
+    assertThat(message(onlyError(compile(source)))).isEqualTo("[Pocketto] @Index names 'updatedOn', which is not a "
+        + "persisted field of OrderModel; did you mean 'updatedAt'?");
+  }
+
+  @Test
   void anIndexOnAnUnknownFieldIsReportedWithTheClosestName() {
     JavaFileObject source = model("@Model(indexes = @Index({\"custmer\"}))", "protected String customer;");
     Diagnostic<? extends JavaFileObject> error = onlyError(compile(source));

@@ -92,8 +92,14 @@ record DerivedQuery(Action action, int limit, List<List<Criterion>> orGroups, Li
    * @param column the SQL column
    * @param kind how the field is stored, which decides the operators it allows
    * @param type the Java type
+   * @param precision a decimal's {@code @Decimal} precision, 0 when it declares none (and for any other field)
    */
-  record QueryProperty(String name, String column, ColumnType kind, TypeMirror type) {
+  record QueryProperty(String name, String column, ColumnType kind, TypeMirror type, int precision) {
+    /** A property with no declared precision. */
+    QueryProperty(String name, String column, ColumnType kind, TypeMirror type) {
+      this(name, column, kind, type, 0);
+    }
+
     boolean isComparable() {
       return kind.operators() == Property.Kind.COMPARABLE || kind.operators() == Property.Kind.STRING;
     }

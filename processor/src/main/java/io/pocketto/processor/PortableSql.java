@@ -1,6 +1,5 @@
 package io.pocketto.processor;
 
-import io.pocketto.internal.ColumnType;
 import io.pocketto.internal.CriteriaSql;
 import io.pocketto.internal.PinnedKeys;
 import io.pocketto.internal.SqlSyntax;
@@ -37,7 +36,7 @@ final class PortableSql {
     where(sql, query);
     List<CriteriaSql.Sort> sorts = new ArrayList<>();
     for (PinnedKeys.Key<QueryProperty> key : sortKeys(model, query)) {
-      sorts.add(new CriteriaSql.Sort(sortKey(key.field()), key.descending()));
+      sorts.add(new CriteriaSql.Sort(value(key.field()), key.descending()));
     }
     sql.append(CriteriaSql.orderBy(SQL, sorts));
     if (paged) {
@@ -102,15 +101,16 @@ final class PortableSql {
   }
 
   /**
-   * A decimal sorts by value ({@link SqlSyntax#decimalByValue}): H2 keeps undeclared decimals as text, to keep
-   * their scale. PostgreSQL's dialect rewrites the cast to its {@code numeric}, a no-op there.
+   * What a property is compared and sorted by ({@link SqlSyntax#valueExpression}): a decimal without {@code @Decimal}
+   * by value, since H2 keeps it as text to keep its scale; PostgreSQL's dialect rewrites that cast to its
+   * {@code numeric}, a no-op there. A {@code @Decimal} field is a NUMERIC column, compared and sorted as it is, which
+   * lets its index serve the order.
    */
-  private static String sortKey(QueryProperty property) {
-    String column = quote(property.column());
-    return property.kind() == ColumnType.DECIMAL ? SQL.decimalByValue(column) : column;
+  private static String value(QueryProperty property) {
+    return SQL.valueExpression(property.kind(), property.precision(), quote(property.column()));
   }
 
   private static void criterion(StringBuilder sql, Criterion c) {
-    sql.append(CriteriaSql.render(c.operator().operator, SQL, quote(c.property().column()), c.ignoreCase()));
+    sql.append(CriteriaSql.render(c.operator().operator, SQL, value(c.property()), c.ignoreCase()));
   }
 }

@@ -177,7 +177,7 @@ final class RepositoryValidator {
     properties.put(PinnedKeys.DOCUMENT_ID, new QueryProperty(PinnedKeys.DOCUMENT_ID, "_id", ColumnType.STRING,
         elements.getTypeElement("java.lang.String").asType()));
     for (PersistedField f : model.fields()) {
-      properties.put(f.name(), new QueryProperty(f.name(), f.column(), f.kind(), f.element().asType()));
+      properties.put(f.name(), new QueryProperty(f.name(), f.column(), f.kind(), f.element().asType(), f.precision()));
     }
     return properties;
   }

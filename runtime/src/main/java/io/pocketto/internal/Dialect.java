@@ -60,12 +60,9 @@ public interface Dialect extends SqlSyntax {
     return columnType(field.type());
   }
 
-  /**
-   * The expression a query sorts a field by: its column, unless the column's own order is not the
-   * values' order (H2 keeps undeclared decimals as text, to keep their scale).
-   */
-  default String sortKey(FieldSpec field, String quotedColumn) {
-    return quotedColumn;
+  /** What a query compares and sorts {@code field} by; see {@link #valueExpression(ColumnType, int, String)}. */
+  default String valueExpression(FieldSpec field, String quotedColumn) {
+    return valueExpression(field.type(), field.precision(), quotedColumn);
   }
 
   /** The placeholder for a parameter of this type, e.g. {@code ? FORMAT JSON}. */

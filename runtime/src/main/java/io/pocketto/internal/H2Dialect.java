@@ -145,8 +145,8 @@ public final class H2Dialect implements Dialect {
       case FLOAT -> "REAL";
       case DOUBLE -> "DOUBLE PRECISION";
       // H2 has no numeric type that keeps any scale: NUMERIC rounds to a fixed one and DECFLOAT drops
-      // trailing zeros (19.90 would come back as 19.9). As text the value stays exactly as written; H2
-      // compares the text with a decimal parameter as a number, and sortKey sorts it as one.
+      // trailing zeros (19.90 would come back as 19.9). As text the value stays exactly as written; queries
+      // compare and sort it as a number (valueExpression).
       case DECIMAL -> "CHARACTER VARYING";
       case BIG_INTEGER -> "NUMERIC(" + MAX_DECIMAL_DIGITS + ")";
       case UUID -> "UUID";
@@ -162,15 +162,6 @@ public final class H2Dialect implements Dialect {
       // Plain text, not H2's JSON type: that one rewrites numbers (120.00 becomes 1.2E+2).
       case JSON -> "CHARACTER VARYING";
     };
-  }
-
-  /** Undeclared decimals are text here (see {@link #columnType}); they sort by value as DECFLOAT. */
-  @Override
-  public String sortKey(FieldSpec field, String quotedColumn) {
-    if (field.type() == ColumnType.DECIMAL && field.precision() == 0) {
-      return decimalByValue(quotedColumn);
-    }
-    return quotedColumn;
   }
 
   /** A list of decimals is compared with the text column by value, as one parameter is. */

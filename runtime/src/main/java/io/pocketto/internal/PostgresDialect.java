@@ -342,6 +342,12 @@ public final class PostgresDialect implements Dialect {
     return Dialect.hasSqlState(e, "57P0") || Dialect.super.isConnectionLost(e);
   }
 
+  /** Every decimal is a {@code numeric} column here, which compares and sorts by value as it is. */
+  @Override
+  public String valueExpression(ColumnType type, int precision, String quotedColumn) {
+    return quotedColumn;
+  }
+
   /**
    * The standard SQL sorts a decimal by value as {@code DECFLOAT} ({@link SqlSyntax#decimalByValue}), which
    * PostgreSQL calls {@code numeric}; every other piece of {@link SqlSyntax#STANDARD} is PostgreSQL's too.

@@ -83,6 +83,18 @@ public interface SqlSyntax {
   }
 
   /**
+   * What a field of {@code type} is compared and sorted by: its column, or for a decimal that declares no precision
+   * ({@code precision} 0) its value ({@link #decimalByValue}), since the column may hold text. Every comparison and
+   * every sort key goes through this, never the bare column: H2 reads an index on a text column as text when a
+   * comparison with a number could use it (h2database#2812), and then finds no fee equal to 7 among fees of 7.0,
+   * and none above 69.5. The cast keeps such an index out of the comparison. A dialect whose column holds the
+   * value ({@code numeric} on PostgreSQL) returns the column.
+   */
+  default String valueExpression(ColumnType type, int precision, String quotedColumn) {
+    return type == ColumnType.DECIMAL && precision == 0 ? decimalByValue(quotedColumn) : quotedColumn;
+  }
+
+  /**
    * One key of an {@code ORDER BY}, with nulls as the smallest value: {@code ASC NULLS FIRST}, {@code DESC
    * NULLS LAST}. An index built {@code NULLS FIRST} ({@link Dialect#indexColumn}) serves the ascending form
    * scanned forward and the descending form scanned backward.

@@ -64,11 +64,17 @@ final class SqlWriter {
     return this;
   }
 
+  /** The property's value as the dialect compares it ({@link Dialect#valueExpression}), for a seek predicate. */
   SqlWriter column(Property<?, ?> property) {
     if (sql != null) {
-      sql.append(dialect.quote(field(property).column()));
+      sql.append(value(field(property)));
     }
     return this;
+  }
+
+  /** What the dialect compares and sorts {@code field} by: its column, or its value where the column holds text. */
+  private String value(FieldSpec field) {
+    return dialect.valueExpression(field, dialect.quote(field.column()));
   }
 
   /** A condition: a criterion, or a group of conditions in parentheses. */
@@ -125,8 +131,8 @@ final class SqlWriter {
   }
 
   /**
-   * One criterion on the field's column, as {@link CriteriaSql} renders the operator in the dialect's
-   * spelling, with its parameters in order.
+   * One criterion on the field's value ({@link #value}), as {@link CriteriaSql} renders the operator in the
+   * dialect's spelling, with its parameters in order.
    */
   private SqlWriter criterion(FieldSpec field, QueryInternals.Operator operator, boolean ignoreCase,
       SqlParameter... parameters) {
@@ -135,7 +141,7 @@ final class SqlWriter {
           + parameters.length);
     }
     if (sql != null) {
-      sql.append(CriteriaSql.render(operator, dialect, dialect.quote(field.column()), ignoreCase));
+      sql.append(CriteriaSql.render(operator, dialect, value(field), ignoreCase));
     }
     params.addAll(Arrays.asList(parameters));
     return this;
@@ -143,14 +149,14 @@ final class SqlWriter {
 
   /**
    * The {@code ORDER BY} of {@link CriteriaSql#orderBy}, each key by the expression the dialect sorts its
-   * property by (see {@code Dialect.sortKey}).
+   * property by (see {@link Dialect#valueExpression}).
    */
   SqlWriter orderBy(List<? extends Order<?>> orders) {
     if (sql != null) {
       List<CriteriaSql.Sort> sorts = new ArrayList<>(orders.size());
       for (Order<?> order : orders) {
         FieldSpec field = field(order.property());
-        sorts.add(new CriteriaSql.Sort(dialect.sortKey(field, dialect.quote(field.column())), order.descending()));
+        sorts.add(new CriteriaSql.Sort(value(field), order.descending()));
       }
       sql.append(CriteriaSql.orderBy(dialect, sorts));
     }

@@ -46,6 +46,17 @@ class DialectQuerySqlTest {
   }
 
   @Test
+  void aBareDecimalIsComparedByValueWhereItsColumnMayHoldTextAndEveryOtherFieldByItsColumn() {
+    assertThat(h2.valueExpression(ColumnType.DECIMAL, 0, "\"fee\"")).isEqualTo("CAST(\"fee\" AS DECFLOAT)");
+    assertThat(SqlSyntax.STANDARD.valueExpression(ColumnType.DECIMAL, 0, "\"fee\"")).isEqualTo("CAST(\"fee\" AS DECFLOAT)");
+    assertThat(h2.valueExpression(ColumnType.DECIMAL, 12, "\"amount\"")).as("@Decimal: NUMERIC").isEqualTo("\"amount\"");
+    assertThat(h2.valueExpression(ColumnType.STRING, 0, "\"customer\"")).isEqualTo("\"customer\"");
+    assertThat(h2.valueExpression(FieldSpec.scalar("fee", "fee", ColumnType.DECIMAL, false), "\"fee\""))
+        .isEqualTo("CAST(\"fee\" AS DECFLOAT)");
+    assertThat(new PostgresDialect().valueExpression(ColumnType.DECIMAL, 0, "\"fee\"")).as("numeric").isEqualTo("\"fee\"");
+  }
+
+  @Test
   void explainPrefixesTheStatement() {
     assertThat(h2.explain("SELECT 1")).isEqualTo("EXPLAIN SELECT 1");
     assertThat(new PostgresDialect().explain("SELECT 1")).isEqualTo("EXPLAIN SELECT 1");

@@ -417,6 +417,7 @@ final class ModelValidator {
       } else if (persisted != null && persisted.isJson()) {
         report.error(Message.INDEX_JSON_FIELD, field, name);
       } else if (persisted != null) {
+        noteTextDecimal(field, persisted, type, report);
         indexes.add(List.of(name));
       }
     }
@@ -445,6 +446,8 @@ final class ModelValidator {
         } else if (f.isJson()) {
           report.error(Message.INDEX_JSON_FIELD, type, name);
           valid = false;
+        } else {
+          noteTextDecimal(type, f, type, report);
         }
       }
       if (valid) {
@@ -452,6 +455,13 @@ final class ModelValidator {
       }
     }
     return List.copyOf(indexes);
+  }
+
+  /** A note on {@code element} when an index lists a decimal that H2 keeps as text, which the index cannot serve there. */
+  private static void noteTextDecimal(Element element, PersistedField field, TypeElement type, Report report) {
+    if (field.kind() == ColumnType.DECIMAL && field.precision() == 0) {
+      report.note(Message.INDEX_TEXT_DECIMAL, element, field.name(), type.getSimpleName(), field.name());
+    }
   }
 
   /** What {@code @Model(indexes = ...)} may name: the fields, and the timestamps every document has. */

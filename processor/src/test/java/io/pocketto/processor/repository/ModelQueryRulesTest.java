@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -130,6 +131,27 @@ class ModelQueryRulesTest {
     JavaFileObject source = model("@Model(indexes = @Index({\"updatedOn\"}))", "protected String customer;");
     assertThat(message(onlyError(compile(source)))).isEqualTo("[Pocketto] @Index names 'updatedOn', which is not a "
         + "persisted field of OrderModel; did you mean 'updatedAt'?");
+  }
+
+  @Test
+  void anIndexOnABareBigDecimalIsNotedForH2WhereItServesNothingAndOneOnADeclaredDecimalIsNot() {
+    JavaFileObject source = model("@Model(indexes = @Index({\"customer\", \"fee\"}))",
+        "protected String customer;",
+        "@Index protected java.math.BigDecimal fee;",
+        "@Index @io.pocketto.Decimal(precision = 12, scale = 2) protected java.math.BigDecimal amount;");
+    Compilation compilation = compile(source);
+
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(compilation.warnings()).isEmpty();
+    List<Diagnostic<? extends JavaFileObject>> notes = compilation.notes().stream()
+        .filter(note -> message(note).startsWith("[Pocketto] ")).toList();
+    String text = "[Pocketto] @Index on 'fee' serves no comparison or order of it on H2, which keeps a BigDecimal "
+        + "without @Decimal as text (to keep each value's scale) and so compares and sorts it through a cast; on "
+        + "PostgreSQL it serves both. Declare @Decimal(precision = ..., scale = ...) on OrderModel.fee for a NUMERIC "
+        + "column that H2 can index";
+    assertThat(notes).extracting(Sources::message).containsExactly(text, text);
+    assertThat(notes).extracting(Diagnostic::getLineNumber).containsExactlyInAnyOrder(
+        lineOf(source, "@Index protected java.math.BigDecimal fee;"), lineOf(source, "public abstract class OrderModel"));
   }
 
   @Test

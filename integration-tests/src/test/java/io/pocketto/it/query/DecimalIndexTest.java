@@ -8,10 +8,6 @@ import io.pocketto.it.BackendTest;
 import io.pocketto.query.Query;
 import io.pocketto.query.Slice;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,9 +41,7 @@ class DecimalIndexTest extends BackendTest {
         payment.saveTo(db);
       }
     });
-    try (Connection c = backend.jdbc(db); Statement s = c.createStatement()) {
-      s.execute(backend == Backend.POSTGRES ? "ANALYZE \"query_payments\"" : "ANALYZE");
-    }
+    Plans.analyze(backend, db, "query_payments");
     all = Payment.in(db).query().list();
     assertThat(all).hasSize(ROWS);
   }
@@ -152,17 +146,6 @@ class DecimalIndexTest extends BackendTest {
 
   /** The database's plan for a repository method's statement with these parameters. */
   private String explain(String sql, Object... parameters) throws Exception {
-    try (Connection c = backend.jdbc(db); PreparedStatement s = c.prepareStatement("EXPLAIN " + sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      StringBuilder plan = new StringBuilder();
-      try (ResultSet rows = s.executeQuery()) {
-        while (rows.next()) {
-          plan.append(rows.getString(1)).append('\n');
-        }
-      }
-      return plan.toString();
-    }
+    return Plans.explain(backend, db, sql, parameters);
   }
 }

@@ -8,7 +8,6 @@ import io.pocketto.it.BackendTest;
 import io.pocketto.query.Query;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -43,9 +42,7 @@ class QueryPlanTest extends BackendTest {
         });
       }
     });
-    try (Connection c = backend.jdbc(db); Statement s = c.createStatement()) {
-      s.execute(backend == Backend.POSTGRES ? "ANALYZE \"query_invoices\"" : "ANALYZE");
-    }
+    Plans.analyze(backend, db, "query_invoices");
   }
 
   private Query<Invoice> query() {
@@ -222,19 +219,9 @@ class QueryPlanTest extends BackendTest {
 
   /** The database's plan for a repository method's statement with these parameters. */
   private String explain(String sql, Object... parameters) throws Exception {
-    try (Connection c = backend.jdbc(db); PreparedStatement s = c.prepareStatement("EXPLAIN " + sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      StringBuilder plan = new StringBuilder();
-      try (ResultSet rows = s.executeQuery()) {
-        while (rows.next()) {
-          plan.append(rows.getString(1)).append('\n');
-        }
-      }
-      return plan.toString();
-    }
+    return Plans.explain(backend, db, sql, parameters);
   }
+
 
   /** The name of the primary key's index, the one on the document id. */
   private String primaryKey() throws Exception {

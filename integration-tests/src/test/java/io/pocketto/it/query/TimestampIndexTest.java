@@ -2,11 +2,8 @@ package io.pocketto.it.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pocketto.it.Backend;
 import io.pocketto.it.BackendTest;
 import io.pocketto.query.Query;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -45,9 +42,7 @@ class TimestampIndexTest extends BackendTest {
       added.setTitle("late " + n);
       added.saveTo(db);
     }
-    try (Connection c = backend.jdbc(db); Statement s = c.createStatement()) {
-      s.execute(backend == Backend.POSTGRES ? "ANALYZE \"query_activities\"" : "ANALYZE");
-    }
+    Plans.analyze(backend, db, "query_activities");
   }
 
   @Test

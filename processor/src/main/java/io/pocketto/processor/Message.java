@@ -58,7 +58,7 @@ enum Message {
   QUERY_PAGE_REQUEST("query method %s: %s"),
   QUERY_GENERIC_METHOD("query method %s: query methods must not declare type parameters"),
   QUERY_SORT_UNINDEXED("query method %s sorts by '%s', which is in no @Index: each call reads and sorts every "
-      + "matching document. Add @Index to %s.%s if the collection grows large", Diagnostic.Kind.NOTE),
+      + "matching document. Add %s if the collection grows large", Diagnostic.Kind.NOTE),
   INDEX_TEXT_DECIMAL("@Index on '%s' serves no comparison or order of it on H2, which keeps a BigDecimal without "
       + "@Decimal as text (to keep each value's scale) and so compares and sorts it through a cast; on PostgreSQL it "
       + "serves both. Declare @Decimal(precision = ..., scale = ...) on %s.%s for a NUMERIC column that H2 can index",

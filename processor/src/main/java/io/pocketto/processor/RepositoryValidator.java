@@ -2,6 +2,7 @@ package io.pocketto.processor;
 
 import com.palantir.javapoet.ClassName;
 import io.pocketto.internal.ColumnType;
+import io.pocketto.internal.FieldSpec;
 import io.pocketto.internal.Indexes;
 import io.pocketto.internal.PinnedKeys;
 import io.pocketto.processor.DerivedQuery.Criterion;
@@ -129,8 +130,12 @@ final class RepositoryValidator {
     if (field.equals(PinnedKeys.DOCUMENT_ID) || Indexes.anyContains(model.indexes(), field)) {
       return;
     }
-    report.note(Message.QUERY_SORT_UNINDEXED, method, method.getSimpleName(), field, model.modelClass().simpleName(),
-        field);
+    // Not the id and no field: a timestamp, which is no field to annotate; the model's @Model(indexes = ...) names it.
+    boolean timestamp = model.fields().stream().noneMatch(f -> f.name().equals(field));
+    String modelClass = model.modelClass().simpleName();
+    String remedy = timestamp ? "@Index(\"" + field + "\") to the @Model(indexes = ...) of " + modelClass
+        : "@Index to " + modelClass + "." + field;
+    report.note(Message.QUERY_SORT_UNINDEXED, method, method.getSimpleName(), field, remedy);
   }
 
   /** The model behind a generated class, or an error when the type is not one. */
@@ -178,6 +183,12 @@ final class RepositoryValidator {
         elements.getTypeElement("java.lang.String").asType()));
     for (PersistedField f : model.fields()) {
       properties.put(f.name(), new QueryProperty(f.name(), f.column(), f.kind(), f.element().asType(), f.precision()));
+    }
+    // The timestamps every document has, as typed queries offer them (CREATED_AT, UPDATED_AT); a field of the
+    // same name is what the name means.
+    for (FieldSpec timestamp : List.of(FieldSpec.CREATED_AT, FieldSpec.UPDATED_AT)) {
+      properties.putIfAbsent(timestamp.name(), new QueryProperty(timestamp.name(), timestamp.column(), timestamp.type(),
+          elements.getTypeElement("java.time.Instant").asType()));
     }
     return properties;
   }

@@ -2,6 +2,7 @@ package io.pocketto.it.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pocketto.Repositories;
 import io.pocketto.it.BackendTest;
 import io.pocketto.query.Query;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * "Latest first" pages sort by a timestamp every document has. An {@code @Index} in {@code @Model(indexes = ...)} may
  * name {@code createdAt} or {@code updatedAt}, and such a page is then one scan of that index, in both directions and
- * under an equality on the fields before it, as for a field (see {@link QueryPlanTest}); checked on the plans.
+ * under an equality on the fields before it, as for a field (see {@link QueryPlanTest}), whether a typed query or a
+ * repository method asks; checked on the plans.
  */
 class TimestampIndexTest extends BackendTest {
   private static final int ROWS = 3_000;
@@ -67,6 +69,26 @@ class TimestampIndexTest extends BackendTest {
     assertThat(owners).hasSize(ROWS / 30 + 5);
     assertThat(ids(newest.list())).containsExactlyElementsOf(firstIds(owners, a -> a.meta().createdAt(), true));
     assertThat(newest.list().get(0).getTitle()).isEqualTo("late 4");
+  }
+
+  @Test
+  void repositoryMethodsFilterAndSortByTheTimestampsThroughTheSameIndexes() throws Exception {
+    ActivityRepository activities = Repositories.of(ActivityRepository.class, db);
+    List<Activity> all = Activity.in(db).query().list();
+    List<Activity> owners = Activity.in(db).query().where(Activity.OWNER.eq("owner-7")).list();
+
+    Plans.assertIndexOrdered(backend, UPDATED_AT_INDEX,
+        Plans.explain(backend, db, ActivityRepository_Impl.FIND_TOP20_BY_ORDER_BY_UPDATED_AT_DESC));
+    Plans.assertIndexOrdered(backend, OWNER_CREATED_AT_INDEX,
+        Plans.explain(backend, db, ActivityRepository_Impl.FIND_TOP20_BY_OWNER_ORDER_BY_CREATED_AT_DESC, "owner-7"));
+    assertThat(ids(activities.findTop20ByOrderByUpdatedAtDesc()))
+        .containsExactlyElementsOf(firstIds(all, a -> a.meta().updatedAt(), true));
+    assertThat(ids(activities.findTop20ByOwnerOrderByCreatedAtDesc("owner-7")))
+        .containsExactlyElementsOf(firstIds(owners, a -> a.meta().createdAt(), true));
+    Instant since = Activity.in(db).find("a-00000").orElseThrow().meta().createdAt();
+    assertThat(ids(activities.findByCreatedAtGreaterThan(since))).hasSize(5).containsExactlyElementsOf(
+        ids(all.stream().filter(a -> a.meta().createdAt().isAfter(since)).sorted(Comparator.comparing(Activity::getId))
+            .toList()));
   }
 
   @Test

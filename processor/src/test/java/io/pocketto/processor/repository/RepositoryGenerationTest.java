@@ -96,6 +96,18 @@ class RepositoryGenerationTest {
   }
 
   @Test
+  void methodNamesFilterAndSortByTheTimestampsEveryDocumentHas() throws IOException {
+    String source = generated(compile(MODEL, repository(
+        "List<SalesInvoice> findTop10ByOrderByUpdatedAtDesc();",
+        "List<SalesInvoice> findByCustomerAndCreatedAtGreaterThanEqual(String customer, java.time.Instant since);")),
+        "com.example.SalesInvoiceRepository_Impl");
+    assertThat(source)
+        .contains("WHERE \\\"_deleted\\\" = FALSE ORDER BY \\\"_updated_at\\\" DESC NULLS LAST, \\\"_id\\\" DESC "
+            + "FETCH FIRST 10 ROWS ONLY\";")
+        .contains("(\\\"customer\\\" = ? AND \\\"_created_at\\\" >= ?) ORDER BY \\\"_id\\\" ASC\";");
+  }
+
+  @Test
   void textKeywordsCompileToPortableLikeWithAnEscapeClause() throws IOException {
     String source = generated(compile(MODEL, repository(
         "List<SalesInvoice> findByCustomerContainingIgnoreCase(String text);",

@@ -30,7 +30,7 @@ class RepositoryMethodDiagnosticsTest {
   void unknownPropertyIsReportedWithTheClosestName() {
     assertThat(errorOn("List<SalesInvoice> findByCustmer(String customer);")).isEqualTo(
         "[Pocketto] query method findByCustmer: unknown property 'custmer': SalesInvoice has id, number, customer, "
-            + "total, issuedOn, status, quantity, tags; did you mean 'customer'?");
+            + "total, issuedOn, status, quantity, tags, createdAt, updatedAt; did you mean 'customer'?");
   }
 
   @Test

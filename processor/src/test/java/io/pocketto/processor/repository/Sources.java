@@ -20,7 +20,8 @@ final class Sources {
   static final JavaFileObject INDEXED_MODEL =
       model("@Model(indexes = @Index({\"customer\", \"issuedOn\"}))", "@Index ");
 
-  private static JavaFileObject model(String annotation, String onNumber) {
+  /** The model of {@link #MODEL} under {@code annotation}, with {@code onNumber} in front of its {@code number} field. */
+  static JavaFileObject model(String annotation, String onNumber) {
     return JavaFileObjects.forSourceString("com.example.SalesInvoiceModel", """
         package com.example;
 

@@ -84,4 +84,19 @@ class UnindexedSortNoteTest {
         .contains("parameter count mismatch");
     assertThat(pockettoNotes(compilation)).isEmpty();
   }
+
+  @Test
+  void aSortByATimestampInNoIndexIsNotedWithTheIndexThatServesItAndOneInAnIndexIsNot() {
+    Compilation compilation = compile(MODEL, repository(
+        "List<SalesInvoice> findTop10ByOrderByUpdatedAtDesc();"));
+    Compilation indexed = compile(Sources.model("@Model(indexes = @Index(\"updatedAt\"))", ""), repository(
+        "List<SalesInvoice> findTop10ByOrderByUpdatedAtDesc();"));
+
+    assertThat(pockettoNotes(compilation)).extracting(Sources::message).containsExactly(
+        "[Pocketto] query method findTop10ByOrderByUpdatedAtDesc sorts by 'updatedAt', which is in no @Index: each call "
+            + "reads and sorts every matching document. Add @Index(\"updatedAt\") to the @Model(indexes = ...) of "
+            + "SalesInvoiceModel if the collection grows large");
+    assertThat(indexed.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(pockettoNotes(indexed)).isEmpty();
+  }
 }

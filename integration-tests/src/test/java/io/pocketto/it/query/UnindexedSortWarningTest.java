@@ -29,7 +29,7 @@ class UnindexedSortWarningTest {
 
       assertThat(output.lines().filter(line -> line.contains("WARN"))).containsExactly(
           "[main] WARN io.pocketto.internal.QueryExecutor - Invoice queries sort by 'dueAt', which is in no @Index: "
-              + "every page reads and sorts all matching rows. Add @Index to Invoice.dueAt if the collection grows "
+              + "every page reads and sorts all matching rows. Add @Index to InvoiceModel.dueAt if the collection grows "
               + "large (this is logged once per field)");
     }
   }
@@ -47,7 +47,7 @@ class UnindexedSortWarningTest {
       assertThat(output.lines().filter(line -> line.contains("WARN"))).containsExactly(
           "[main] WARN io.pocketto.internal.QueryExecutor - Invoice queries sort by 'createdAt', which is in no @Index: "
               + "every page reads and sorts all matching rows. Add @Index(\"createdAt\") to the @Model(indexes = ...) "
-              + "of Invoice if the collection grows large (this is logged once per field)");
+              + "of InvoiceModel if the collection grows large (this is logged once per field)");
     }
   }
 }

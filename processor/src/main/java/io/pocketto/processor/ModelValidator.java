@@ -467,8 +467,9 @@ final class ModelValidator {
   /** What {@code @Model(indexes = ...)} may name: the fields, and the timestamps every document has. */
   private static Set<String> indexableNames(Set<String> fields) {
     Set<String> names = new LinkedHashSet<>(fields);
-    names.add(FieldSpec.CREATED_AT.name());
-    names.add(FieldSpec.UPDATED_AT.name());
+    for (FieldSpec timestamp : FieldSpec.TIMESTAMPS) {
+      names.add(timestamp.name());
+    }
     return names;
   }
 

@@ -130,12 +130,10 @@ final class RepositoryValidator {
     if (field.equals(PinnedKeys.DOCUMENT_ID) || Indexes.anyContains(model.indexes(), field)) {
       return;
     }
-    // Not the id and no field: a timestamp, which is no field to annotate; the model's @Model(indexes = ...) names it.
+    // Not the id and no field: a timestamp.
     boolean timestamp = model.fields().stream().noneMatch(f -> f.name().equals(field));
-    String modelClass = model.modelClass().simpleName();
-    String remedy = timestamp ? "@Index(\"" + field + "\") to the @Model(indexes = ...) of " + modelClass
-        : "@Index to " + modelClass + "." + field;
-    report.note(Message.QUERY_SORT_UNINDEXED, method, method.getSimpleName(), field, remedy);
+    report.note(Message.QUERY_SORT_UNINDEXED, method, method.getSimpleName(), field,
+        Indexes.advice(model.modelClass().simpleName(), field, timestamp));
   }
 
   /** The model behind a generated class, or an error when the type is not one. */
@@ -186,7 +184,7 @@ final class RepositoryValidator {
     }
     // The timestamps every document has, as typed queries offer them (CREATED_AT, UPDATED_AT); a field of the
     // same name is what the name means.
-    for (FieldSpec timestamp : List.of(FieldSpec.CREATED_AT, FieldSpec.UPDATED_AT)) {
+    for (FieldSpec timestamp : FieldSpec.TIMESTAMPS) {
       properties.putIfAbsent(timestamp.name(), new QueryProperty(timestamp.name(), timestamp.column(), timestamp.type(),
           elements.getTypeElement("java.time.Instant").asType()));
     }

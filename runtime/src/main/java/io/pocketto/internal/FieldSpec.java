@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,12 +58,20 @@ public final class FieldSpec {
   /** When a document was last written: as {@link #CREATED_AT}, named {@code updatedAt}. */
   public static final FieldSpec UPDATED_AT = scalar("updatedAt", "_updated_at", ColumnType.INSTANT, false);
 
+  /** {@link #CREATED_AT} and {@link #UPDATED_AT}. */
+  public static final List<FieldSpec> TIMESTAMPS = List.of(CREATED_AT, UPDATED_AT);
+
   /**
    * {@link #CREATED_AT} or {@link #UPDATED_AT} by its name; {@code null} for any other name. A model field of that
    * name comes first wherever a field is named: the caller looks for the field before this.
    */
   public static FieldSpec timestamp(String name) {
-    return CREATED_AT.name.equals(name) ? CREATED_AT : UPDATED_AT.name.equals(name) ? UPDATED_AT : null;
+    for (FieldSpec timestamp : TIMESTAMPS) {
+      if (timestamp.name.equals(name)) {
+        return timestamp;
+      }
+    }
+    return null;
   }
 
   /** A field stored in a scalar column; {@code primitive} fields read a NULL column as zero or false. */

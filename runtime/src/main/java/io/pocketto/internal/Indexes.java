@@ -40,6 +40,16 @@ public final class Indexes {
   }
 
   /**
+   * What to add so that an index serves a sort by {@code field}: an {@code @Index} on the field in {@code modelClass}
+   * (the {@code @Model} class, where the annotations go), or for a timestamp, which is no field to annotate, an entry
+   * in its {@code @Model(indexes = ...)}. The one advice of the runtime's warning and the processor's note.
+   */
+  public static String advice(String modelClass, String field, boolean timestamp) {
+    return timestamp ? "@Index(\"" + field + "\") to the @Model(indexes = ...) of " + modelClass
+        : "@Index to " + modelClass + "." + field;
+  }
+
+  /**
    * {@code <collection>_<column>_..._idx}; a name that would be too long keeps a prefix of the
    * collection and ends in a hash of the full name, so it stays unique and deterministic.
    */

@@ -117,12 +117,9 @@ public final class QueryExecutor<T extends ActiveRecord<T>> {
     }
     String model = table.binding().modelName();
     if (UNINDEXED_SORTS_WARNED.add(table.binding().collection() + "." + field)) {
-      // The annotations go on the @Model class, which the generated one extends; a timestamp is no field to
-      // annotate, so the model's @Model(indexes = ...) names it.
-      String modelClass = table.binding().type().getSuperclass().getSimpleName();
-      String remedy = table.binding().isTimestamp(field)
-          ? "@Index(\"" + field + "\") to the @Model(indexes = ...) of " + modelClass
-          : "@Index to " + modelClass + "." + field;
+      // The annotations go on the @Model class, which the generated one extends.
+      String remedy = Indexes.advice(table.binding().type().getSuperclass().getSimpleName(), field,
+          table.binding().isTimestamp(field));
       LOG.warn("{} queries sort by '{}', which is in no @Index: every page reads and sorts all matching rows. "
           + "Add {} if the collection grows large (this is logged once per field)", model, field, remedy);
     }

@@ -40,6 +40,13 @@ class IndexesTest {
   }
 
   @Test
+  void theAdviceForAnUnindexedSortNamesWhereTheIndexGoes() {
+    assertThat(Indexes.advice("InvoiceModel", "total", false)).isEqualTo("@Index to InvoiceModel.total");
+    assertThat(Indexes.advice("InvoiceModel", "updatedAt", true))
+        .isEqualTo("@Index(\"updatedAt\") to the @Model(indexes = ...) of InvoiceModel");
+  }
+
+  @Test
   void tooLongNamesAreShortenedDeterministicallyAndStayDistinct() {
     String collection = "a_collection_with_a_rather_long_name_for_an_index";
     String first = Indexes.name(collection, List.of("customer_reference", "issued_on"));

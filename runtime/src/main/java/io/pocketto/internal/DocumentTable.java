@@ -22,9 +22,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +72,9 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final String releaseLock;
   private final String selectLock;
   private final String count;
+  /** The tests that keep live documents, and tombstones only ({@link CriteriaSql#deleted}). */
+  private final String liveOnly;
+  private final String deletedOnly;
   private final WriteTurns turns = new WriteTurns();
   /** This process's change numbers, where the dialect draws them here; otherwise {@code null}. */
   private final LocalSequence positions;
@@ -77,6 +82,10 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   private final Object written = new Object();
   private long writesEnded;
   private volatile ConflictHandler<? super T> conflictHandler;
+  /** Runs this table's query statements; made on first use. */
+  private volatile QueryExecutor<T> queries;
+  /** The statement texts of this table's typed queries, by what each depends on ({@link QueryRunner#select}). */
+  private final Map<QueryRunner.StatementKey, String> queryTexts = new ConcurrentHashMap<>();
 
   DocumentTable(Engine engine, ModelBinding<T> binding) {
     this.engine = engine;
@@ -131,6 +140,8 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
         + q("_id") + " = ? AND " + noOtherLock;
     this.selectLock = "SELECT " + q("_lock_holder") + ", " + q("_lock_expires") + " FROM " + table + " WHERE " + q("_id")
         + " = ? AND " + q("_lock_holder") + " IS NOT NULL AND " + lockLive;
+    this.liveOnly = CriteriaSql.deleted(dialect, false);
+    this.deletedOnly = CriteriaSql.deleted(dialect, true);
     this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
     this.changesAfter = dialect.changesAfter(table, selectColumns);
     this.changeHeadsAfter = dialect.changesAfter(table, q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer"));
@@ -467,6 +478,31 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** The engine, for query execution. */
   public Engine engine() {
     return engine;
+  }
+
+  /** The one executor of this table's query statements, typed queries' and repositories' alike. */
+  public QueryExecutor<T> queries() {
+    QueryExecutor<T> known = queries;
+    if (known == null) {
+      known = new QueryExecutor<>(this);
+      queries = known;
+    }
+    return known;
+  }
+
+  /** The test that keeps live documents only. */
+  String liveOnly() {
+    return liveOnly;
+  }
+
+  /** The test that keeps tombstones only. */
+  String deletedOnly() {
+    return deletedOnly;
+  }
+
+  /** The statement texts of this table's typed queries; see {@link QueryRunner#select}. */
+  Map<QueryRunner.StatementKey, String> queryTexts() {
+    return queryTexts;
   }
 
   /** The live document with this id, if any. */

@@ -13,30 +13,36 @@ import io.pocketto.query.Slice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The engine behind a typed {@link Query} of one shape: it reads the query's description through
  * {@link QueryInternals}, writes it as SQL through {@link SqlWriter} and {@link CriteriaSql}, and runs it through
- * a {@link QueryExecutor}. A query's shape is its table, conditions, scope and order; the queries derived from one
- * by {@code limit}, {@code offset} and {@code after} share its runner, and with it what the runner works out on
- * first use (statement text, fingerprint, sort keys). Each of those values is immutable and the same whichever
- * thread computes it first, so a race only computes it twice (the fields are volatile for safe publication).
+ * the table's {@link QueryExecutor}. A query's shape is its table, conditions, scope and order; the queries derived
+ * from one by {@code limit}, {@code offset} and {@code after} share its runner, and with it what the runner works out
+ * on first use (text shape, fingerprint, sort keys). Each of those values is immutable and the same whichever thread
+ * computes it first, so a race only computes it twice (the fields are volatile for safe publication).
+ *
+ * <p>Statement texts are kept by the table, by everything a text depends on ({@link StatementKey}), and never by a
+ * value: a query built anew for each call, with other values, finds the text that an earlier one of its shape wrote.
  *
  * @param <T> the model class
  */
 final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   private static final long NO_LIMIT = QueryInternals.NO_LIMIT;
+  /**
+   * How many statement texts a table keeps. An application has as many shapes as it has ways of building its
+   * queries, a few dozen; past this many, a new shape's text is written on every call instead of being kept.
+   */
+  static final int MAX_KEPT_TEXTS = 1024;
 
   private final DocumentTable<T> table;
-  private final Map<StatementKey, String> statements = new ConcurrentHashMap<>();
   private volatile boolean sortChecked;
+  private volatile TextShape textShape;
   private volatile String fingerprint;
   private volatile List<FieldSpec> keyFields;
   private volatile List<Order<T>> sortKeys;
-  private volatile QueryExecutor<T> executor;
 
   QueryRunner(DocumentTable<T> table) {
     if (table == null) {
@@ -211,12 +217,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   }
 
   private QueryExecutor<T> executor() {
-    QueryExecutor<T> known = executor;
-    if (known == null) {
-      known = new QueryExecutor<>(table);
-      executor = known;
-    }
-    return known;
+    return table.queries();
   }
 
   /** An executor for running the statements that read rows, after a word on a sort no index serves. */
@@ -233,13 +234,14 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
 
   /**
    * The SELECT of one region with its window, sorted by the fields the condition pins first when an index
-   * serves that order ({@link #sortKeys}). Its text depends only on this shape, the region, which nulls the seek
-   * position has and which of offset and limit are set (and the limit itself where the dialect writes it in), so it is
-   * written once per shape and such a key; later calls only collect the values.
+   * serves that order ({@link #sortKeys}). Its text depends only on the query's {@link TextShape}, the region, which
+   * nulls the seek position has and which of offset and limit are set (and the limit itself where the dialect writes
+   * it in), so it is written once per such key and table; later calls only collect the values.
    */
   private Statement select(Described<T> q, long skip, long rows, Region region) {
     StatementKey key = statementKey(q, skip, rows, region);
-    String known = key == null ? null : statements.get(key);
+    Map<StatementKey, String> texts = table.queryTexts();
+    String known = key == null ? null : texts.get(key);
     SqlWriter w = known == null ? new SqlWriter(dialect()) : SqlWriter.paramsOnly(dialect());
     select(w, q, region);
     // Only the text depends on the order; a statement already written needs its values alone.
@@ -247,8 +249,8 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
     windowClause(w, skip, rows);
     if (known == null) {
       known = w.sql();
-      if (key != null) {
-        statements.putIfAbsent(key, known);
+      if (key != null && texts.size() < MAX_KEPT_TEXTS) {
+        texts.putIfAbsent(key, known);
       }
     }
     return new Statement(known, w.params());
@@ -260,7 +262,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   }
 
   /** What a SELECT's text depends on besides the shape; {@code null} if too many keys to say in a long. */
-  private StatementKey statementKey(Described<?> q, long skip, long rows, Region region) {
+  private StatementKey statementKey(Described<T> q, long skip, long rows, Region region) {
     long nulls = -1;
     if (q.after != null) {
       if (q.orders.size() > Long.SIZE - 1) {
@@ -273,14 +275,43 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
         }
       }
     }
-    return new StatementKey(nulls, region.number(), skip > 0, rows != NO_LIMIT, rowsInText(rows) ? rows : 0);
+    return new StatementKey(textShape(q), nulls, region.number(), skip > 0, rows != NO_LIMIT,
+        rowsInText(rows) ? rows : 0);
   }
 
   /**
-   * Which statement of a shape: see {@link #select}. {@code nulls} is -1 without a seek position; {@code rows} is the
+   * Which statement of a table: see {@link #select}. {@code nulls} is -1 without a seek position; {@code rows} is the
    * limit where the dialect writes it into the text ({@link Dialect#writesRowLimit}), else 0.
    */
-  private record StatementKey(long nulls, int region, boolean offset, boolean limit, long rows) {}
+  record StatementKey(TextShape shape, long nulls, int region, boolean offset, boolean limit, long rows) {}
+
+  /**
+   * What a query's statement texts depend on besides the window and the seek position: the condition's
+   * {@linkplain SqlWriter.Shape shape}, the properties it pins (which may sort first, see {@link #sortKeys}), the
+   * declared order and the scope. No value: the text is written from these alone.
+   *
+   * @param deleted {@code null} when both live and deleted documents count
+   */
+  record TextShape(SqlWriter.Shape condition, List<? extends Property<?, ?>> pinned, List<Sorted> orders,
+      Boolean deleted) {}
+
+  /** One declared sort key: the property constant and its direction. */
+  record Sorted(Property<?, ?> property, boolean descending) {}
+
+  private TextShape textShape(Described<T> q) {
+    TextShape known = textShape;
+    if (known == null) {
+      List<Sorted> orders = new ArrayList<>(q.orders.size());
+      for (Order<T> order : q.orders) {
+        orders.add(new Sorted(order.property(), order.descending()));
+      }
+      known = q.condition == null ? new TextShape(null, List.of(), List.copyOf(orders), q.deleted)
+          : new TextShape(SqlWriter.shape(q.condition), QueryInternals.pinned(q.condition), List.copyOf(orders),
+              q.deleted);
+      textShape = known;
+    }
+    return known;
+  }
 
   /** Whether the row limit {@code rows} is written into the statement rather than bound. */
   private boolean rowsInText(long rows) {
@@ -291,23 +322,19 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   private record Statement(String sql, List<SqlParameter> params) {}
 
   private void where(SqlWriter w, Described<T> q, Region region) {
-    List<Consumer<SqlWriter>> parts = new ArrayList<>(3);
+    String joiner = " WHERE ";
     if (q.deleted != null) {
-      parts.add(x -> x.append(CriteriaSql.deleted(dialect(), q.deleted)));
+      w.append(joiner).append(q.deleted ? table.deletedOnly() : table.liveOnly());
+      joiner = " AND ";
     }
     if (q.condition != null) {
-      parts.add(x -> x.append("(").condition(q.condition).append(")"));
+      w.append(joiner).append("(").condition(q.condition).append(")");
+      joiner = " AND ";
     }
     if (region.predicate() != null) {
-      parts.add(x -> {
-        x.append("(");
-        region.predicate().accept(x);
-        x.append(")");
-      });
-    }
-    for (int i = 0; i < parts.size(); i++) {
-      w.append(i == 0 ? " WHERE " : " AND ");
-      parts.get(i).accept(w);
+      w.append(joiner).append("(");
+      region.predicate().accept(w);
+      w.append(")");
     }
   }
 

@@ -31,7 +31,7 @@ public abstract class RepositoryBase<T extends ActiveRecord<T>> implements CrudR
   protected RepositoryBase(ModelStore<T> store, List<String> compiledFields) {
     this.store = store;
     DocumentTable<T> table = ApiAccess.table(store);
-    this.executor = new QueryExecutor<>(table);
+    this.executor = table.queries();
     List<String> fields = table.binding().fields().stream().map(FieldSpec::name).toList();
     if (!fields.equals(compiledFields)) {
       throw new IllegalStateException(getClass().getSimpleName() + " was generated for the fields " + compiledFields

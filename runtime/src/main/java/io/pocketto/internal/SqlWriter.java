@@ -12,9 +12,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * SQL text with its parameters, written in one pass so that each {@code ?} gets its value in order; the engine's
- * writer of a typed query's description ({@link Condition}, {@link Order}), through {@link CriteriaSql}. A writer for
- * {@linkplain #paramsOnly parameters only} runs the same rendering and drops the text, for a statement whose text is
+ * SQL text with its parameters, each {@code ?} with its value in order; the engine's writer of a typed query's
+ * description ({@link Condition}, {@link Order}), through {@link CriteriaSql}. A condition's text is written from its
+ * {@link Shape}, which holds no value, and its parameters from its values, in the same order. A writer for
+ * {@linkplain #paramsOnly parameters only} collects the values and writes no text, for a statement whose text is
  * already known.
  */
 final class SqlWriter {
@@ -77,36 +78,81 @@ final class SqlWriter {
     return dialect.valueExpression(field, dialect.quote(field.column()));
   }
 
-  /** A condition: a criterion, or a group of conditions in parentheses. */
-  SqlWriter condition(Condition<?> condition) {
-    return write(condition);
-  }
+  /**
+   * What of a condition its SQL text depends on: how its conditions are grouped, and each criterion's property,
+   * operator and case rule. Never a value: every value is a parameter. {@link #condition} writes the text from the
+   * shape alone, so conditions of one shape have one text, and a statement's text may be kept by its shape.
+   */
+  sealed interface Shape permits CriterionShape, GroupShape {}
 
-  private <T extends ActiveRecord<T>> SqlWriter write(Condition<T> condition) {
+  /** A criterion's shape; properties are equal only as the same constant, so each stands for one field. */
+  record CriterionShape(Property<?, ?> property, QueryInternals.Operator operator, boolean ignoreCase)
+      implements Shape {}
+
+  /** A group's shape. */
+  record GroupShape(List<Shape> parts, boolean joinedByOr) implements Shape {}
+
+  /** The shape of {@code condition}. */
+  static <T extends ActiveRecord<T>> Shape shape(Condition<T> condition) {
     QueryInternals.ConditionDescription<T> description = QueryInternals.describe(condition);
     if (description instanceof QueryInternals.Group<T> group) {
-      String joiner = group.joinedByOr() ? " OR " : " AND ";
       List<Condition<T>> parts = group.parts();
-      append("(");
-      for (int i = 0; i < parts.size(); i++) {
-        if (i > 0) {
-          append(joiner);
-        }
-        write(parts.get(i));
+      List<Shape> shapes = new ArrayList<>(parts.size());
+      for (Condition<T> part : parts) {
+        shapes.add(shape(part));
       }
-      return append(")");
+      return new GroupShape(shapes, group.joinedByOr());
+    }
+    QueryInternals.Criterion<T> criterion = (QueryInternals.Criterion<T>) description;
+    return new CriterionShape(criterion.property(), criterion.operator(), criterion.ignoreCase());
+  }
+
+  /** A condition: a criterion, or a group of conditions in parentheses; its text from its {@link #shape}. */
+  SqlWriter condition(Condition<?> condition) {
+    if (sql != null) {
+      text(shape(condition));
+    }
+    return parameters(condition);
+  }
+
+  /** The text of a condition of this shape, each operator as {@link CriteriaSql} renders it in the dialect's spelling. */
+  private void text(Shape shape) {
+    if (shape instanceof GroupShape group) {
+      String joiner = group.joinedByOr() ? " OR " : " AND ";
+      sql.append('(');
+      for (int i = 0; i < group.parts().size(); i++) {
+        if (i > 0) {
+          sql.append(joiner);
+        }
+        text(group.parts().get(i));
+      }
+      sql.append(')');
+      return;
+    }
+    CriterionShape criterion = (CriterionShape) shape;
+    sql.append(CriteriaSql.render(criterion.operator(), dialect, value(field(criterion.property())),
+        criterion.ignoreCase()));
+  }
+
+  /** The condition's values, in the order of its placeholders. */
+  private <T extends ActiveRecord<T>> SqlWriter parameters(Condition<T> condition) {
+    QueryInternals.ConditionDescription<T> description = QueryInternals.describe(condition);
+    if (description instanceof QueryInternals.Group<T> group) {
+      for (Condition<T> part : group.parts()) {
+        parameters(part);
+      }
+      return this;
     }
     QueryInternals.Criterion<T> criterion = (QueryInternals.Criterion<T>) description;
     FieldSpec field = field(criterion.property());
-    boolean ignoreCase = criterion.ignoreCase();
     List<Object> operands = criterion.operands();
     QueryInternals.Operator operator = criterion.operator();
     return switch (operator) {
-      case IN, NOT_IN -> criterion(field, operator, ignoreCase, list(field, operands));
-      case STARTS_WITH -> matching(field, operator, Match.STARTING_WITH, ignoreCase, operands);
-      case ENDS_WITH -> matching(field, operator, Match.ENDING_WITH, ignoreCase, operands);
-      case CONTAINS -> matching(field, operator, Match.CONTAINING, ignoreCase, operands);
-      default -> criterion(field, operator, ignoreCase, values(field, operands));
+      case IN, NOT_IN -> parameters(operator, list(field, operands));
+      case STARTS_WITH -> matching(field, operator, Match.STARTING_WITH, operands);
+      case ENDS_WITH -> matching(field, operator, Match.ENDING_WITH, operands);
+      case CONTAINS -> matching(field, operator, Match.CONTAINING, operands);
+      default -> parameters(operator, values(field, operands));
     };
   }
 
@@ -124,24 +170,15 @@ final class SqlWriter {
   }
 
   /** A LIKE whose pattern escapes the text in the dialect's way, so it is known only when written. */
-  private SqlWriter matching(FieldSpec field, QueryInternals.Operator operator, Match match, boolean ignoreCase,
-      List<Object> operands) {
-    return criterion(field, operator, ignoreCase,
-        SqlParameter.of(field.type(), match.pattern(dialect, (String) operands.get(0))));
+  private SqlWriter matching(FieldSpec field, QueryInternals.Operator operator, Match match, List<Object> operands) {
+    return parameters(operator, SqlParameter.of(field.type(), match.pattern(dialect, (String) operands.get(0))));
   }
 
-  /**
-   * One criterion on the field's value ({@link #value}), as {@link CriteriaSql} renders the operator in the
-   * dialect's spelling, with its parameters in order.
-   */
-  private SqlWriter criterion(FieldSpec field, QueryInternals.Operator operator, boolean ignoreCase,
-      SqlParameter... parameters) {
+  /** One criterion's parameters, in order: as many as its operator has placeholders. */
+  private SqlWriter parameters(QueryInternals.Operator operator, SqlParameter... parameters) {
     if (parameters.length != operator.operands()) {
       throw new IllegalArgumentException(operator + " takes " + operator.operands() + " parameters, got "
           + parameters.length);
-    }
-    if (sql != null) {
-      sql.append(CriteriaSql.render(operator, dialect, value(field), ignoreCase));
     }
     params.addAll(Arrays.asList(parameters));
     return this;

@@ -422,7 +422,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
     List<Order<T>> orders = q.orders;
     String id = dialect().quote("_id");
     if (orders.isEmpty()) {
-      return List.of(new Region(1, w -> w.append(id + " > ").value(SqlParameter.of(ColumnType.STRING, at.id()))));
+      return List.of(new Region(1, w -> w.append(id).append(" > ").value(SqlParameter.of(ColumnType.STRING, at.id()))));
     }
     List<Region> regions = new ArrayList<>();
     int m = orders.size();
@@ -434,11 +434,12 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
       Consumer<SqlWriter> prefix = equalTo(orders, i, at);
       if (i == m - 1) {
         if (value != null) {
-          regions.add(region(regions.size() + 1, prefix, w -> w.append("(").column(key).append(", " + id + ")" + after + "(")
-              .value(key, value).append(", ").value(SqlParameter.of(ColumnType.STRING, at.id())).append(")")));
+          regions.add(region(regions.size() + 1, prefix, w -> w.append("(").column(key).append(", ").append(id)
+              .append(")").append(after).append("(").value(key, value).append(", ")
+              .value(SqlParameter.of(ColumnType.STRING, at.id())).append(")")));
         } else {
-          regions.add(region(regions.size() + 1, prefix, w -> w.column(key).append(" IS NULL AND " + id + after)
-              .value(SqlParameter.of(ColumnType.STRING, at.id()))));
+          regions.add(region(regions.size() + 1, prefix, w -> w.column(key).append(" IS NULL AND ").append(id)
+              .append(after).value(SqlParameter.of(ColumnType.STRING, at.id()))));
         }
       } else if (value != null) {
         regions.add(region(regions.size() + 1, prefix, w -> w.column(key).append(after).value(key, value)));

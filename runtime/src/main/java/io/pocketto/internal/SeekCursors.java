@@ -131,9 +131,24 @@ public final class SeekCursors {
       }
     }
     byte[] body = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
-    String cursor = BASE64.encodeToString(body) + "." + BASE64.encodeToString(sign(body));
+    String cursor = join(body, sign(body));
     issued.set(slot(cursor), new Issued(cursor, query, new Position(values, id)));
     return cursor;
+  }
+
+  /** {@code <body>.<signature>}, both base64url, written into one array: a cursor is made for every seek page. */
+  private static String join(byte[] body, byte[] signature) {
+    byte[] text = new byte[encodedLength(body.length) + 1 + encodedLength(signature.length)];
+    int dot = BASE64.encode(body, text);
+    text[dot] = '.';
+    byte[] encodedSignature = BASE64.encode(signature);
+    System.arraycopy(encodedSignature, 0, text, dot + 1, encodedSignature.length);
+    return new String(text, StandardCharsets.US_ASCII);
+  }
+
+  /** How many characters base64 without padding writes for {@code bytes} bytes. */
+  private static int encodedLength(int bytes) {
+    return bytes / 3 * 4 + (bytes % 3 == 0 ? 0 : bytes % 3 + 1);
   }
 
   /**

@@ -50,6 +50,18 @@ class SeekCursorsTest {
   }
 
   @Test
+  void aCursorOfEveryLengthIsBase64urlTextThatAnotherProcessDecodes() {
+    SeekCursors issuer = new SeekCursors(SECRET);
+    // Ids of one to six characters give payloads of every length modulo 3, each with its own base64 tail.
+    for (int length = 1; length <= 6; length++) {
+      Position at = new Position(position(1).values(), "x".repeat(length));
+      String cursor = issue(issuer, "q1", at);
+      assertThat(cursor).as("id of %d characters", length).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{22}");
+      assertThat(new SeekCursors(SECRET).decode(cursor, "q1", KEYS)).isEqualTo(at);
+    }
+  }
+
+  @Test
   void aRememberedCursorIsStillRefusedForAnotherQuery() {
     SeekCursors issuer = new SeekCursors(SECRET);
     String cursor = issue(issuer, "q1", position(2));

@@ -159,8 +159,9 @@ public final class RecordState {
   /** Records a successful load or write; {@code revWriter} wrote revision {@code storedRev}. */
   void stored(DocumentTable<?> home, String storedId, String storedRev, boolean isDeleted, String revWriter, Object[] storedValues) {
     // The database sets the timestamps of a write; the record learns them on its next load. The creation
-    // time stays known across an update of the same document, not across a create over a tombstone.
-    if (!java.util.Objects.equals(storedId, this.id) || this.rev == null || this.deleted) {
+    // time stays known across an update of the same document, not across a create over a tombstone. A record
+    // never stored is tested first: a load into a new record then does not read the id it was just handed.
+    if (this.rev == null || this.deleted || !java.util.Objects.equals(storedId, this.id)) {
       this.createdAt = null;
     }
     this.updatedAt = null;

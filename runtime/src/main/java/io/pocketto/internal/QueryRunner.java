@@ -120,8 +120,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
     Described<T> q = new Described<>(query);
     long matches = 0;
     for (Region region : regions(q)) {
-      SqlWriter w = new SqlWriter(dialect()).append("SELECT COUNT(*) FROM ").append(table.quotedTable());
-      where(w, q, region);
+      Statement w = statement(Reading.COUNT, q, 0, NO_LIMIT, region);
       matches += executor().count(w.sql(), w.params());
     }
     return q.window(matches);
@@ -131,9 +130,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   public boolean exists(Query<T> query) {
     Described<T> q = new Described<>(query);
     for (Region region : regions(q)) {
-      SqlWriter w = new SqlWriter(dialect()).append("SELECT 1 FROM ").append(table.quotedTable());
-      where(w, q, region);
-      windowClause(w, q.offset, 1);
+      Statement w = statement(Reading.ANY, q, q.offset, 1, region);
       if (executor().exists(w.sql(), w.params())) {
         return true;
       }
@@ -239,13 +236,34 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
    * it in), so it is written once per such key and table; later calls only collect the values.
    */
   private Statement select(Described<T> q, long skip, long rows, Region region) {
-    StatementKey key = statementKey(q, skip, rows, region);
+    return statement(Reading.ROWS, q, skip, rows, region);
+  }
+
+  /**
+   * A statement of this query that reads {@code reading} in one region, with its window: see {@link #select}. A
+   * count has no window (the query's is applied to the number it returns, {@link Described#window}); a test for
+   * any match reads one row.
+   */
+  private Statement statement(Reading reading, Described<T> q, long skip, long rows, Region region) {
+    StatementKey key = statementKey(reading, q, skip, rows, region);
     Map<StatementKey, String> texts = table.queryTexts();
     String known = key == null ? null : texts.get(key);
     SqlWriter w = known == null ? new SqlWriter(dialect()) : SqlWriter.paramsOnly(dialect());
-    select(w, q, region);
-    // Only the text depends on the order; a statement already written needs its values alone.
-    w.orderBy(known == null ? sortKeys(q) : q.orders);
+    switch (reading) {
+      case ROWS -> {
+        select(w, q, region);
+        // Only the text depends on the order; a statement already written needs its values alone.
+        w.orderBy(known == null ? sortKeys(q) : q.orders);
+      }
+      case COUNT -> {
+        w.append("SELECT COUNT(*) FROM ").append(table.quotedTable());
+        where(w, q, region);
+      }
+      case ANY -> {
+        w.append("SELECT 1 FROM ").append(table.quotedTable());
+        where(w, q, region);
+      }
+    }
     windowClause(w, skip, rows);
     if (known == null) {
       known = w.sql();
@@ -262,7 +280,7 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
   }
 
   /** What a SELECT's text depends on besides the shape; {@code null} if too many keys to say in a long. */
-  private StatementKey statementKey(Described<T> q, long skip, long rows, Region region) {
+  private StatementKey statementKey(Reading reading, Described<T> q, long skip, long rows, Region region) {
     long nulls = -1;
     if (q.after != null) {
       if (q.orders.size() > Long.SIZE - 1) {
@@ -275,15 +293,26 @@ final class QueryRunner<T extends ActiveRecord<T>> implements QueryEngine<T> {
         }
       }
     }
-    return new StatementKey(textShape(q), nulls, region.number(), skip > 0, rows != NO_LIMIT,
+    return new StatementKey(reading, textShape(q), nulls, region.number(), skip > 0, rows != NO_LIMIT,
         rowsInText(rows) ? rows : 0);
+  }
+
+  /** What a statement of a query reads. */
+  enum Reading {
+    /** The matching documents, in order. */
+    ROWS,
+    /** How many match. */
+    COUNT,
+    /** Whether any does: one row at the most. */
+    ANY
   }
 
   /**
    * Which statement of a table: see {@link #select}. {@code nulls} is -1 without a seek position; {@code rows} is the
    * limit where the dialect writes it into the text ({@link Dialect#writesRowLimit}), else 0.
    */
-  record StatementKey(TextShape shape, long nulls, int region, boolean offset, boolean limit, long rows) {}
+  record StatementKey(Reading reading, TextShape shape, long nulls, int region, boolean offset, boolean limit,
+      long rows) {}
 
   /**
    * What a query's statement texts depend on besides the window and the seek position: the condition's

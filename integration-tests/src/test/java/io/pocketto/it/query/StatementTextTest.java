@@ -117,12 +117,13 @@ class StatementTextTest extends BackendTest {
     });
   }
 
-  /** What one shape's query said and found with value {@code v}. */
-  private record Run(String sql, List<String> ids) {}
+  /** What one shape's query said and found with value {@code v}: its rows, their count and whether there is one. */
+  private record Run(String sql, List<String> ids, long count, boolean exists) {}
 
+  /** Each read through a query built anew, as an application builds one per request. */
   private static Run run(Database db, BiFunction<Database, Integer, Query<Invoice>> shape, int v) {
-    Query<Invoice> query = shape.apply(db, v);
-    return new Run(query.sql(), ids(query.list()));
+    return new Run(shape.apply(db, v).sql(), ids(shape.apply(db, v).list()), shape.apply(db, v).count(),
+        shape.apply(db, v).exists());
   }
 
   @Test
@@ -136,8 +137,8 @@ class StatementTextTest extends BackendTest {
     int n = list.size();
     Run[][] ranForward = new Run[n][3];
     Run[][] ranBackward = new Run[n][3];
-    // Each database keeps its own texts: one learns the shapes first to last, the other last to first, each with
-    // three values per shape.
+    // Each database keeps its own texts (rows, count and exists alike): one learns the shapes first to last, the
+    // other last to first, each with three values per shape.
     for (int v = 0; v < 3; v++) {
       for (int i = 0; i < n; i++) {
         ranForward[i][v] = run(forward, list.get(i), v);

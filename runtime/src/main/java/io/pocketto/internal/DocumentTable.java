@@ -118,9 +118,11 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     insertValues.add(position[1]);
     // The timestamps after the fields, so that a field is column FIRST_FIELD_COLUMN + its index.
     this.selectColumns = CriteriaSql.selectColumns(dialect, fields.stream().map(FieldSpec::column).toList());
-    this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE";
+    this.liveOnly = CriteriaSql.deleted(dialect, false);
+    this.deletedOnly = CriteriaSql.deleted(dialect, true);
+    this.selectById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ? AND " + liveOnly;
     this.selectAnyById = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_id") + " = ?";
-    this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + q("_deleted") + " = FALSE ORDER BY " + q("_id");
+    this.selectAll = "SELECT " + selectColumns + " FROM " + table + " WHERE " + liveOnly + " ORDER BY " + q("_id");
     String lockLive = q("_lock_expires") + " > CURRENT_TIMESTAMP";
     String lockColumns = q("_lock_holder") + ", " + q("_lock_expires") + ", CASE WHEN " + lockLive + " THEN TRUE ELSE FALSE END";
     // The attempt and the lock after the read's columns: a write that changed no row reads them to tell
@@ -135,14 +137,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
     this.update = "UPDATE " + table + " SET " + sets + " WHERE " + q("_id") + " = ? AND " + q("_rev") + " = ? AND " + noOtherLock;
     // A lock touches neither the revision, the body nor the feed position: it is not a change of the document.
     this.takeLock = "UPDATE " + table + " SET " + q("_lock_holder") + " = ?, " + q("_lock_expires") + " = " + dialect.leaseEnd()
-        + " WHERE " + q("_id") + " = ? AND " + q("_deleted") + " = FALSE AND " + noOtherLock;
+        + " WHERE " + q("_id") + " = ? AND " + liveOnly + " AND " + noOtherLock;
     this.releaseLock = "UPDATE " + table + " SET " + q("_lock_holder") + " = NULL, " + q("_lock_expires") + " = NULL WHERE "
         + q("_id") + " = ? AND " + noOtherLock;
     this.selectLock = "SELECT " + q("_lock_holder") + ", " + q("_lock_expires") + " FROM " + table + " WHERE " + q("_id")
         + " = ? AND " + q("_lock_holder") + " IS NOT NULL AND " + lockLive;
-    this.liveOnly = CriteriaSql.deleted(dialect, false);
-    this.deletedOnly = CriteriaSql.deleted(dialect, true);
-    this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + q("_deleted") + " = FALSE";
+    this.count = "SELECT COUNT(*) FROM " + table + " WHERE " + liveOnly;
     this.changesAfter = dialect.changesAfter(table, selectColumns);
     this.changeHeadsAfter = dialect.changesAfter(table, q("_id") + ", " + q("_rev") + ", " + q("_deleted") + ", " + q("_writer"));
     this.changesHeldBack = dialect.changesHeldBack(table);

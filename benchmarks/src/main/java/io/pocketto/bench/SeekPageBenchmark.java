@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * One page of 10 by seek, somewhere in 10,000 invoices ordered by number, newest first: Pocketto's
  * {@code after(cursor).slice(10)} (the cursor checked, 11 rows read, the next cursor signed) against
  * hand-written JDBC running the same statement from the last row's values ({@code ScaleSuite}'s). The
- * position is one of 64 fixed ones, picked at random, so each call reads other rows.
+ * {@code pocketto-record} variant reads the page as a server that pages for itself does,
+ * {@code after(lastRecord).limit(11).list()}: no cursor is read or made, as in the JDBC variant, so the two
+ * Pocketto variants together show what the cursor costs. The position is one of 64 fixed ones, picked at
+ * random, so each call reads other rows.
  *
  * <p>Its own table, not a {@link Trial}'s: the other contenders have no seek. The JMH settings are
  * {@link TrialBenchmark}'s, with a shorter warm-up: a read path compiles within seconds.
@@ -44,8 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SeekPageBenchmark {
   private static final int POSITIONS = 64;
 
-  /** Pocketto, or the hand-written JDBC it is measured against. */
-  @Param({"pocketto", "jdbc"})
+  /** Pocketto with cursors, Pocketto from the last record, or the hand-written JDBC they are measured against. */
+  @Param({"pocketto", "pocketto-record", "jdbc"})
   public String variant;
 
   /** Which database: {@link Backend#H2_FILE} or {@link Backend#POSTGRES}. */
@@ -61,6 +64,7 @@ public class SeekPageBenchmark {
   private final String[] cursors = new String[POSITIONS];
   private final String[] numbers = new String[POSITIONS];
   private final String[] ids = new String[POSITIONS];
+  private final ScaleInvoice[] lasts = new ScaleInvoice[POSITIONS];
 
   /** Fills a fresh database and takes the 64 positions. */
   @Setup
@@ -80,6 +84,7 @@ public class SeekPageBenchmark {
       cursors[i] = before.nextCursor();
       numbers[i] = last.getNumber();
       ids[i] = last.getId();
+      lasts[i] = last;
     }
     try {
       connection = DriverManager.getConnection(db.url());
@@ -111,12 +116,17 @@ public class SeekPageBenchmark {
     return page(Defaults.pick(random, POSITIONS));
   }
 
-  /** The page after position {@code i}: a {@code Slice} from Pocketto, the 11 rows read from JDBC. */
+  /**
+   * The page after position {@code i}: a {@code Slice} from Pocketto with cursors, the 11 records read after the
+   * last one from Pocketto without, the 11 rows read from JDBC.
+   */
   Object page(int i) throws SQLException {
-    if (variant.equals("pocketto")) {
-      return newestFirst.after(cursors[i]).slice(ScaleSuite.PAGE);
-    }
-    return jdbc.slice(true, numbers[i], ids[i]);
+    return switch (variant) {
+      case "pocketto" -> newestFirst.after(cursors[i]).slice(ScaleSuite.PAGE);
+      case "pocketto-record" -> newestFirst.after(lasts[i]).limit(ScaleSuite.PAGE + 1).list();
+      case "jdbc" -> jdbc.slice(true, numbers[i], ids[i]);
+      default -> throw new IllegalArgumentException("unknown variant " + variant);
+    };
   }
 
   /** How many positions {@link #page} takes. */

@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@link SeekPageBenchmark}'s two variants on one database in one JVM, taking turns in quarter-second
- * slices, so that whatever else the machine does slows both alike: the median over the rounds of each
- * variant's wall time and this thread's CPU time per page, and of the per-round ratios. On a shared
- * machine the JMH figures of two forks minutes apart can differ by 2x from load alone.
+ * {@link SeekPageBenchmark}'s variants on one database in one JVM, taking turns in quarter-second slices, so
+ * that whatever else the machine does slows them alike: for each Pocketto variant (with cursors, and from the
+ * last record), the median over the rounds of its wall time and this thread's CPU time per page, and of the
+ * per-round ratios to JDBC's. On a shared machine the JMH figures of two forks minutes apart can differ by 2x
+ * from load alone.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.pocketto.bench.SeekPageRatio H2_FILE,POSTGRES 40}
  */
@@ -18,6 +19,9 @@ public final class SeekPageRatio {
   private static final long SLICE_NANOS = 250_000_000L;
   private static final long WARMUP_NANOS = 30_000_000_000L;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** The variants timed, JDBC last: each Pocketto variant is compared with it. */
+  private static final String[] VARIANTS = {"pocketto", "pocketto-record", "jdbc"};
+  private static final int JDBC = VARIANTS.length - 1;
 
   private SeekPageRatio() {}
 
@@ -25,37 +29,42 @@ public final class SeekPageRatio {
   public static void main(String[] args) throws SQLException {
     String[] backends = (args.length > 0 ? args[0] : "H2_FILE,POSTGRES").split(",");
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-    System.out.println("| backend | pocketto µs (cpu) | jdbc µs (cpu) | pocketto / jdbc, wall | pocketto / jdbc, cpu |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: |");
+    System.out.println("| backend | variant | pocketto µs (cpu) | jdbc µs (cpu) | pocketto / jdbc, wall "
+        + "| pocketto / jdbc, cpu |");
+    System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
     for (String backend : backends) {
       SeekPageBenchmark pages = new SeekPageBenchmark();
       pages.backend = backend;
-      pages.variant = "pocketto";
+      pages.variant = VARIANTS[0];
       pages.open();
       try {
-        // Warm-up: 30 s, so that both paths are compiled before any slice counts, even when the JIT's
+        // Warm-up: 30 s, so that every path is compiled before any slice counts, even when the JIT's
         // threads share the cores with other work.
         for (long end = System.nanoTime() + WARMUP_NANOS, i = 0; System.nanoTime() < end; i++) {
-          slice(pages, i % 2 == 0 ? "pocketto" : "jdbc");
+          slice(pages, VARIANTS[(int) (i % VARIANTS.length)]);
         }
-        double[][] wall = new double[2][rounds];
-        double[][] cpu = new double[2][rounds];
-        double[] wallRatio = new double[rounds];
-        double[] cpuRatio = new double[rounds];
+        double[][] wall = new double[VARIANTS.length][rounds];
+        double[][] cpu = new double[VARIANTS.length][rounds];
         for (int r = 0; r < rounds; r++) {
-          // Alternate which goes first, so neither always follows the other.
-          int first = r % 2;
-          for (int k = 0; k < 2; k++) {
-            int v = (first + k) % 2;
-            double[] m = slice(pages, v == 0 ? "pocketto" : "jdbc");
+          // Rotate which goes first, so that none always follows another.
+          for (int k = 0; k < VARIANTS.length; k++) {
+            int v = (r + k) % VARIANTS.length;
+            double[] m = slice(pages, VARIANTS[v]);
             wall[v][r] = m[0];
             cpu[v][r] = m[1];
           }
-          wallRatio[r] = wall[0][r] / wall[1][r];
-          cpuRatio[r] = cpu[0][r] / cpu[1][r];
         }
-        System.out.printf(Locale.ROOT, "| %s | %.1f (%.1f) | %.1f (%.1f) | %.2f | %.2f |%n", backend, median(wall[0]),
-            median(cpu[0]), median(wall[1]), median(cpu[1]), median(wallRatio), median(cpuRatio));
+        for (int v = 0; v < JDBC; v++) {
+          double[] wallRatio = new double[rounds];
+          double[] cpuRatio = new double[rounds];
+          for (int r = 0; r < rounds; r++) {
+            wallRatio[r] = wall[v][r] / wall[JDBC][r];
+            cpuRatio[r] = cpu[v][r] / cpu[JDBC][r];
+          }
+          System.out.printf(Locale.ROOT, "| %s | %s | %.1f (%.1f) | %.1f (%.1f) | %.2f | %.2f |%n", backend,
+              VARIANTS[v], median(wall[v]), median(cpu[v]), median(wall[JDBC]), median(cpu[JDBC]),
+              median(wallRatio), median(cpuRatio));
+        }
       } finally {
         pages.close();
       }

@@ -4,6 +4,7 @@ import io.pocketto.Database;
 import io.pocketto.ModelStore;
 import io.pocketto.Pocketto;
 import io.pocketto.bench.model.ScaleInvoice;
+import io.pocketto.internal.Ids;
 import io.pocketto.query.Query;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 
 /**
@@ -179,7 +182,28 @@ public final class ScaleSuite {
       set(invoice, next[0]++);
       invoices.save(invoice);
     }));
+    if (jdbc.writes()) {
+      // What H2 itself charges for the same writes at this size: Pocketto's statements as plain JDBC, with no
+      // revision to compute, so that the growth of Pocketto's writes can be told from the engine's.
+      out.put("update, plain JDBC (H2's own cost)", alone(n -> sql(() -> jdbc.update(ids[Defaults.pick(random,
+          ids.length)]))));
+      out.put("insert, plain JDBC (H2's own cost)", alone(n -> sql(() -> jdbc.insert(next[0]++))));
+    }
     return out;
+  }
+
+  /** Runs JDBC work where a plain call is expected. */
+  private static void sql(SqlWork work) {
+    try {
+      work.run();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork {
+    void run() throws SQLException;
   }
 
   /**
@@ -280,9 +304,11 @@ public final class ScaleSuite {
 
   /**
    * The same reads written by hand: Pocketto's statement text for each, on one connection, prepared
-   * once, bound and read by index.
+   * once, bound and read by index. On H2 also Pocketto's two writes, as the engine's own cost of them: the same
+   * statements with a revision that is drawn, not computed, and no conflict handling beyond the statement's.
    */
   static final class Jdbc {
+    private static final String WRITER = "scale-suite-jdbc";
     private static final String FROM = "SELECT " + COLUMNS + " FROM \"scale_invoices\" WHERE \"_deleted\" = FALSE";
     private final PreparedStatement find;
     private final PreparedStatement[] page = new PreparedStatement[2];
@@ -290,6 +316,14 @@ public final class ScaleSuite {
     private final PreparedStatement[] slice = new PreparedStatement[2];
     private final PreparedStatement ofDay;
     private final PreparedStatement count;
+    /** Pocketto's INSERT and UPDATE of this table on H2, as it writes them; {@code null} on PostgreSQL. */
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+    /**
+     * The changes-feed numbers of these writes, drawn here as the runtime draws its own on H2, far above the
+     * runtime's: nothing in the suite reads the feed, and the two never take the same number.
+     */
+    private long position;
     /**
      * Whether the row limits are written into the statements, as Pocketto writes them on PostgreSQL (whose one plan
      * of a prepared statement then knows them, see {@code Dialect.writesRowLimit}); on H2 they are bound.
@@ -315,6 +349,72 @@ public final class ScaleSuite {
       ofDay = c.prepareStatement(FROM + " AND (\"issued_on\" = ?) ORDER BY \"issued_on\" ASC NULLS FIRST, \"_id\" ASC "
           + window(false, PAGE));
       count = c.prepareStatement("SELECT COUNT(*) FROM \"scale_invoices\" WHERE \"_deleted\" = FALSE");
+      if (limitInText) {
+        insert = null;
+        update = null;
+      } else {
+        insert = c.prepareStatement("INSERT INTO \"scale_invoices\" (\"_id\", \"_rev\", \"_deleted\", \"_writer\", "
+            + "\"number\", \"customer\", \"total\", \"issued_on\", \"_attempt\", \"_seq\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        update = c.prepareStatement("UPDATE \"scale_invoices\" SET \"_rev\" = ?, \"_deleted\" = ?, \"_writer\" = ?, "
+            + "\"_updated_at\" = CURRENT_TIMESTAMP, \"number\" = ?, \"customer\" = ?, \"total\" = ?, \"issued_on\" = ?, "
+            + "\"_attempt\" = ?, \"_seq\" = ? WHERE \"_id\" = ? AND \"_rev\" = ? AND (\"_lock_holder\" IS NULL OR "
+            + "\"_lock_holder\" = ? OR NOT (\"_lock_expires\" > CURRENT_TIMESTAMP))");
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(\"_seq\"), 0) FROM \"scale_invoices\"")) {
+          rs.next();
+          position = rs.getLong(1) + (1L << 40);
+        }
+      }
+    }
+
+    /** Whether {@link #insert} and {@link #update} are there: on H2, whose feed numbers are drawn in process. */
+    boolean writes() {
+      return insert != null;
+    }
+
+    /**
+     * Stores invoice {@code n} ({@link ScaleSuite#set}'s values) as a new document, as Pocketto's insert does, with
+     * an id from the same generator, so that it lands where Pocketto's would in the index on ids.
+     */
+    void insert(int n) throws SQLException {
+      ScaleInvoice values = new ScaleInvoice();
+      set(values, n);
+      insert.setString(1, Ids.uuidV7());
+      insert.setString(2, revision(1));
+      insert.setBoolean(3, false);
+      insert.setString(4, WRITER);
+      insert.setString(5, values.getNumber());
+      insert.setString(6, values.getCustomer());
+      insert.setBigDecimal(7, values.getTotal());
+      insert.setObject(8, values.getIssuedOn());
+      insert.setLong(9, ThreadLocalRandom.current().nextLong());
+      insert.setLong(10, ++position);
+      insert.executeUpdate();
+    }
+
+    /** Reads document {@code id} and writes it back with its total one higher, as Pocketto's update does. */
+    void update(String id) throws SQLException {
+      Row row = find(id);
+      update.setString(1, revision(Integer.parseInt(row.rev().substring(0, row.rev().indexOf('-'))) + 1));
+      update.setBoolean(2, false);
+      update.setString(3, WRITER);
+      update.setString(4, row.number());
+      update.setString(5, row.customer());
+      update.setBigDecimal(6, row.total().add(BigDecimal.ONE));
+      update.setObject(7, row.issuedOn());
+      update.setLong(8, ThreadLocalRandom.current().nextLong());
+      update.setLong(9, ++position);
+      update.setString(10, id);
+      update.setString(11, row.rev());
+      update.setString(12, WRITER);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("no row updated for " + id);
+      }
+    }
+
+    /** A revision of generation {@code generation} with a random hash in the runtime's form: no digest is computed. */
+    private static String revision(int generation) {
+      return generation + "-" + UUID.randomUUID().toString().replace("-", "");
     }
 
     /** The clause that skips ({@code offset}: a placeholder) and limits to {@code rows}, as Pocketto writes it. */

@@ -46,7 +46,7 @@ public final class SeekPageRatio {
         double[][] wall = new double[VARIANTS.length][rounds];
         double[][] cpu = new double[VARIANTS.length][rounds];
         for (int r = 0; r < rounds; r++) {
-          // Rotate which goes first, so that none always follows another.
+          // Rotate the order, so that no variant is always the first or the last of a round.
           for (int k = 0; k < VARIANTS.length; k++) {
             int v = (r + k) % VARIANTS.length;
             double[] m = slice(pages, VARIANTS[v]);

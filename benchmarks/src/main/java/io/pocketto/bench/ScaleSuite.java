@@ -185,25 +185,11 @@ public final class ScaleSuite {
     if (jdbc.writes()) {
       // What H2 itself charges for the same writes at this size: Pocketto's statements as plain JDBC, with no
       // revision to compute, so that the growth of Pocketto's writes can be told from the engine's.
-      out.put("update, plain JDBC (H2's own cost)", alone(n -> sql(() -> jdbc.update(ids[Defaults.pick(random,
+      out.put("update, plain JDBC (H2's own cost)", alone(unchecked(n -> jdbc.update(ids[Defaults.pick(random,
           ids.length)]))));
-      out.put("insert, plain JDBC (H2's own cost)", alone(n -> sql(() -> jdbc.insert(next[0]++))));
+      out.put("insert, plain JDBC (H2's own cost)", alone(unchecked(n -> jdbc.insert(next[0]++))));
     }
     return out;
-  }
-
-  /** Runs JDBC work where a plain call is expected. */
-  private static void sql(SqlWork work) {
-    try {
-      work.run();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork {
-    void run() throws SQLException;
   }
 
   /**
@@ -215,13 +201,7 @@ public final class ScaleSuite {
    */
   private static double[] both(IntConsumer pocketto, SqlOp jdbc) {
     Timings p = new Timings(pocketto);
-    Timings j = new Timings(n -> {
-      try {
-        jdbc.run(n);
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Timings j = new Timings(unchecked(jdbc));
     p.warmUp();
     j.warmUp();
     for (int turn = 0; turn < TURNS; turn++) {
@@ -296,6 +276,17 @@ public final class ScaleSuite {
   @FunctionalInterface
   private interface SqlOp {
     void run(int n) throws SQLException;
+  }
+
+  /** {@code op} where a plain call is expected: a failure of the database ends the run. */
+  private static IntConsumer unchecked(SqlOp op) {
+    return n -> {
+      try {
+        op.run(n);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   /** A row as hand-written JDBC would read it. */

@@ -29,6 +29,15 @@ public interface Dialect extends SqlSyntax {
     return false;
   }
 
+  /**
+   * How long a write waits for a document that another write of this process holds, where the database's own row
+   * locks cannot be relied on and writes take their documents in the runtime first ({@link DocumentTurns}); negative
+   * where they can, as by default.
+   */
+  default long documentTurnWaitMillis(String jdbcUrl) {
+    return -1;
+  }
+
   /** The URL to open, with settings the runtime relies on (e.g. keeping an in-memory H2 alive). */
   default String prepareUrl(String jdbcUrl) {
     return jdbcUrl;

@@ -1173,7 +1173,12 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       attempts[i] = newAttempt();
     }
     try {
-      engine.writeDocuments("writing " + n + " revisions of " + binding.collection(), this, positions, c -> {
+      // In the order of their ids, as the statements run, so that two such bundles take their documents alike.
+      List<String> inOrder = new ArrayList<>(n);
+      for (int i : byId) {
+        inOrder.add(rows.get(i).id());
+      }
+      engine.writeDocuments("writing " + n + " revisions of " + binding.collection(), this, inOrder, positions, c -> {
         runBatch(c, insert, true, inserts, rows, writer, attempts, positions, counts);
         runBatch(c, update, false, updates, rows, writer, attempts, positions, counts);
         return null;
@@ -1292,7 +1297,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
   /** Runs a write's statement; if it throws, the write's change event is dropped. */
   private boolean tracked(ChangeFeed.Pending pending, long position, String what, String id, SqlWork<Boolean> work) {
     try {
-      return engine.writeDocument(what, this, position, work);
+      return engine.writeDocument(what, this, id, position, work);
     } catch (RuntimeException e) {
       engine.failed(pending);
       throw e;
@@ -1323,7 +1328,7 @@ public final class DocumentTable<T extends ActiveRecord<T>> {
       long position = drawPosition();
       try {
         long start = System.nanoTime();
-        boolean written = engine.writeDocument(what, this, position, c -> statement.run(c, position));
+        boolean written = engine.writeDocument(what, this, id, position, c -> statement.run(c, position));
         if (written) {
           engine.metrics().write(binding.collection(), System.nanoTime() - start);
         }

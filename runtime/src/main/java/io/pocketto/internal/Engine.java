@@ -348,9 +348,11 @@ public final class Engine implements AutoCloseable {
    * bundle it is a single auto-committed statement, which also places the row in the changes feed: no
    * second statement, no shared counter. Inside a bundle it runs in the bundle's transaction. A change
    * number drawn by this process ({@code position}, 0 if none) stays in flight until the write has
-   * committed or failed, or, in a bundle, until the bundle ends.
+   * committed or failed, or, in a bundle, until the bundle ends. Where the database's row locks cannot be relied on,
+   * the write first takes document {@code id} ({@link DocumentTurns}): for its statement, or in a bundle until the
+   * bundle ends.
    */
-  boolean writeDocument(String what, DocumentTable<?> table, long position, SqlWork<Boolean> statement) {
+  boolean writeDocument(String what, DocumentTable<?> table, String id, long position, SqlWork<Boolean> statement) {
     if (closed) {
       if (position != 0) {
         table.releasePosition(position);
@@ -361,18 +363,30 @@ public final class Engine implements AutoCloseable {
     if (tx != null) {
       tx.wrote(table, position);
       try {
+        tx.take(tables.documentTurns(), table, id, tables.turnWaitMillis());
         return runOn(tx.connection, statement);
       } catch (SQLException e) {
         throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
       }
     }
     boolean written = false;
-    try (Connection c = connections.borrowConnection()) {
-      written = runOn(c, statement);
-      return written;
+    DocumentTurns turns = tables.documentTurns();
+    String turn = turns == null ? null : DocumentTurns.key(table.binding().collection(), id);
+    Thread self = Thread.currentThread();
+    try {
+      if (turn != null && !turns.take(self, turn, tables.turnWaitMillis())) {
+        turn = null;
+      }
+      try (Connection c = connections.borrowConnection()) {
+        written = runOn(c, statement);
+        return written;
+      }
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);
     } finally {
+      if (turn != null) {
+        turns.give(self, turn);
+      }
       if (position != 0) {
         table.releasePosition(position);
       }
@@ -389,7 +403,7 @@ public final class Engine implements AutoCloseable {
    *
    * @throws IllegalStateException outside a bundle
    */
-  <R> R writeDocuments(String what, DocumentTable<?> table, long[] positions, SqlWork<R> statements) {
+  <R> R writeDocuments(String what, DocumentTable<?> table, List<String> ids, long[] positions, SqlWork<R> statements) {
     Transaction tx = currentTransaction();
     if (tx == null) {
       for (long position : positions) {
@@ -406,6 +420,9 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("database " + url + " is closed");
     }
     try {
+      for (String id : ids) {
+        tx.take(tables.documentTurns(), table, id, tables.turnWaitMillis());
+      }
       return runOn(tx.connection, statements);
     } catch (SQLException e) {
       throw new StorageException(what + " failed on " + dialect.name() + ": " + e.getMessage(), e);

@@ -19,6 +19,8 @@ public final class H2Dialect implements Dialect {
   private static final int H2_DEFAULT_MEMORY_ROWS = 40_000;
   /** KiB of page cache a file database gets per GiB of heap; see {@link #cacheKib}. */
   static final int CACHE_KIB_PER_GIB = 256 * 1024;
+  /** H2's own lock timeout, when the URL sets none. */
+  static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 2_000;
   /** H2's own page cache, whatever the heap: 16 MiB. */
   private static final int H2_DEFAULT_CACHE_KIB = 16 * 1024;
 
@@ -116,16 +118,39 @@ public final class H2Dialect implements Dialect {
     return isInMemory(jdbcUrl) ? "SHUTDOWN" : null;
   }
 
+  /**
+   * On a file database, the URL's {@code LOCK_TIMEOUT}, else H2's default of 2 s: there two transactions that write
+   * one row at once can both pass its revision check, or leave it unwritable ({@link DocumentTurns} says how). An
+   * in-memory database has not been seen to, and relies on its row locks.
+   */
+  @Override
+  public long documentTurnWaitMillis(String jdbcUrl) {
+    if (isInMemory(jdbcUrl)) {
+      return -1;
+    }
+    String set = option(jdbcUrl, "LOCK_TIMEOUT");
+    try {
+      return set == null ? DEFAULT_LOCK_TIMEOUT_MILLIS : Long.parseLong(set);
+    } catch (NumberFormatException e) {
+      return DEFAULT_LOCK_TIMEOUT_MILLIS;
+    }
+  }
+
   /** Whether the URL sets {@code option} itself (not merely one whose name ends the same, as QUERY_CACHE_SIZE). */
   private static boolean setsOption(String url, String option) {
+    return option(url, option) != null;
+  }
+
+  /** The value the URL gives {@code option}, trimmed, or {@code null} if it sets none. */
+  private static String option(String url, String option) {
     String[] parts = url.split(";");
     for (int i = 1; i < parts.length; i++) {
       int eq = parts[i].indexOf('=');
       if (eq > 0 && parts[i].substring(0, eq).trim().equalsIgnoreCase(option)) {
-        return true;
+        return parts[i].substring(eq + 1).trim();
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean isInMemory(String url) {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What an {@link Engine} knows of the stored database: one {@link DocumentTable} per model, created (and
  * migrated) on first use, the DDL an application's own migrations run instead, the database's id (kept in
- * {@code pocketto_info}), and the in-process change numbers its tables hold, let go of when it closes.
+ * {@code pocketto_info}), and the in-process change numbers its tables hold and the turns of its documents, let go
+ * of when it closes.
  */
 final class TableRegistry {
   /** Facts about the stored database itself, such as its id. */
@@ -26,10 +27,15 @@ final class TableRegistry {
   /** The collections whose {@link LocalSequence} this engine holds, to let go of on close. */
   private final Set<String> sequencesHeld = new HashSet<>();
   private volatile String databaseId;
+  /** How long a write waits for its document ({@link DocumentTurns}); negative if writes take no turns. */
+  private final long turnWaitMillis;
+  /** The turns of this database's documents, found at the first write. */
+  private volatile DocumentTurns turns;
 
   TableRegistry(Engine engine, Dialect dialect) {
     this.engine = engine;
     this.dialect = dialect;
+    this.turnWaitMillis = dialect.documentTurnWaitMillis(engine.url());
   }
 
   /**
@@ -120,13 +126,45 @@ final class TableRegistry {
   }
 
 
-  /** Lets go of the change numbers this database's tables held; the engine has closed. */
+  /**
+   * The turns of this database's documents ({@link DocumentTurns}), or {@code null} if its dialect needs none;
+   * shared with every other {@code Database} of this process open on it, and let go of when this one closes.
+   */
+  DocumentTurns documentTurns() {
+    if (turnWaitMillis < 0) {
+      return null;
+    }
+    DocumentTurns known = turns;
+    if (known == null) {
+      String id = databaseId();
+      synchronized (sequencesHeld) {
+        if (engine.isClosed()) {
+          throw new IllegalStateException("database " + engine.url() + " is closed");
+        }
+        if (turns == null) {
+          turns = DocumentTurns.acquire(id);
+        }
+        known = turns;
+      }
+    }
+    return known;
+  }
+
+  /** How long a write waits for a document another write of this process holds; see {@link DocumentTurns}. */
+  long turnWaitMillis() {
+    return turnWaitMillis;
+  }
+
+  /** Lets go of the change numbers this database's tables held, and of its documents' turns; the engine has closed. */
   void releaseSequences() {
     synchronized (sequencesHeld) {
       for (String collection : sequencesHeld) {
         LocalSequences.release(databaseId, collection);
       }
       sequencesHeld.clear();
+      if (turns != null) {
+        DocumentTurns.release(databaseId);
+      }
     }
   }
 }

@@ -42,6 +42,9 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
   private final boolean joined;
   /** Why the connection must leave the pool when the bundle lets go of it; null if it may go back. */
   private String discardReason;
+  /** The turns this bundle holds, from its first write of each document until it ends ({@link DocumentTurns}). */
+  private DocumentTurns turns;
+  private final List<String> turnsHeld = new ArrayList<>();
 
   Transaction(Engine engine, Connection connection, boolean joined) {
     this.engine = engine;
@@ -75,6 +78,21 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
     written.add(table);
     if (position != 0) {
       positions.add(new Position(table, position));
+    }
+  }
+
+  /**
+   * Takes the turn of document {@code id} of {@code table} before this bundle writes it, unless it holds it already;
+   * {@code turns} is {@code null} where the database needs none. Given back by {@link #release}.
+   */
+  void take(DocumentTurns turns, DocumentTable<?> table, String id, long waitMillis) throws SQLException {
+    if (turns == null) {
+      return;
+    }
+    String key = DocumentTurns.key(table.binding().collection(), id);
+    if (turns.take(this, key, waitMillis)) {
+      this.turns = turns;
+      turnsHeld.add(key);
     }
   }
 
@@ -152,10 +170,22 @@ final class Transaction implements Bundle, TransactionJoiner.Participant {
   }
 
   /**
-   * Returns the connection to the pool in auto-commit mode, or evicts it if it cannot be trusted, and
-   * ends the bundle's change numbers. Called once the bundle has committed or rolled back.
+   * Returns the connection to the pool in auto-commit mode, or evicts it if it cannot be trusted, ends the
+   * bundle's change numbers, and gives back its documents' turns. Called once the bundle has committed or rolled
+   * back.
    */
   void release() {
+    try {
+      releaseConnectionAndNumbers();
+    } finally {
+      if (turns != null) {
+        turns.giveAll(this, turnsHeld);
+        turnsHeld.clear();
+      }
+    }
+  }
+
+  private void releaseConnectionAndNumbers() {
     for (Position p : positions) {
       p.table().releasePosition(p.number());
     }

@@ -81,7 +81,7 @@ class EngineConnectionTest {
   void aWriteThatFailsOnADroppedConnectionDoesNotReturnIt() {
     Connection before = driverConnection();
 
-    assertThatThrownBy(() -> engine.writeDocument("writing on a dropped connection", null, 0, c -> {
+    assertThatThrownBy(() -> engine.writeDocument("writing on a dropped connection", null, "invoice-1", 0, c -> {
       dropUnderThePool(c);
       throw new IllegalStateException("the write failed after its connection was dropped");
     })).isInstanceOf(IllegalStateException.class).hasMessageContaining("after its connection was dropped");
